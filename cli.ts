@@ -1,0 +1,319 @@
+#!/usr/bin/env -S deno run -A
+/**
+ * The `migrate` command line (DESIGN.md section 7): parses argv, loads the config, calls one
+ * command function from `lib/commands`, prints its result, and sets the exit status
+ * (0 success, 1 run-time failure, 2 bad usage/config/revision files, 3 `status --exit-code` pending).
+ *
+ * Command modules are imported lazily so that `migrate current` loads only what it needs.
+ *
+ * @module
+ */
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import process from "node:process";
+import type { Config } from "./lib/config/config.ts";
+import { errorFields, exitCodeFor, UsageError } from "./lib/errors.ts";
+import type { MigrationEvent, RunResult } from "./lib/runtime/migrator.ts";
+
+/** Global options, shared by every command. */
+interface GlobalOptions {
+  config?: string;
+  env?: string;
+  name?: string;
+  url?: string;
+  x: string[];
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  lockTimeout?: string;
+}
+
+const VERSION = "0.1.0";
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildProgram() {
+  const program = new Command()
+    .name("migrate")
+    .description("Database schema migrations: Alembic's revision graph for PostgreSQL, MySQL/MariaDB and SQLite")
+    .version(VERSION, "-V, --version")
+    .option("-c, --config <path>", "config file (default: migrate.toml, then migrate.json)")
+    .option("-e, --env <name>", "environment section of the config ([environments.NAME]; also MIGRATE_ENV)")
+    .option("-n, --name <name>", "named database of a multidb config ([databases.NAME])")
+    .option("--url <url>", "database URL, overriding the config (also DATABASE_URL)")
+    .option("-x <key=value>", "argument handed to scripts as `x` (repeatable)", collect, [] as string[])
+    .option("--json", "print one JSON document on stdout")
+    .option("-q, --quiet", "print only errors")
+    .option("-v, --verbose", "more detail; stack traces on errors")
+    .option("--lock-timeout <seconds>", "how long to wait for another migrator's lock")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+
+  const g = () => program.opts() as GlobalOptions;
+
+  program.command("init").description("create a new migration environment in DIR")
+    .argument("<dir>", "directory to create")
+    .option("-t, --template <name>", "template to use (see list-templates)", "generic")
+    .action(async (dir, opts) => {
+      const { initProject } = await import("./lib/script/init.ts");
+      const files = await initProject(dir, opts.template);
+      output(g(), { dir, template: opts.template, files }, () =>
+        [`Created a "${opts.template}" migration environment in ${dir}:`, ...files.map((f) => `  ${f}`)].join("\n"));
+    });
+
+  program.command("list-templates").description("list the templates init can use")
+    .action(async () => {
+      const { listTemplates } = await import("./lib/script/init.ts");
+      const templates = listTemplates();
+      output(g(), { templates }, () =>
+        ["Available templates:", "", ...templates.map((t) => `${t.name} - ${t.description}`), "", "Templates are used via the 'init' command, e.g.:", "", "  migrate init --template generic ./migrations"].join("\n"));
+    });
+
+  program.command("revision").description("create a new revision file")
+    .requiredOption("-m, --message <text>", "the revision's message")
+    .option("--autogenerate", "fill the revision from the schema file (not in this version)")
+    .option("--sql-file", "write a .sql revision instead of TypeScript")
+    .option("--head <rev>", "revision to base the new one on", "head")
+    .option("--splice", "allow --head to be a non-head revision (start a branch)")
+    .option("--branch-label <label>", "branch label of the new revision (repeatable)", collect, [] as string[])
+    .option("--version-path <path>", "versions directory to write into")
+    .option("--rev-id <id>", "revision id to use instead of a random one")
+    .option("--depends-on <rev>", "revision the new one depends on (repeatable)", collect, [] as string[])
+    .action(async (opts) => {
+      if (opts.autogenerate) {
+        throw new UsageError(`Cannot autogenerate: this version of migrate does not compare schemas yet`);
+      }
+      const config = await loadConfigFor(g());
+      const { revision } = await import("./lib/commands/revision.ts");
+      const out = await revision(config, {
+        message: opts.message,
+        sqlFile: opts.sqlFile,
+        head: opts.head,
+        splice: opts.splice,
+        branchLabels: opts.branchLabel,
+        versionPath: opts.versionPath,
+        revId: opts.revId,
+        dependsOn: opts.dependsOn,
+      });
+      output(g(), out, () => `Generating ${out.path} ... done`);
+    });
+
+  program.command("merge").description("merge two or more revisions into one (a merge point)")
+    .argument("<revisions...>", "revisions to merge, e.g. heads")
+    .option("-m, --message <text>", "the merge revision's message")
+    .option("--branch-label <label>", "branch label of the merge revision (repeatable)", collect, [] as string[])
+    .option("--rev-id <id>", "revision id to use instead of a random one")
+    .action(async (revisions, opts) => {
+      const config = await loadConfigFor(g());
+      const { merge } = await import("./lib/commands/revision.ts");
+      const out = await merge(config, {
+        revisions,
+        message: opts.message,
+        branchLabels: opts.branchLabel,
+        revId: opts.revId,
+      });
+      output(g(), out, () => `Generating ${out.path} ... done`);
+    });
+
+  for (const verb of ["upgrade", "downgrade"] as const) {
+    program.command(verb).description(`${verb} the database to a revision`)
+      .argument("<target>", verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123")
+      .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
+      .option("--tag <tag>", "tag handed to scripts as `tag`")
+      .action(async (target, opts) => {
+        const config = { ...(await loadConfigFor(g())), tag: opts.tag };
+        const mod = await import("./lib/commands/upgrade.ts");
+        const result = await mod[verb](config, { target, sql: opts.sql, onEvent: await progress(g()) });
+        if (result.sql !== undefined) {
+          process.stdout.write(result.sql);
+          return;
+        }
+        printRun(g(), result, verb);
+      });
+  }
+
+  program.command("stamp").description("set the version table to revisions without running migrations")
+    .argument("<revisions...>", "revisions to stamp, e.g. head")
+    .option("--sql", "print the SQL instead of running it")
+    .option("--purge", "delete every version row first")
+    .option("--tag <tag>", "tag handed to scripts as `tag`")
+    .action(async (revisions, opts) => {
+      const config = await loadConfigFor(g());
+      const { stamp } = await import("./lib/commands/stamp.ts");
+      const result = await stamp(config, { revisions, sql: opts.sql, purge: opts.purge, onEvent: await progress(g()) });
+      if (result.sql !== undefined) {
+        process.stdout.write(result.sql);
+        return;
+      }
+      printRun(g(), result, "stamp");
+    });
+
+  program.command("current").description("show the current revision(s) of the database")
+    .option("--verbose", "show full revision entries")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { current, formatCurrent } = await import("./lib/commands/current.ts");
+      const result = await current(config, { verbose: verbose(g(), opts) });
+      output(g(), result, () => formatCurrent(result, { verbose: verbose(g(), opts) }));
+    });
+
+  program.command("heads").description("show the head revisions of the script directory")
+    .option("--verbose", "show full revision entries")
+    .option("--resolve-dependencies", "treat dependencies as down revisions")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { heads, formatHeads } = await import("./lib/commands/heads.ts");
+      const result = await heads(config, { verbose: verbose(g(), opts), resolveDependencies: opts.resolveDependencies });
+      output(g(), result, () => formatHeads(result, { verbose: verbose(g(), opts) }));
+    });
+
+  program.command("branches").description("show branch points")
+    .option("--verbose", "show full revision entries")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { branches, formatBranches } = await import("./lib/commands/branches.ts");
+      const result = await branches(config, { verbose: verbose(g(), opts) });
+      output(g(), result, () => formatBranches(result, { verbose: verbose(g(), opts) }));
+    });
+
+  program.command("history").description("list revisions in order, newest first")
+    .option("-r, --rev-range <range>", "range START:END, e.g. base:head, -3:, current:")
+    .option("--verbose", "show full revision entries")
+    .option("-i, --indicate-current", "mark the database's current revisions")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { history, formatHistory } = await import("./lib/commands/history.ts");
+      const result = await history(config, {
+        range: opts.revRange,
+        verbose: verbose(g(), opts),
+        indicateCurrent: opts.indicateCurrent,
+      });
+      output(g(), result, () => formatHistory(result, { verbose: verbose(g(), opts) }));
+    });
+
+  program.command("show").description("show one revision")
+    .argument("<rev>", "revision identifier")
+    .action(async (rev) => {
+      const config = await loadConfigFor(g());
+      const { show, formatShow } = await import("./lib/commands/show.ts");
+      const result = await show(config, { revision: rev });
+      output(g(), result, () => formatShow(result, { verbose: true }));
+    });
+
+  program.command("edit").description("open a revision file in $EDITOR")
+    .argument("<rev>", "revision identifier (default: head)")
+    .action(async (rev) => {
+      const config = await loadConfigFor(g());
+      const { edit } = await import("./lib/commands/edit.ts");
+      const result = await edit(config, { revision: rev });
+      output(g(), result, () => result.path);
+    });
+
+  return program;
+}
+
+function verbose(g: GlobalOptions, opts: { verbose?: boolean }): boolean {
+  return Boolean(opts.verbose ?? g.verbose);
+}
+
+async function loadConfigFor(g: GlobalOptions): Promise<Config> {
+  const { loadConfig } = await import("./lib/config/load.ts");
+  const x: Record<string, string> = {};
+  for (const pair of g.x) {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new UsageError(`Cannot read -x "${pair}": expected KEY=VALUE`);
+    x[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const config = await loadConfig({
+    cwd: process.cwd(),
+    configPath: g.config,
+    url: g.url,
+    env: g.env,
+    name: g.name,
+    x,
+    environ: process.env,
+  });
+  if (g.lockTimeout !== undefined) {
+    const seconds = Number(g.lockTimeout);
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new UsageError(`Cannot use --lock-timeout "${g.lockTimeout}": expected a number of seconds`);
+    }
+    return { ...config, lockTimeoutMs: seconds * 1000 };
+  }
+  return config;
+}
+
+async function progress(g: GlobalOptions): Promise<((event: MigrationEvent) => void) | undefined> {
+  if (g.quiet || g.json) return undefined;
+  const { formatEvent } = await import("./lib/output/run_format.ts");
+  return (event) => {
+    const line = formatEvent(event);
+    if (line === undefined) return;
+    (event.type === "lock-wait" ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+}
+
+async function printRun(g: GlobalOptions, result: RunResult, verb: "upgrade" | "downgrade" | "stamp") {
+  const { formatRunSummary } = await import("./lib/output/run_format.ts");
+  output(g, result, () => formatRunSummary(result, verb));
+}
+
+function output(g: GlobalOptions, data: unknown, human: () => string): void {
+  if (g.json) {
+    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return;
+  }
+  if (g.quiet) return;
+  const text = human();
+  if (text) process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/**
+ * Run the CLI with `argv` (without the executable and script path) and resolve to the exit status.
+ *
+ * @param argv arguments, e.g. `["upgrade", "head"]`
+ * @returns 0, 1, 2 or 3 (DESIGN.md section 7)
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and --version end through exitOverride with exit code 0
+      if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") {
+        return 0;
+      }
+      return 2;
+    }
+    const g = program.opts() as GlobalOptions;
+    if (g.json) {
+      process.stdout.write(`${JSON.stringify({ error: errorFields(error) }, null, 2)}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Error: ${message}\n`);
+      if (g.verbose && error instanceof Error) {
+        let e: unknown = error;
+        while (e instanceof Error) {
+          process.stderr.write(`${e.stack ?? e.message}\n`);
+          e = e.cause;
+          if (e) process.stderr.write("Caused by: ");
+        }
+      }
+    }
+    return exitCodeFor(error);
+  }
+}
+
+if (import.meta.main) {
+  const code = await main(process.argv.slice(2));
+  // Let stdout drain before exiting (pipes are asynchronous under Bun and Deno's node compat).
+  process.exitCode = code;
+}
+

@@ -1,0 +1,107 @@
+/**
+ * `migrate upgrade TARGET` and `migrate downgrade TARGET`, online or offline (`--sql`), as Alembic's
+ * commands of the same names.
+ *
+ * @module
+ */
+import type { Config } from "../config/config.ts";
+import type { RevisionMap } from "../revision/revision_map.ts";
+import { loadRevisionMap, openConnection } from "./_project.ts";
+import { type MigrationEvent, renderOffline, type RunResult, runOnline } from "../runtime/migrator.ts";
+import { UsageError } from "../errors.ts";
+
+/** Options of {@link upgrade} and {@link downgrade}. */
+export interface MoveOptions {
+  /** A revision identifier (DESIGN.md section 5); with `sql`, may be a `start:end` range. */
+  readonly target: string;
+  /** Offline mode: return the SQL script instead of running it. */
+  readonly sql?: boolean;
+  /** Progress callback for online runs. */
+  readonly onEvent?: (event: MigrationEvent) => void;
+  /** A revision map already loaded (for programs that run many commands). */
+  readonly map?: RevisionMap;
+}
+
+/** Result of an online run ({@link RunResult}) or of an offline one (`{ sql }`). */
+export type MoveResult = (RunResult & { readonly sql?: undefined }) | { readonly sql: string };
+
+/**
+ * Upgrade the database to `target` (Alembic's `upgrade`).
+ *
+ * @param config the resolved config
+ * @param options target, offline mode, progress callback
+ * @returns the steps applied (online) or the SQL script (offline)
+ * @throws {RevisionError} for a target that does not resolve (unknown, ambiguous, several heads)
+ * @throws {MigrationError} when a step fails (rolled back where the dialect allows)
+ */
+export function upgrade(config: Config, options: MoveOptions): Promise<MoveResult> {
+  return move(config, options, "up");
+}
+
+/**
+ * Downgrade the database to `target` (Alembic's `downgrade`); offline mode needs a `start:end` range.
+ *
+ * @param config the resolved config
+ * @param options target, offline mode, progress callback
+ * @returns the steps applied (online) or the SQL script (offline)
+ * @throws {UsageError} for `--sql` without a range
+ * @throws {RevisionError} for a target that is not below the current heads
+ * @throws {MigrationError} when a step fails
+ */
+export function downgrade(config: Config, options: MoveOptions): Promise<MoveResult> {
+  return move(config, options, "down");
+}
+
+async function move(config: Config, options: MoveOptions, direction: "up" | "down"): Promise<MoveResult> {
+  const map = options.map ?? loadRevisionMap(config);
+  const plan = (heads: readonly string[], target: string) =>
+    direction === "up" ? map.upgradePlan(heads, target) : map.downgradePlan(heads, target);
+  if (options.sql) {
+    const { start, end } = splitRange(options.target, direction);
+    const startHeads = start === undefined ? [] : map.resolve(start).map((r) => r.revision);
+    const { dialectName } = await import("./_dialect_of.ts");
+    const { dialectFor } = await import("../dialects/registry.ts");
+    const dialect = await dialectFor(dialectName(config));
+    const steps = plan(startHeads, end);
+    return { sql: await renderOffline({ config, dialect, steps, startHeads }) };
+  }
+  if (options.target.includes(":")) {
+    throw new UsageError(
+      `Cannot ${direction === "up" ? "upgrade" : "downgrade"} to "${options.target}": a start:end range is only ` +
+        `accepted with --sql`,
+    );
+  }
+  const connection = await openConnection(config);
+  try {
+    return await runOnline({
+      config,
+      connection,
+      plan: (heads) => plan(heads, options.target),
+      onEvent: options.onEvent,
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Split an offline target into start and end (Alembic: `upgrade [start:]end --sql`, `downgrade start:end --sql`).
+ *
+ * @throws {UsageError} when a downgrade has no start
+ */
+function splitRange(target: string, direction: "up" | "down"): { start?: string; end: string } {
+  const at = target.indexOf(":");
+  if (at < 0) {
+    if (direction === "down") {
+      throw new UsageError(
+        `Cannot downgrade to "${target}" with --sql: offline downgrade needs a range <fromrev>:<torev>, ` +
+          `e.g. "head:${target}"`,
+      );
+    }
+    return { end: target };
+  }
+  const start = target.slice(0, at);
+  const end = target.slice(at + 1);
+  if (!end) throw new UsageError(`Cannot use range "${target}": it has no end revision`);
+  return { start: start === "" || start === "base" ? undefined : start, end };
+}

@@ -1,0 +1,66 @@
+/**
+ * The resolved configuration handed to commands: the config file (DESIGN.md section 3) after
+ * interpolation, validation, environment selection and defaults, with every path absolute.
+ *
+ * @module
+ */
+
+/** Settings of one migration set (the top level, or one `[databases.NAME]`). */
+export interface Config {
+  /** Absolute path of the config file, or undefined when running from `--url` alone. */
+  readonly file?: string;
+  /** Folder of the config file (or the working directory): base of relative paths. */
+  readonly root: string;
+  /** Absolute path of the script directory (holds `versions/` and the templates). */
+  readonly scriptLocation: string;
+  /** Absolute paths of the versions directories; the first is where new revisions go by default. */
+  readonly versionLocations: readonly string[];
+  /**
+   * Database URL, already interpolated; undefined when none was configured. Print with `maskUrl`.
+   * A relative SQLite path is already absolute here (`sqlite:////abs/app.db`).
+   */
+  readonly url?: string;
+  /** Why `url` is undefined when the file sets one that cannot be interpolated (an unset variable). */
+  readonly urlProblem?: string;
+  readonly versionTable: string;
+  readonly versionTableSchema?: string;
+  readonly transactionPerMigration: boolean;
+  /** Alembic's `file_template`, default `%(rev)s_%(slug)s`. */
+  readonly fileTemplate: string;
+  readonly truncateSlugLength: number;
+  /** IANA zone for `Create Date`, default `UTC`. */
+  readonly timezone: string;
+  /** Absolute path of the schema file for autogenerate, if any. */
+  readonly schema?: string;
+  readonly compareType: boolean;
+  readonly compareServerDefault: boolean;
+  readonly includeTables: readonly string[];
+  readonly excludeTables: readonly string[];
+  /** Commands run on each new revision file; `{file}` is replaced by its path. */
+  readonly postWriteHooks: readonly string[];
+  /** Migration lock wait in milliseconds. */
+  readonly lockTimeoutMs: number;
+  /** Format `migrate revision` writes by default (`revision_format`; `sql` in the `sql` template). */
+  readonly revisionFormat: "ts" | "sql";
+  /** The `[fleet]` section, if any: many databases sharing these migrations. */
+  readonly fleet?: {
+    /** `urls`, interpolated. */
+    readonly urls?: readonly string[];
+    /** Absolute path of `urls_file` (one URL per line). */
+    readonly urlsFile?: string;
+    /** How many databases to migrate at once, default 8. */
+    readonly concurrency: number;
+  };
+  /** Names of every `[environments.NAME]` of the file (for `env list`). */
+  readonly environmentNames: readonly string[];
+  /** Names of every `[databases.NAME]` of the file (multidb: run a command for each). */
+  readonly databaseNames: readonly string[];
+  /** `-x key=value` arguments, handed to scripts as `x`. */
+  readonly x: Readonly<Record<string, string>>;
+  /** `--tag` from the command line, handed to scripts as `tag`. */
+  readonly tag?: string;
+  /** Name of the selected `[environments.NAME]`, if any. */
+  readonly environment?: string;
+  /** Name of the selected `[databases.NAME]`, if any. */
+  readonly databaseName?: string;
+}

@@ -1,0 +1,18 @@
+import type { Operation, SqlValue } from "../operations/types.ts";
+
+/**
+ * One SQL statement produced by a dialect, with where it came from.
+ *
+ * `params` are bound values for `?` placeholders (only `execute` produces them; offline mode
+ * inlines them as escaped literals). `transactional: false` marks statements the database refuses
+ * inside a transaction block (e.g. PostgreSQL's `CREATE INDEX CONCURRENTLY`).
+ */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params?: readonly SqlValue[];
+  /** A `-- comment` printed before the statement in offline output. */
+  readonly comment?: string;
+  /** The operation that produced it, when there is one. */
+  readonly source?: Operation;
+  readonly transactional?: boolean;
+}

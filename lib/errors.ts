@@ -1,0 +1,250 @@
+/**
+ * Every error Retort throws on purpose. Two families match the CLI's exit codes
+ * (DESIGN.md section 7): {@link InputError} (exit 2: bad config, revision files, targets, usage) and
+ * {@link RuntimeFailure} (exit 1: database errors, failed migrations). Bad arguments to library
+ * functions are plain `TypeError` / `RangeError`.
+ *
+ * Messages follow Deno std's style: `Cannot X: detail`, quoted values, no final period, and a hint
+ * that names the way out where there is one. URLs appear only through `maskUrl`.
+ *
+ * @module
+ */
+
+/** Base class of every Retort error; sets `name` to the subclass name and keeps `cause`. */
+export class RetortError extends Error {
+  /**
+   * @param message one sentence for people (no stack, no password)
+   * @param options `cause`: the underlying error, shown with `--verbose`
+   */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Errors caused by what the user gave us (config, revision files, targets, CLI usage): exit status 2. */
+export class InputError extends RetortError {}
+
+/** Errors that happened while doing the work (database, migration scripts): exit status 1. */
+export class RuntimeFailure extends RetortError {}
+
+/** Bad command-line usage (unknown option, missing argument): exit status 2. */
+export class UsageError extends InputError {}
+
+/** A config file that cannot be found, parsed or validated. `file` is the config path; `key` the dotted key. */
+export class ConfigError extends InputError {
+  /** Path of the config file involved, if any. */
+  readonly file?: string;
+  /** Dotted key path inside the config (e.g. `environments.staging.url`), if known. */
+  readonly key?: string;
+  /** 1-based line in the config file, if known. */
+  readonly line?: number;
+  constructor(
+    message: string,
+    fields: { file?: string; key?: string; line?: number } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.file = fields.file;
+    this.key = fields.key;
+    this.line = fields.line;
+  }
+}
+
+/** A database URL that cannot be parsed or names an unsupported dialect. The message never holds a password. */
+export class UrlError extends InputError {}
+
+/** A revision file whose header cannot be read, or that conflicts with another file. */
+export class RevisionFileError extends InputError {
+  /** Path of the revision file. */
+  readonly file: string;
+  /** 1-based line of the problem, when known. */
+  readonly line?: number;
+  constructor(message: string, file: string, line?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** Base of the revision-graph errors (Alembic's `RevisionError`). */
+export class RevisionError extends InputError {}
+
+/** `head` (or another single-revision target) was asked for while several heads exist. */
+export class MultipleHeadsError extends RevisionError {
+  /** The heads present. */
+  readonly heads: readonly string[];
+  /** The identifier that was being resolved. */
+  readonly target: string;
+  constructor(message: string, heads: readonly string[], target: string) {
+    super(message);
+    this.heads = heads;
+    this.target = target;
+  }
+}
+
+/** A partial revision id matches more than one revision. */
+export class AmbiguousRevisionError extends RevisionError {
+  /** The partial id given. */
+  readonly prefix: string;
+  /** Every revision it matches. */
+  readonly matches: readonly string[];
+  constructor(message: string, prefix: string, matches: readonly string[]) {
+    super(message);
+    this.prefix = prefix;
+    this.matches = matches;
+  }
+}
+
+/** An identifier names no revision or branch label. */
+export class UnknownRevisionError extends RevisionError {
+  /** The identifier given. */
+  readonly id: string;
+  constructor(message: string, id: string) {
+    super(message);
+    this.id = id;
+  }
+}
+
+/** The down-revision links form a cycle. */
+export class CycleDetectedError extends RevisionError {
+  /** Revisions on the cycle. */
+  readonly revisions: readonly string[];
+  constructor(message: string, revisions: readonly string[]) {
+    super(message);
+    this.revisions = revisions;
+  }
+}
+
+/** Two revision files declare the same revision id. */
+export class DuplicateRevisionError extends RevisionError {
+  /** The duplicated id. */
+  readonly id: string;
+  /** Files that declare it. */
+  readonly files: readonly string[];
+  constructor(message: string, id: string, files: readonly string[]) {
+    super(message);
+    this.id = id;
+    this.files = files;
+  }
+}
+
+/** A revision names a down revision or dependency that does not exist. */
+export class MissingRevisionError extends RevisionError {
+  /** The revision whose file refers to the missing one. */
+  readonly revision: string;
+  /** The id that does not exist. */
+  readonly missing: string;
+  /** File of `revision`. */
+  readonly file?: string;
+  constructor(message: string, revision: string, missing: string, file?: string) {
+    super(message);
+    this.revision = revision;
+    this.missing = missing;
+    this.file = file;
+  }
+}
+
+/** A migration failed while running; the step's transaction (where there is one) was rolled back. */
+export class MigrationError extends RuntimeFailure {
+  /** The revision whose step failed. */
+  readonly revision: string;
+  /** `up` or `down`. */
+  readonly direction: "up" | "down";
+  /** The script file (with `:line` when the failing `op` call was located). */
+  readonly file: string;
+  /** The SQL statement that failed, when the failure came from the database. */
+  readonly statement?: string;
+  /** Statements of this step that had already run (and, without transactional DDL, stay applied). */
+  readonly executed: readonly string[];
+  /** Whether the step's changes were rolled back. */
+  readonly rolledBack: boolean;
+  constructor(
+    message: string,
+    fields: {
+      revision: string;
+      direction: "up" | "down";
+      file: string;
+      statement?: string;
+      executed?: readonly string[];
+      rolledBack: boolean;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.revision = fields.revision;
+    this.direction = fields.direction;
+    this.file = fields.file;
+    this.statement = fields.statement;
+    this.executed = fields.executed ?? [];
+    this.rolledBack = fields.rolledBack;
+  }
+}
+
+/** A database could not be reached or refused the login. Names host and database, never the password. */
+export class ConnectionError extends RuntimeFailure {}
+
+/** A database statement outside a migration failed (version table, introspection). */
+export class DatabaseError extends RuntimeFailure {
+  /** The statement that failed. */
+  readonly statement?: string;
+  constructor(message: string, statement?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.statement = statement;
+  }
+}
+
+/** The migration lock could not be taken within the lock timeout. */
+export class LockTimeoutError extends RuntimeFailure {}
+
+/** An operation the dialect cannot perform; `hint` names the way out. */
+export class UnsupportedOperationError extends RuntimeFailure {
+  /** Dialect name. */
+  readonly dialect: string;
+  /** Operation kind. */
+  readonly kind: string;
+  /** What to do instead. */
+  readonly hint?: string;
+  constructor(message: string, dialect: string, kind: string, hint?: string) {
+    super(message);
+    this.dialect = dialect;
+    this.kind = kind;
+    this.hint = hint;
+  }
+}
+
+/** Asking for the inverse of an operation that has none (e.g. `execute`). */
+export class IrreversibleOperationError extends RuntimeFailure {
+  /** Operation kind. */
+  readonly kind: string;
+  constructor(message: string, kind: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+/**
+ * Fields of an error worth showing in `--json` output (`{ error: { name, message, ...fields } }`).
+ *
+ * @param error any thrown value
+ * @returns a plain object without `stack` or `cause`
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const out: Record<string, unknown> = { name: error.name, message: error.message };
+  for (const [k, v] of Object.entries(error)) {
+    if (k === "stack" || k === "cause" || k === "name" || k === "message") continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Exit status for an error, as DESIGN.md section 7 defines it: 2 for input errors, 1 otherwise.
+ *
+ * @param error any thrown value
+ * @returns 1 or 2
+ */
+export function exitCodeFor(error: unknown): 1 | 2 {
+  return error instanceof InputError ? 2 : 1;
+}

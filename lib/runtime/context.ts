@@ -1,0 +1,172 @@
+/**
+ * What a revision script receives: the `op` facade, `sql` for data queries, and facts about the
+ * run (DESIGN.md section 4). Scripts import only these types, so the compiled binary can run them
+ * without resolving any package.
+ *
+ * @module
+ */
+import type { Config } from "../config/config.ts";
+import type { DialectName } from "../dialects/dialect.ts";
+import type { Column, ColumnReference, Operation, SqlExpression, SqlValue } from "../operations/types.ts";
+import * as create from "../operations/create.ts";
+
+/** Options of `op.createTable`. */
+export interface CreateTableOptions {
+  readonly schema?: string;
+  readonly ifNotExists?: boolean;
+}
+
+/**
+ * The operations a script can call, with Alembic's argument order and options last.
+ *
+ * Each call becomes an {@link Operation} and is run (or, in offline mode, printed) in the order
+ * the calls were made, whether or not the script awaits the returned promise; the runner waits for
+ * all of them before the step commits.
+ */
+export interface Op {
+  /** Raw SQL with optional bound parameters (`?` placeholders). */
+  execute(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** `CREATE TABLE`; columns keep the key order of `columns`. */
+  createTable(table: string, columns: Record<string, Column>, options?: CreateTableOptions): Promise<void>;
+  dropTable(table: string, options?: { schema?: string; ifExists?: boolean }): Promise<void>;
+  renameTable(table: string, newName: string, options?: { schema?: string }): Promise<void>;
+  addColumn(table: string, column: string, definition: Column, options?: { schema?: string }): Promise<void>;
+  dropColumn(table: string, column: string, options?: { schema?: string }): Promise<void>;
+  createIndex(
+    name: string,
+    table: string,
+    columns: readonly (string | SqlExpression)[],
+    options?: { unique?: boolean; schema?: string; ifNotExists?: boolean },
+  ): Promise<void>;
+  dropIndex(name: string, options?: { table?: string; schema?: string; ifExists?: boolean }): Promise<void>;
+  /** Multi-row INSERT with escaped literals (works in offline mode too). */
+  bulkInsert(
+    table: string,
+    rows: readonly Record<string, SqlValue>[],
+    options?: { schema?: string },
+  ): Promise<void>;
+}
+
+/**
+ * Run queries for data migrations: a tagged template whose interpolations become bound
+ * parameters (`` await sql`SELECT id FROM account WHERE name = ${name}` ``), or `sql.query(text, params)`.
+ * Resolves to the rows as plain objects.
+ *
+ * @throws {RuntimeFailure} in offline (`--sql`) mode, where there is no database to ask
+ */
+export interface SqlRunner {
+  (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<Record<string, unknown>[]>;
+  query(text: string, params?: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+}
+
+/** The single argument of a script's `upgrade` and `downgrade` functions. */
+export interface MigrationContext {
+  readonly op: Op;
+  readonly sql: SqlRunner;
+  /** The database family: `sqlite`, `postgresql` or `mysql`. */
+  readonly dialect: DialectName;
+  /** `-x key=value` arguments from the command line. */
+  readonly x: Readonly<Record<string, string>>;
+  readonly config: Config;
+  /** True in offline (`--sql`) mode. */
+  readonly offline: boolean;
+  /** The revision being run and the direction. */
+  readonly revision: string;
+  readonly direction: "up" | "down";
+  /** The `--tag` given on the command line, if any (Alembic's `get_tag_argument()`). */
+  readonly tag?: string;
+}
+
+/** Where `op` calls go: the runner executes them, offline mode prints them. */
+export type OperationSink = (operation: Operation, callSite: string | undefined) => Promise<void>;
+
+/**
+ * Build the `op` facade that turns each call into an operation and hands it to `sink`, strictly in
+ * call order. `pending()` resolves when every call made so far has been handled, or rejects with
+ * the first failure (later calls are then not run).
+ *
+ * @param sink receives each operation and the `file:line` of the script call that made it
+ * @param scriptPath absolute path of the script, used to find the call site in stack traces
+ * @returns the facade and a function that waits for all queued operations
+ */
+export function createOpFacade(sink: OperationSink, scriptPath: string): { op: Op; pending: () => Promise<void> } {
+  let tail: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const enqueue = (make: () => Operation): Promise<void> => {
+    const callSite = findCallSite(new Error().stack, scriptPath);
+    // Build the operation now so argument errors point at the call, then queue its execution.
+    let operation: Operation;
+    try {
+      operation = make();
+    } catch (error) {
+      failure ??= { error: withCallSite(error, callSite) };
+      return Promise.reject(failure.error);
+    }
+    const run = tail.then(() => {
+      if (failure) throw failure.error;
+      return sink(operation, callSite).catch((error) => {
+        failure ??= { error };
+        throw error;
+      });
+    });
+    // The chain itself must never reject, or an un-awaited call would be an unhandled rejection.
+    tail = run.catch(() => {});
+    run.catch(() => {});
+    return run;
+  };
+  const op: Op = {
+    execute: (sql, params) => enqueue(() => create.execute(sql, params)),
+    createTable: (table, columns, options) => enqueue(() => create.createTable(table, columns, options)),
+    dropTable: (table, options) => enqueue(() => create.dropTable(table, options)),
+    renameTable: (table, newName, options) => enqueue(() => create.renameTable(table, newName, options)),
+    addColumn: (table, column, definition, options) =>
+      enqueue(() => create.addColumn(table, column, definition, options)),
+    dropColumn: (table, column, options) => enqueue(() => create.dropColumn(table, column, options)),
+    createIndex: (name, table, columns, options) =>
+      enqueue(() => create.createIndex(name, table, columns, options)),
+    dropIndex: (name, options) => enqueue(() => create.dropIndex(name, options)),
+    bulkInsert: (table, rows, options) => enqueue(() => create.bulkInsert(table, rows, options)),
+  };
+  const pending = async () => {
+    await tail;
+    if (failure) throw failure.error;
+  };
+  return { op, pending };
+}
+
+function withCallSite(error: unknown, callSite: string | undefined): unknown {
+  if (error instanceof Error && callSite && !error.message.includes(callSite)) {
+    error.message = `${error.message} (at ${callSite})`;
+  }
+  return error;
+}
+
+/**
+ * Find `file:line` of the first stack frame inside the script, so errors point at the `op` call.
+ *
+ * @param stack an `Error().stack`
+ * @param scriptPath absolute path of the script
+ * @returns `path:line`, or undefined when the script is not on the stack (e.g. after an `await`)
+ */
+export function findCallSite(stack: string | undefined, scriptPath: string): string | undefined {
+  if (!stack || !scriptPath) return undefined;
+  for (const line of stack.split("\n")) {
+    const at = line.indexOf(scriptPath);
+    if (at < 0) continue;
+    const m = /^:(\d+)/.exec(line.slice(at + scriptPath.length));
+    if (m) return `${scriptPath}:${m[1]}`;
+  }
+  return undefined;
+}
+
+/** Make the `sql` runner from a query function (online) or a refusal (offline). */
+export function createSqlRunner(
+  query: (text: string, params: readonly SqlValue[]) => Promise<Record<string, unknown>[]>,
+): SqlRunner {
+  const runner = ((strings: TemplateStringsArray, ...values: SqlValue[]) =>
+    query(strings.join("?"), values)) as SqlRunner;
+  runner.query = (text, params = []) => query(text, params);
+  return runner;
+}
+
+export type { Column, ColumnReference, SqlExpression, SqlValue };

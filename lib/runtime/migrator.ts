@@ -1,0 +1,479 @@
+/**
+ * The runner: takes a plan from the revision graph and turns it into effects on a database
+ * (online) or into a SQL script (offline, `--sql`), recording every step in the version table.
+ *
+ * Online, each step runs in its own transaction together with its version-table change
+ * (`transaction_per_migration = true`, the default), or the whole run shares one. The run holds the
+ * dialect's migration lock from before it reads the version table until after the last commit, so
+ * a second migrator waits and then finds nothing left to do (DESIGN.md section 8; Alembic has no lock).
+ *
+ * @module
+ */
+import type { Config } from "../config/config.ts";
+import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.ts";
+import type { SqlStatement } from "../dialects/statement.ts";
+import type { Operation, SqlValue } from "../operations/types.ts";
+import type { PlanStep, VersionAction } from "../revision/revision.ts";
+import { createOpFacade, createSqlRunner, type MigrationContext } from "./context.ts";
+import { loadStepBody, type StepBody } from "./script_module.ts";
+import {
+  applyVersionActions,
+  ensureVersionTable,
+  lockName,
+  readVersions,
+  versionActionSql,
+  versionTableExists,
+  versionTableName,
+} from "./version_table.ts";
+import { LockTimeoutError, MigrationError, RuntimeFailure } from "../errors.ts";
+import { isBlankSql } from "../script/sql_sections.ts";
+
+/** Progress reported while a run goes on. `ms` is elapsed milliseconds. */
+export type MigrationEvent =
+  | { readonly type: "lock-wait"; readonly lock: string; readonly timeoutMs: number }
+  | { readonly type: "step-start"; readonly step: PlanStep }
+  | { readonly type: "step-done"; readonly step: PlanStep; readonly ms: number }
+  | { readonly type: "step-failed"; readonly step: PlanStep; readonly ms: number; readonly error: unknown };
+
+/** The outcome of one step. `ms` is elapsed milliseconds. */
+export interface StepResult {
+  readonly revision: string;
+  readonly direction: "up" | "down";
+  readonly status: "applied" | "failed";
+  readonly ms: number;
+  readonly message?: string;
+}
+
+/** What an upgrade, downgrade or stamp did: heads before and after, and each step. */
+export interface RunResult {
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly steps: readonly StepResult[];
+  /** Total elapsed milliseconds. */
+  readonly ms: number;
+}
+
+/** Options shared by online runs. */
+export interface OnlineRunOptions {
+  readonly config: Config;
+  readonly connection: Connection;
+  /** Computes the plan from the heads read under the lock. */
+  readonly plan: (heads: readonly string[]) => PlanStep[];
+  readonly onEvent?: (event: MigrationEvent) => void;
+}
+
+/**
+ * Run a plan on a live database, holding the migration lock for the whole run.
+ *
+ * @returns the steps applied and the heads before and after
+ * @throws {LockTimeoutError} when the lock is not free within `config.lockTimeoutMs`
+ * @throws {MigrationError} when a step fails; its transaction is rolled back where the dialect allows,
+ *   and the version table records the last step that succeeded
+ */
+export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
+  const { config, connection: conn, onEvent } = options;
+  const started = performance.now();
+  const name = versionTableName(config);
+  const lock = lockName(name);
+  await takeLock(conn, lock, config.lockTimeoutMs, onEvent);
+  try {
+    const from = await readVersions(conn, name);
+    let heads = from;
+    let steps = options.plan(heads);
+    const results: StepResult[] = [];
+    // SQLite has no session lock: its lock is each step's BEGIN IMMEDIATE, so another migrator may
+    // have moved the heads between two steps. Check under the write lock and re-plan when they moved.
+    const verifyEachStep = conn.dialect.name === "sqlite" && config.transactionPerMigration;
+    const wholeRun = !config.transactionPerMigration;
+    let tableReady = false;
+    let inRunTransaction = false;
+    try {
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        const body = await loadStepBody(step.revision, step.direction);
+        const transactional = body.transactional;
+        if (wholeRun && !inRunTransaction && transactional) {
+          await conn.begin();
+          inRunTransaction = true;
+        }
+        const ownTransaction = !wholeRun && transactional;
+        if (ownTransaction) await conn.begin();
+        if (wholeRun && !transactional && inRunTransaction) {
+          await conn.commit();
+          inRunTransaction = false;
+        }
+        if (verifyEachStep) {
+          const now = await readVersions(conn, name);
+          if (!sameSet(now, heads)) {
+            await conn.rollback();
+            heads = now;
+            steps = [...steps.slice(0, i), ...options.plan(now)];
+            i--;
+            continue;
+          }
+        }
+        if (!tableReady) {
+          await ensureVersionTable(conn, name);
+          tableReady = true;
+        }
+        const t0 = performance.now();
+        onEvent?.({ type: "step-start", step });
+        try {
+          await runStepOnline(conn, config, step, body);
+          await applyVersionActions(conn, name, step.versionActions);
+          if (ownTransaction) await conn.commit();
+        } catch (error) {
+          const ms = performance.now() - t0;
+          if (ownTransaction || inRunTransaction) await safeRollback(conn);
+          onEvent?.({ type: "step-failed", step, ms, error });
+          results.push({ revision: step.revision.revision, direction: step.direction, status: "failed", ms });
+          throw asMigrationError(error, step, conn.dialect, ownTransaction || inRunTransaction);
+        }
+        heads = applyToHeads(heads, step.versionActions);
+        const ms = performance.now() - t0;
+        results.push({
+          revision: step.revision.revision,
+          direction: step.direction,
+          status: "applied",
+          ms,
+          message: step.revision.message,
+        });
+        onEvent?.({ type: "step-done", step, ms });
+      }
+      if (inRunTransaction) {
+        await conn.commit();
+        inRunTransaction = false;
+      }
+    } catch (error) {
+      if (inRunTransaction) await safeRollback(conn);
+      throw error;
+    }
+    return { from, to: [...heads].sort(), steps: results, ms: performance.now() - started };
+  } finally {
+    await conn.unlock(lock).catch(() => {});
+  }
+}
+
+/**
+ * Stamp the version table (Alembic's `stamp`): change its rows without running any migration.
+ *
+ * @param actions computes the version changes from the current heads (read under the lock)
+ * @param purge delete every row first, whatever it holds (Alembic's `--purge`)
+ */
+export async function stampOnline(options: {
+  config: Config;
+  connection: Connection;
+  actions: (heads: readonly string[]) => VersionAction[];
+  purge?: boolean;
+  onEvent?: (event: MigrationEvent) => void;
+}): Promise<RunResult> {
+  const { config, connection: conn } = options;
+  const started = performance.now();
+  const name = versionTableName(config);
+  const lock = lockName(name);
+  await takeLock(conn, lock, config.lockTimeoutMs, options.onEvent);
+  try {
+    const from = await readVersions(conn, name);
+    await conn.begin();
+    try {
+      await ensureVersionTable(conn, name);
+      const start = options.purge ? [] : from;
+      if (options.purge) {
+        for (const v of from) await conn.execute(conn.dialect.versionTable.delete(name, v));
+      }
+      const actions = options.actions(start);
+      await applyVersionActions(conn, name, actions);
+      await conn.commit();
+      return { from, to: applyToHeads(start, actions).sort(), steps: [], ms: performance.now() - started };
+    } catch (error) {
+      await safeRollback(conn);
+      throw error;
+    }
+  } finally {
+    await conn.unlock(lock).catch(() => {});
+  }
+}
+
+async function takeLock(
+  conn: Connection,
+  lock: string,
+  timeoutMs: number,
+  onEvent?: (event: MigrationEvent) => void,
+): Promise<void> {
+  const ok = await conn.lock(lock, timeoutMs, () => onEvent?.({ type: "lock-wait", lock, timeoutMs }));
+  if (!ok) {
+    throw new LockTimeoutError(
+      `Cannot take the migration lock "${lock}": another migrator held it for more than ${
+        Math.round(timeoutMs / 1000)
+      } s; wait for it to finish or raise --lock-timeout`,
+    );
+  }
+}
+
+async function runStepOnline(conn: Connection, config: Config, step: PlanStep, body: StepBody): Promise<void> {
+  const executed: string[] = [];
+  const runStatement = async (stmt: SqlStatement, callSite?: string) => {
+    try {
+      if (stmt.params && stmt.params.length > 0) await conn.execute(stmt.sql, stmt.params);
+      else await conn.execute(stmt.sql);
+    } catch (error) {
+      throw new StatementFailure(stmt.sql, callSite, [...executed], error);
+    }
+    executed.push(stmt.sql);
+  };
+  if (body.kind === "sql") {
+    if (isBlankSql(body.sql)) return;
+    try {
+      await conn.executeScript(body.sql);
+    } catch (error) {
+      throw new StatementFailure(body.sql, `${step.revision.path}:${body.line + 1}`, [], error);
+    }
+    return;
+  }
+  const { op, pending } = createOpFacade(async (operation: Operation, callSite) => {
+    for (const stmt of conn.dialect.ddl(operation)) await runStatement(stmt, callSite);
+  }, step.revision.path);
+  const sql = createSqlRunner((text, params) => conn.query(text, params));
+  const ctx: MigrationContext = {
+    op,
+    sql,
+    dialect: conn.dialect.name,
+    x: config.x,
+    config,
+    offline: false,
+    revision: step.revision.revision,
+    direction: step.direction,
+    tag: config.tag,
+  };
+  let scriptError: unknown;
+  try {
+    await body.run(ctx);
+  } catch (error) {
+    scriptError = error;
+  }
+  // Wait for every queued op even if the script threw, so nothing runs after the rollback.
+  try {
+    await pending();
+  } catch (error) {
+    scriptError ??= error;
+  }
+  if (scriptError !== undefined) {
+    if (scriptError instanceof StatementFailure) throw scriptError;
+    throw new StatementFailure(undefined, undefined, [...executed], scriptError);
+  }
+}
+
+/** Internal: a step failed at a statement (or in script code when `statement` is undefined). */
+class StatementFailure extends Error {
+  constructor(
+    readonly statement: string | undefined,
+    readonly callSite: string | undefined,
+    readonly executed: string[],
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function asMigrationError(error: unknown, step: PlanStep, dialect: Dialect, rolledBack: boolean): unknown {
+  if (error instanceof RuntimeFailure && !(error instanceof StatementFailure)) return error;
+  const failure = error instanceof StatementFailure ? error : new StatementFailure(undefined, undefined, [], error);
+  const file = failure.callSite ?? step.revision.path;
+  const verb = step.direction === "up" ? "upgrade" : "downgrade";
+  const cause = failure.cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const really = rolledBack && dialect.flags.transactionalDdl;
+  let message = `Cannot ${verb} ${step.revision.revision} (${file}): ${reason}`;
+  if (failure.statement) message += `\n  statement: ${oneLine(failure.statement)}`;
+  if (really) message += `\n  The step was rolled back; the version table is unchanged.`;
+  else if (failure.executed.length > 0) {
+    message += `\n  ${dialect.name} commits DDL as it runs: these statements of ${step.revision.revision} ` +
+      `had already run and were NOT rolled back:\n` + failure.executed.map((s) => `    ${oneLine(s)}`).join("\n");
+  }
+  return new MigrationError(message, {
+    revision: step.revision.revision,
+    direction: step.direction,
+    file,
+    statement: failure.statement,
+    executed: failure.executed,
+    rolledBack: really,
+  }, { cause });
+}
+
+function oneLine(sql: string): string {
+  const flat = sql.replace(/\s+/g, " ").trim();
+  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
+}
+
+async function safeRollback(conn: Connection): Promise<void> {
+  try {
+    await conn.rollback();
+  } catch {
+    // The connection may already be gone; the database rolls back on disconnect.
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+/**
+ * The version rows after applying actions to `heads`.
+ *
+ * @param heads the rows before
+ * @param actions insert, delete and update of rows
+ * @returns a new array of rows
+ */
+export function applyToHeads(heads: readonly string[], actions: readonly VersionAction[]): string[] {
+  const rows = new Set(heads);
+  for (const a of actions) {
+    if (a.kind === "insert") rows.add(a.version);
+    else if (a.kind === "delete") rows.delete(a.version);
+    else {
+      rows.delete(a.from);
+      rows.add(a.to);
+    }
+  }
+  return [...rows];
+}
+
+/** Options of an offline run. */
+export interface OfflineRunOptions {
+  readonly config: Config;
+  readonly dialect: Dialect;
+  readonly steps: readonly PlanStep[];
+  /** The heads the script starts from; the version table is created when this is empty. */
+  readonly startHeads: readonly string[];
+  /** Stamp-only actions (for `stamp --sql`), rendered instead of steps. */
+  readonly stampActions?: readonly VersionAction[];
+  readonly purge?: boolean;
+}
+
+/**
+ * Render a plan as a SQL script (Alembic's offline mode): transaction statements where the dialect
+ * has transactional DDL, the version table's creation when starting from base, a
+ * `-- Running upgrade A -> B` comment before each revision's statements, and the version-table changes.
+ *
+ * @returns the script text, ending with a newline
+ * @throws {RuntimeFailure} when a TypeScript revision queries data with `sql` (there is no database)
+ */
+export async function renderOffline(options: OfflineRunOptions): Promise<string> {
+  const { config, dialect, steps } = options;
+  const name = versionTableName(config);
+  const out: string[] = [];
+  const emit = (text: string) => out.push(text.endsWith(";") ? text : `${text};`, "");
+  const transactional = dialect.flags.transactionalDdl && dialect.offline.begin !== "";
+  const perMigration = config.transactionPerMigration;
+  const begin = () => transactional && out.push(dialect.offline.begin, "");
+  const commit = () => transactional && out.push(dialect.offline.commit, "");
+  const createTable = () => {
+    out.push(`${dialect.versionTable.create(name)};`, "");
+  };
+  if (options.stampActions) {
+    begin();
+    if (options.startHeads.length === 0) createTable();
+    if (options.purge) out.push(`DELETE FROM ${qualified(dialect, name)};`, "");
+    for (const a of options.stampActions) emit(versionActionSql(dialect, name, a));
+    commit();
+    return out.join("\n");
+  }
+  if (!perMigration) begin();
+  if (options.startHeads.length === 0 && steps.length > 0 && steps[0].direction === "up") {
+    if (perMigration) begin();
+    createTable();
+    if (perMigration) commit();
+  }
+  for (const step of steps) {
+    const body = await loadStepBody(step.revision, step.direction);
+    const stepTransactional = body.transactional;
+    if (perMigration && stepTransactional) begin();
+    out.push(`-- Running ${describeStep(step)}`, "");
+    if (body.kind === "sql") {
+      if (!isBlankSql(body.sql)) out.push(body.sql.trimEnd().endsWith(";") ? body.sql.trimEnd() : `${body.sql};`, "");
+    } else {
+      await renderTsStep(out, dialect, config, step, body);
+    }
+    for (const a of step.versionActions) emit(versionActionSql(dialect, name, a));
+    if (perMigration && stepTransactional) commit();
+  }
+  if (!perMigration) commit();
+  return out.join("\n");
+}
+
+async function renderTsStep(
+  out: string[],
+  dialect: Dialect,
+  config: Config,
+  step: PlanStep,
+  body: Extract<StepBody, { kind: "ts" }>,
+): Promise<void> {
+  const { op, pending } = createOpFacade((operation) => {
+    for (const stmt of dialect.ddl(operation)) {
+      if (stmt.comment) out.push(`-- ${stmt.comment}`);
+      out.push(`${inlineParams(dialect, stmt.sql, stmt.params)};`, "");
+    }
+    return Promise.resolve();
+  }, step.revision.path);
+  const refuse = () =>
+    Promise.reject(
+      new RuntimeFailure(
+        `Cannot render revision ${step.revision.revision} in offline (--sql) mode: ${step.revision.path} queries ` +
+          `the database with \`sql\`, which needs a connection; run it online, or check \`offline\` in the script`,
+      ),
+    );
+  const ctx: MigrationContext = {
+    op,
+    sql: createSqlRunner(refuse),
+    dialect: dialect.name,
+    x: config.x,
+    config,
+    offline: true,
+    revision: step.revision.revision,
+    direction: step.direction,
+    tag: config.tag,
+  };
+  await body.run(ctx);
+  await pending();
+}
+
+/** Replace `?` placeholders outside quotes with escaped literals, for offline output. */
+function inlineParams(dialect: Dialect, sql: string, params: readonly SqlValue[] | undefined): string {
+  const text = sql.trimEnd().replace(/;$/, "");
+  if (!params || params.length === 0) return text;
+  let i = 0;
+  let out = "";
+  let quote: string | undefined;
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      out += ch;
+    } else if (ch === "'" || ch === '"' || ch === "`") {
+      quote = ch;
+      out += ch;
+    } else if (ch === "?" && i < params.length) out += dialect.quoteLiteral(params[i++]);
+    else out += ch;
+  }
+  return out;
+}
+
+function qualified(dialect: Dialect, name: VersionTableName): string {
+  return name.schema
+    ? `${dialect.quoteIdentifier(name.schema)}.${dialect.quoteIdentifier(name.table)}`
+    : dialect.quoteIdentifier(name.table);
+}
+
+/**
+ * Alembic's wording for a step: `upgrade a, b -> c, message` / `downgrade c -> a`.
+ *
+ * @param step a plan step
+ */
+export function describeStep(step: PlanStep): string {
+  const r = step.revision;
+  const downs = r.downRevisions.join(", ");
+  const text = step.direction === "up" ? `upgrade ${downs} -> ${r.revision}` : `downgrade ${r.revision} -> ${downs}`;
+  return r.message ? `${text}, ${r.message}` : text;
+}
+
+export { versionTableExists };
