@@ -13,6 +13,13 @@ if ! my_up; then
   echo "MariaDB is not answering on 127.0.0.1:3306: starting it"
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
 fi
+# The password tests need one role that PostgreSQL asks for a password (everything else is trust).
+hba=$(ls /etc/postgresql/*/main/pg_hba.conf 2>/dev/null | head -n 1)
+if [ -n "$hba" ] && ! grep -q '^host all retort_pw_test ' "$hba"; then
+  echo "Adding the password-checked test role retort_pw_test to $hba"
+  sed -i '0,/^host[[:space:]]/s//host all retort_pw_test 127.0.0.1\/32 scram-sha-256\n&/' "$hba"
+  pg_up && psql -h 127.0.0.1 -U postgres -qAt -c 'select pg_reload_conf()' >/dev/null
+fi
 for _ in $(seq 1 60); do
   if pg_up && my_up; then
     mysql -h 127.0.0.1 -u root -e 'CREATE DATABASE IF NOT EXISTS test' >/dev/null 2>&1

@@ -35,10 +35,10 @@ interface Node {
   resolvedDeps: readonly string[];
   /** `_all_down_revisions`: down + resolvedDeps, deduplicated. */
   allDown: readonly string[];
-  /** `nextrev`: revisions naming this one as a down revision. */
-  readonly next: string[];
-  /** `_all_nextrev`: `next` plus revisions depending on this one. */
-  readonly allNext: string[];
+  /** `nextrev`: revisions naming this one as a down revision ({@link NONE} until the first). */
+  next: string[];
+  /** `_all_nextrev`: `next` plus revisions depending on this one ({@link NONE} until the first). */
+  allNext: string[];
   /** `_normalized_resolved_dependencies`, computed on first use. */
   normDeps?: readonly string[];
   /** `_normalized_down_revisions`, computed on first use. */
@@ -56,6 +56,9 @@ type Ident = string | readonly string[] | null;
 /** Alembic's `_relative_destination`: `[label@][symbol]+N` / `-N`, anchored at the start only. */
 const RELATIVE = /^(?:(.+?)@)?(\w+)?((?:\+|-)\d+)/;
 const ILLEGAL_ID_CHARS = ["@", "-", "+"];
+const ILLEGAL_ID = /[@+-]/;
+/** Shared empty list: most revisions have one child, and construction is on the start-up path. */
+const NONE: string[] = [];
 
 /** Alembic's `RangeNotAncestorError`: callers turn it into a message naming the destination. */
 class RangeNotAncestorError extends RevisionError {
@@ -68,8 +71,13 @@ class RangeNotAncestorError extends RevisionError {
   }
 }
 
-/** A failed internal consistency check (Alembic's bare `assert`), reported as a revision error. */
-class InvalidStateError extends RevisionError {}
+/**
+ * A failed consistency check where Alembic has a bare `assert` (or fails with a `KeyError`):
+ * reported as a plain {@link RevisionError}.
+ */
+function invalidState(message: string): RevisionError {
+  return new RevisionError(message);
+}
 
 function fmt(id: Ident): string {
   if (id === null) return "";
@@ -194,8 +202,8 @@ export class RevisionMap {
       if (rev.dependsOn.includes(id)) {
         throw new CycleDetectedError(`Dependency self-loop is detected in revisions (${id})`, [id]);
       }
-      const illegal = ILLEGAL_ID_CHARS.filter((c) => id.includes(c));
-      if (illegal.length > 0) {
+      if (ILLEGAL_ID.test(id)) {
+        const illegal = ILLEGAL_ID_CHARS.filter((c) => id.includes(c));
         throw new RevisionError(
           `Character(s) '${illegal.sort().join(", ")}' not allowed in revision identifier '${id}'`,
         );
@@ -205,10 +213,10 @@ export class RevisionMap {
         rev,
         index: nodes.length,
         down: rev.downRevisions,
-        resolvedDeps: [],
+        resolvedDeps: NONE,
         allDown: rev.downRevisions,
-        next: [],
-        allNext: [],
+        next: NONE,
+        allNext: NONE,
       };
       nodes.push(node);
       keys.set(id, node);
@@ -236,11 +244,14 @@ export class RevisionMap {
         });
         node.allDown = [...new Set([...node.down, ...node.resolvedDeps])];
       }
-      for (const downId of node.allDown) {
-        const down = nodes[this.#indexOf(node, downId)];
-        if (!down.allNext.includes(node.id)) down.allNext.push(node.id);
-        if (node.down.includes(downId)) {
-          if (!down.next.includes(node.id)) down.next.push(node.id);
+      const allDown = node.allDown;
+      for (let i = 0; i < allDown.length; i++) {
+        const down = nodes[this.#indexOf(node, allDown[i])];
+        if (down.allNext === NONE) down.allNext = [node.id];
+        else if (!down.allNext.includes(node.id)) down.allNext.push(node.id);
+        if (node.down.includes(allDown[i])) {
+          if (down.next === NONE) down.next = [node.id];
+          else if (!down.next.includes(node.id)) down.next.push(node.id);
           isHead[down.index] = 0;
         }
         isRealHead[down.index] = 0;
@@ -305,10 +316,33 @@ export class RevisionMap {
     );
   }
 
+  /**
+   * Peels revisions off from the real heads down (Kahn's algorithm on all links): when every revision
+   * goes, neither the down-revision links nor the dependency links hold a cycle. Cheaper than
+   * Alembic's four walks, which run only to name the revisions when this finds a cycle.
+   */
+  #isAcyclic(): boolean {
+    const nodes = this.#nodes;
+    const children = new Int32Array(nodes.length);
+    for (const node of nodes) children[node.index] = node.allNext.length;
+    const stack: number[] = [];
+    for (const node of nodes) if (children[node.index] === 0) stack.push(node.index);
+    let peeled = 0;
+    while (stack.length > 0) {
+      const node = nodes[stack.pop()!];
+      peeled++;
+      for (const id of node.allDown) {
+        const index = this.#keys.get(id)!.index;
+        if (--children[index] === 0) stack.push(index);
+      }
+    }
+    return peeled === nodes.length;
+  }
+
   /** Alembic's `_detect_cycles`: every revision must lie between a head and a base. */
   #detectCycles(): void {
     const nodes = this.#nodes;
-    if (nodes.length === 0) return;
+    if (nodes.length === 0 || this.#isAcyclic()) return;
     const check = (
       heads: readonly string[],
       bases: readonly string[],
@@ -485,7 +519,7 @@ export class RevisionMap {
     const targetSet = check ? new Set(targets) : undefined;
     for (const t of targets) {
       if (t === null || t === BASE) {
-        throw new InvalidStateError("Cannot walk the revision graph: a target resolved to no revision");
+        throw invalidState("Cannot walk the revision graph: a target resolved to no revision");
       }
       const todo: Node[] = [t];
       const perTarget = check ? new Set<Node>() : undefined;
@@ -590,7 +624,9 @@ export class RevisionMap {
         String(id),
       );
     }
-    return resolved.length === 0 ? this.#revisionForIdent(null, branch) : this.#revisionForIdent(resolved[0], branch);
+    return resolved.length === 0
+      ? this.#revisionForIdent(null, branch)
+      : this.#revisionForIdent(resolved[0], branch);
   }
 
   /** Alembic's `_resolve_branch`: a label or any identifier of a revision. */
@@ -626,7 +662,9 @@ export class RevisionMap {
         }
         if (matches.length > 1) {
           throw new AmbiguousRevisionError(
-            `Multiple revisions start with '${id}': ${matches.slice(0, 3).map((m) => `'${m}'`).join(", ")}...`,
+            `Multiple revisions start with '${id}': ${
+              matches.slice(0, 3).map((m) => `'${m}'`).join(", ")
+            }...`,
             id,
             matches,
           );
@@ -656,10 +694,16 @@ export class RevisionMap {
   }
 
   /** Alembic's `_shares_lineage`. */
-  #sharesLineage(target: string | Node | null, against: readonly (string | Node)[], includeDeps = false): boolean {
+  #sharesLineage(
+    target: string | Node | null,
+    against: readonly (string | Node)[],
+    includeDeps = false,
+  ): boolean {
     if (against.length === 0) return true;
-    const node = typeof target === "string" || target === null ? this.#revisionForIdent(target, null) : target;
-    if (node === null) throw new InvalidStateError("Cannot compare lineage: a target resolved to no revision");
+    const node = typeof target === "string" || target === null
+      ? this.#revisionForIdent(target, null)
+      : target;
+    if (node === null) throw invalidState("Cannot compare lineage: a target resolved to no revision");
     const wanted = new Set(against.map((a) => typeof a === "string" ? this.#revisionForIdent(a, null) : a));
     for (const n of this.#descendants([node], { includeDeps })) if (wanted.has(n)) return true;
     for (const n of this.#ancestors([node], includeDeps)) if (wanted.has(n)) return true;
@@ -688,7 +732,7 @@ export class RevisionMap {
     for (let i = 0; i < Math.abs(steps); i++) {
       let children: Walked[];
       if (steps > 0) {
-        if (initial === BASE) throw new InvalidStateError("Cannot walk up from below base");
+        if (initial === BASE) throw invalidState("Cannot walk up from below base");
         const up = this.#getRevisions(initial === null ? this.#bases : initial.next) as Node[];
         children = branch ? this.#filterForLineage(up, branch) : up;
       } else if (initial === BASE) {
@@ -705,7 +749,11 @@ export class RevisionMap {
   }
 
   /** Alembic's `_parse_downgrade_target`. */
-  #parseDowngradeTarget(current: Ident, target: string | null, assertLength: boolean): [string | null, Walked] {
+  #parseDowngradeTarget(
+    current: Ident,
+    target: string | null,
+    assertLength: boolean,
+  ): [string | null, Walked] {
     if (target === null) return [null, null];
     const m = RELATIVE.exec(target);
     if (m) {
@@ -730,7 +778,7 @@ export class RevisionMap {
             symbols = this.#filterForLineage(this.#allCurrent(cr), branch).map((r) => r.id);
           }
           if (symbols.length !== 1) {
-            throw new InvalidStateError(
+            throw invalidState(
               `Cannot resolve "${target}": ${symbols.length} current revisions are on branch '${branch}'`,
             );
           }
@@ -738,7 +786,9 @@ export class RevisionMap {
         } else {
           const cr = toTuple(current);
           if (cr.length === 0) {
-            throw new RevisionError(`Relative revision ${relative} didn't produce ${Math.abs(rel)} migrations`);
+            throw new RevisionError(
+              `Relative revision ${relative} didn't produce ${Math.abs(rel)} migrations`,
+            );
           }
           symbol = cr[0];
           branch = symbol;
@@ -784,14 +834,18 @@ export class RevisionMap {
         if (start.length > 1) throw new RevisionError("Ambiguous upgrade from multiple current revisions");
         const rev = this.#walk(start[0], relative, branch, assertLength);
         if (rev === null) {
-          throw new RevisionError(`Relative revision ${relativeStr} didn't produce ${Math.abs(relative)} migrations`);
+          throw new RevisionError(
+            `Relative revision ${relativeStr} didn't produce ${Math.abs(relative)} migrations`,
+          );
         }
         return [rev];
       }
       return [this.#walk(this.#getRevision(symbol), relative, branch, assertLength)];
     }
     if (symbol === null) {
-      throw new RevisionError(`Relative revision ${relative} didn't produce ${Math.abs(relative)} migrations`);
+      throw new RevisionError(
+        `Relative revision ${relative} didn't produce ${Math.abs(relative)} migrations`,
+      );
     }
     const start = branch === null ? this.#getRevision(symbol) : this.#getRevision(`${branch}@${symbol}`);
     return [this.#walk(start, relative, null, assertLength)];
@@ -819,7 +873,9 @@ export class RevisionMap {
     }
     const heads = this.#getRevisions(upper) as Node[];
     const active = new Set(this.#ancestors(heads, true));
-    const drop = new Set(this.#descendants(roots, { includeDeps: true, omitImmediateDeps: false }).filter((n) => active.has(n)));
+    const drop = new Set(
+      this.#descendants(roots, { includeDeps: true, omitImmediateDeps: false }).filter((n) => active.has(n)),
+    );
     if (implicitBase) {
       const rootAnc = new Set(this.#ancestors(roots));
       for (const a of active) if (!rootAnc.has(a)) drop.add(a);
@@ -840,7 +896,7 @@ export class RevisionMap {
   ): [Set<Node>, Node[]] {
     let targets = this.#parseUpgradeTarget(lower, upper, assertLength).map((t) => {
       if (t === null || t === BASE) {
-        throw new InvalidStateError(`Cannot resolve "${fmt(upper)}": it resolves to no revision`);
+        throw invalidState(`Cannot resolve "${fmt(upper)}": it resolves to no revision`);
       }
       return t;
     });
@@ -850,7 +906,7 @@ export class RevisionMap {
       if (branchRev !== null && branchRev.id === branch) {
         const labels = this.#labels(branchRev);
         if (labels.size !== 1) {
-          throw new InvalidStateError(`Cannot use revision "${branch}" as a branch: it has ${labels.size} labels`);
+          throw invalidState(`Cannot use revision "${branch}" as a branch: it has ${labels.size} labels`);
         }
         branch = [...labels][0];
       }
@@ -863,8 +919,12 @@ export class RevisionMap {
       throw new RangeNotAncestorError(lower, upper);
     }
     if (current.length > 0 && current[0] === null) {
-      const [, rev] = this.#parseDowngradeTarget(upper, typeof lower === "string" ? lower : null, assertLength);
-      if (rev === null) throw new InvalidStateError(`Cannot resolve "${fmt(lower)}": it resolves to no revision`);
+      const [, rev] = this.#parseDowngradeTarget(
+        upper,
+        typeof lower === "string" ? lower : null,
+        assertLength,
+      );
+      if (rev === null) throw invalidState(`Cannot resolve "${fmt(lower)}": it resolves to no revision`);
       if (rev === BASE) {
         current = [];
         lower = null;
@@ -879,7 +939,7 @@ export class RevisionMap {
     if (inclusive) {
       for (const r of this.#getRevisions(lower)) {
         if (r === null || r === BASE) {
-          throw new InvalidStateError(`Cannot resolve "${fmt(lower)}": it resolves to no revision`);
+          throw invalidState(`Cannot resolve "${fmt(lower)}": it resolves to no revision`);
         }
         needs.add(r);
       }
@@ -931,7 +991,7 @@ export class RevisionMap {
         ancestorsByIdx.push(...toAdd.slice(1).map(ancestorsOf));
       }
     }
-    if (todo.size > 0) throw new InvalidStateError("Cannot order revisions: the plan is not connected");
+    if (todo.size > 0) throw invalidState("Cannot order revisions: the plan is not connected");
     return out;
   }
 
@@ -1050,7 +1110,11 @@ export class RevisionMap {
     return rev ? [rev.revision] : [];
   }
 
-  #withVersionActions(currentHeads: readonly string[], nodes: readonly Node[], direction: "up" | "down"): PlanStep[] {
+  #withVersionActions(
+    currentHeads: readonly string[],
+    nodes: readonly Node[],
+    direction: "up" | "down",
+  ): PlanStep[] {
     const heads = new Set(currentHeads);
     return nodes.map((node) => ({
       revision: node.rev,
@@ -1084,7 +1148,7 @@ export class RevisionMap {
         const anc = otherAncestors(from);
         fromRevs = from.filter((f) => !anc.has(f));
       }
-      if (fromRevs.length === 0) throw new InvalidStateError(`Cannot merge at "${node.id}": no head to update`);
+      if (fromRevs.length === 0) throw invalidState(`Cannot merge at "${node.id}": no head to update`);
       for (const d of fromRevs.slice(0, -1)) vm.delete(d);
       vm.update(fromRevs[fromRevs.length - 1], to[0]);
     } else if (!isUpgrade && heads.has(node.id) && normDown.length > 1) {
@@ -1096,7 +1160,7 @@ export class RevisionMap {
       if (normDown.length !== 1) {
         const present = normDown.filter((d) => heads.has(d));
         if (present.length !== 1) {
-          throw new InvalidStateError(
+          throw invalidState(
             `Cannot record "${node.id}": Can't do an UPDATE because downrevision is ambiguous`,
           );
         }
@@ -1137,7 +1201,9 @@ export class RevisionMap {
     const filtered: Node[] = [];
     for (const rev of revision) {
       if (!rev) continue;
-      for (const h of this.#filterForLineage(headRevs, rev, true)) if (!filtered.includes(h)) filtered.push(h);
+      for (const h of this.#filterForLineage(headRevs, rev, true)) {
+        if (!filtered.includes(h)) filtered.push(h);
+      }
     }
     let dests: Walked[] = this.#getRevisions(revision);
     if (dests.length === 0) dests = [null];
@@ -1179,7 +1245,9 @@ export class RevisionMap {
     let head: Ident = null;
     if (range !== undefined) {
       const parts = range.trim().split(":");
-      if (parts.length === 1) throw new RevisionError("History range requires [start]:[end], [start]:, or :[end]");
+      if (parts.length === 1) {
+        throw new RevisionError("History range requires [start]:[end], [start]:, or :[end]");
+      }
       if (parts.length > 2) throw new RevisionError(`Cannot read history range "${range}": too many ':'`);
       base = parts[0] || null;
       head = parts[1] || null;
@@ -1203,7 +1271,7 @@ class VersionMaintainer {
 
   insert(version: string): void {
     if (this.heads.has(version)) {
-      throw new InvalidStateError(`Cannot insert version "${version}": it is already in the version table`);
+      throw invalidState(`Cannot insert version "${version}": it is already in the version table`);
     }
     this.heads.add(version);
     this.actions.push({ kind: "insert", version });
@@ -1211,17 +1279,17 @@ class VersionMaintainer {
 
   delete(version: string): void {
     if (!this.heads.delete(version)) {
-      throw new InvalidStateError(`Cannot delete version "${version}": it is not in the version table`);
+      throw invalidState(`Cannot delete version "${version}": it is not in the version table`);
     }
     this.actions.push({ kind: "delete", version });
   }
 
   update(from: string, to: string): void {
     if (this.heads.has(to)) {
-      throw new InvalidStateError(`Cannot update version "${from}" to "${to}": "${to}" is already present`);
+      throw invalidState(`Cannot update version "${from}" to "${to}": "${to}" is already present`);
     }
     if (!this.heads.delete(from)) {
-      throw new InvalidStateError(`Cannot update version "${from}" to "${to}": "${from}" is not present`);
+      throw invalidState(`Cannot update version "${from}" to "${to}": "${from}" is not present`);
     }
     this.heads.add(to);
     this.actions.push({ kind: "update", from, to });
@@ -1232,7 +1300,7 @@ class VersionMaintainer {
 function stampStepActions(heads: Set<string>, step: StampStep): VersionAction[] {
   const vm = new VersionMaintainer(heads);
   const one = (list: readonly string[]) => {
-    if (list.length !== 1) throw new InvalidStateError(`Cannot stamp: expected one revision, got ${list.length}`);
+    if (list.length !== 1) throw invalidState(`Cannot stamp: expected one revision, got ${list.length}`);
     return list[0];
   };
   if (!step.isUpgrade && step.branchMove) {

@@ -27,6 +27,7 @@ import {
 } from "./version_table.ts";
 import { LockTimeoutError, MigrationError, RuntimeFailure } from "../errors.ts";
 import { isBlankSql } from "../script/sql_sections.ts";
+import { parseUrl } from "../config/url.ts";
 
 /** Progress reported while a run goes on. `ms` is elapsed milliseconds. */
 export type MigrationEvent =
@@ -74,7 +75,7 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
   const { config, connection: conn, onEvent } = options;
   const started = performance.now();
   const name = versionTableName(config);
-  const lock = lockName(name);
+  const lock = lockName(name, databaseOf(config));
   await takeLock(conn, lock, config.lockTimeoutMs, onEvent);
   try {
     const from = await readVersions(conn, name);
@@ -170,7 +171,7 @@ export async function stampOnline(options: {
   const { config, connection: conn } = options;
   const started = performance.now();
   const name = versionTableName(config);
-  const lock = lockName(name);
+  const lock = lockName(name, databaseOf(config));
   await takeLock(conn, lock, config.lockTimeoutMs, options.onEvent);
   try {
     const from = await readVersions(conn, name);
@@ -191,6 +192,14 @@ export async function stampOnline(options: {
     }
   } finally {
     await conn.unlock(lock).catch(() => {});
+  }
+}
+
+function databaseOf(config: Config): string | undefined {
+  try {
+    return config.url ? parseUrl(config.url, config.root).database : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -366,8 +375,8 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
   const emit = (text: string) => out.push(text.endsWith(";") ? text : `${text};`, "");
   const transactional = dialect.flags.transactionalDdl && dialect.offline.begin !== "";
   const perMigration = config.transactionPerMigration;
-  const begin = () => transactional && out.push(dialect.offline.begin, "");
-  const commit = () => transactional && out.push(dialect.offline.commit, "");
+  const begin = () => transactional && out.push(`${dialect.offline.begin};`, "");
+  const commit = () => transactional && out.push(`${dialect.offline.commit};`, "");
   const createTable = () => {
     out.push(`${dialect.versionTable.create(name)};`, "");
   };

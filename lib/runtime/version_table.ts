@@ -19,10 +19,14 @@ export function versionTableName(config: { versionTable: string; versionTableSch
 
 /**
  * Name of the migration lock, derived from the version table so two projects sharing a database
- * with different version tables do not block each other.
+ * with different version tables do not block each other. `database` scopes it, because MySQL's
+ * `GET_LOCK` names are server-wide.
+ *
+ * @param name the version table
+ * @param database the database name from the URL, if any
  */
-export function lockName(name: VersionTableName): string {
-  return `retort:${name.schema ? `${name.schema}.` : ""}${name.table}`;
+export function lockName(name: VersionTableName, database?: string): string {
+  return `retort:${database ? `${database}:` : ""}${name.schema ? `${name.schema}.` : ""}${name.table}`;
 }
 
 /**

@@ -42,7 +42,9 @@ export function parseSqlSections(file: string, text: string): SqlSections {
     const name = m[1] as "up" | "down";
     if (found[name]) {
       throw new RevisionFileError(
-        `Cannot read ${file}:${i + 1}: "-- migrate:${name}" appears twice (first at line ${found[name]!.line})`,
+        `Cannot read ${file}:${i + 1}: "-- migrate:${name}" appears twice (first at line ${
+          found[name]!.line
+        })`,
         file,
         i + 1,
       );
@@ -53,7 +55,9 @@ export function parseSqlSections(file: string, text: string): SqlSections {
       else if (option === "transaction:true") transactional = true;
       else {
         throw new RevisionFileError(
-          `Cannot read ${file}:${i + 1}: unknown option "${option}" after "-- migrate:${name}" (expected "transaction:false")`,
+          `Cannot read ${file}:${
+            i + 1
+          }: unknown option "${option}" after "-- migrate:${name}" (expected "transaction:false")`,
           file,
           i + 1,
         );

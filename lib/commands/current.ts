@@ -1,0 +1,119 @@
+/**
+ * `migrate current`: the revisions the database is at (Alembic's `current`).
+ *
+ * @module
+ */
+import type { Config } from "../config/config.ts";
+import { maskUrl } from "../config/url.ts";
+import type { RevisionMap } from "../revision/revision_map.ts";
+import { readVersions, versionTableName } from "../runtime/version_table.ts";
+import {
+  describeRevision,
+  type FormatOptions,
+  formatRevisionLine,
+  formatRevisionList,
+  type RevisionInfo,
+} from "../output/revision_format.ts";
+import { loadRevisionMap, withConnection } from "./_project.ts";
+
+/** Options of {@link current}. */
+export interface CurrentOptions {
+  /** Accepted for symmetry with the CLI; the data does not depend on it. */
+  readonly verbose?: boolean;
+}
+
+/** What {@link current} found. */
+export interface CurrentResult {
+  /** The database URL with its password masked. */
+  readonly url: string;
+  /** The version table rows as stored, sorted; empty when the table is absent or empty. */
+  readonly versions: readonly string[];
+  /**
+   * The current revisions as Alembic lists them (`get_all_current`): the rows, plus revisions the rows
+   * depend on that no row descends from. Absent when there is no config file (database-only mode).
+   */
+  readonly revisions?: readonly RevisionInfo[];
+  /** Rows naming no revision of the script directory (a database ahead of this code, or a foreign table). */
+  readonly unknownVersions?: readonly string[];
+}
+
+/**
+ * Read the version table. With a config file the rows are matched against the revisions; with only a
+ * URL (`--url` or `DATABASE_URL`, no config file) the raw rows are returned.
+ *
+ * @param config the resolved config; needs `url`
+ * @param _options unused (the CLI passes `verbose`)
+ * @returns the rows and, with a config file, the revisions they name
+ * @throws {ConfigError} when no URL is configured
+ * @throws {ConnectionError} / {DatabaseError} when the database cannot be reached or read
+ * @throws {RevisionFileError} / {RevisionError} when the revision files cannot be read
+ */
+export async function current(config: Config, _options: CurrentOptions = {}): Promise<CurrentResult> {
+  // Load revisions first so a broken project fails before any connection is made.
+  const map = config.file ? loadRevisionMap(config) : undefined;
+  const versions = await withConnection(config, (conn) => readVersions(conn, versionTableName(config)));
+  return currentOf(map, versions, maskUrl(config.url ?? ""));
+}
+
+/**
+ * The pure part of {@link current}: match version rows against a revision map.
+ *
+ * Rows the map does not know are reported in `unknownVersions` rather than failing as Alembic does
+ * ("Can't locate revision"), so `current` can still show what the database holds.
+ *
+ * @param map the revision graph, or undefined in database-only mode
+ * @param versions the version table rows
+ * @param url the masked URL, shown by the verbose form
+ * @returns the result {@link formatCurrent} prints
+ */
+export function currentOf(
+  map: RevisionMap | undefined,
+  versions: readonly string[],
+  url: string,
+): CurrentResult {
+  if (!map) return { url, versions: [...versions] };
+  const known = versions.filter((v) => map.has(v));
+  const unknownVersions = versions.filter((v) => !map.has(v));
+  // Alembic's `_get_all_current`: the rows and all their ancestors (dependencies included), then only
+  // those no other member descends from. The set is closed downwards, so checking children suffices.
+  const members = new Set<string>();
+  const todo = [...known];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (members.has(id)) continue;
+    members.add(id);
+    todo.push(...map.get(id).downRevisions, ...map.normalizedDependencies(id));
+  }
+  const isBranchHead = (id: string) => !map.children(id).some((c) => members.has(c));
+  const fromRows = known.filter(isBranchHead);
+  const fromDeps = map.all().map((r) => r.revision).filter((id) =>
+    members.has(id) && !known.includes(id) && isBranchHead(id)
+  );
+  return {
+    url,
+    versions: [...versions],
+    revisions: [...fromRows, ...fromDeps].map((id) => describeRevision(map, id)),
+    ...(unknownVersions.length > 0 ? { unknownVersions } : {}),
+  };
+}
+
+/**
+ * Print the current revisions as Alembic's `current` does: `1975ea83b712 (head)` per revision, or with
+ * `verbose` a `Current revision(s) for URL:` line and full entries. Database-only mode prints the raw
+ * rows. Unknown rows print as `ID (unknown revision)`.
+ *
+ * @param result what {@link current} returned
+ * @param options `verbose`: full entries
+ * @returns the text, ending with a newline; "" when there is nothing to print
+ */
+export function formatCurrent(result: CurrentResult, options: FormatOptions = {}): string {
+  const header = options.verbose ? `Current revision(s) for ${result.url}:\n` : "";
+  if (!result.revisions) return header + result.versions.map((v) => `${v}\n`).join("");
+  const body = formatRevisionList(
+    result.revisions,
+    options.verbose ?? false,
+    (info) => formatRevisionLine(info),
+  );
+  const unknown = (result.unknownVersions ?? []).map((v) => `${v} (unknown revision)\n`).join("");
+  return header + body + unknown;
+}

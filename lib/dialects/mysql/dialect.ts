@@ -1,0 +1,50 @@
+/**
+ * The MySQL / MariaDB dialect. Loading it does not load the `mysql2` package: `connect` imports the
+ * driver on first use.
+ *
+ * @module
+ */
+import type { DatabaseUrl } from "../../config/url.ts";
+import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import { MYSQL_FLAGS } from "../flags.ts";
+import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
+
+/**
+ * Build a MySQL dialect; use it instead of {@link mysqlDialect} for a server whose `sql_mode`
+ * includes `NO_BACKSLASH_ESCAPES`.
+ *
+ * @param options `noBackslashEscapes`: write backslashes in string literals as they are
+ * @returns a frozen {@link Dialect}
+ */
+export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
+  const compiler = new MysqlDdl(options);
+  const dialect: Dialect = Object.freeze(
+    {
+      name: "mysql",
+      flags: MYSQL_FLAGS,
+      ddl: (op) => compiler.compile(op),
+      quoteIdentifier: (name) => compiler.quoteIdentifier(name),
+      quoteLiteral: (value) => compiler.quoteLiteral(value),
+      versionTable: Object.freeze(compiler.versionTableStatements()),
+      // MySQL commits every DDL statement implicitly, so an offline transaction would promise nothing.
+      offline: Object.freeze({ begin: "", commit: "" }),
+      async connect(url: DatabaseUrl, connectOptions?: ConnectOptions): Promise<Connection> {
+        const { connectMysql } = await import("./driver.ts");
+        return connectMysql(url, dialect, connectOptions);
+      },
+    } satisfies Dialect,
+  );
+  return dialect;
+}
+
+/**
+ * Everything Retort knows about MySQL and MariaDB, for the default `sql_mode` (backslashes escape).
+ * Offline scripts get no `BEGIN` / `COMMIT`: DDL commits implicitly.
+ *
+ * @example
+ * ```ts
+ * import { mysqlDialect } from "./dialect.ts";
+ * mysqlDialect.quoteIdentifier("a`b"); // "`a``b`"
+ * ```
+ */
+export const mysqlDialect: Dialect = createMysqlDialect();

@@ -1,0 +1,41 @@
+/**
+ * Portable type names in MySQL / MariaDB.
+ *
+ * @module
+ */
+import { parsePortableType, withArgs } from "../_portable_type.ts";
+
+/**
+ * Map a portable type to MySQL: `boolean` -> `BOOL` (TINYINT(1)), `real` -> `FLOAT` (MySQL's REAL is
+ * a DOUBLE unless REAL_AS_FLOAT), `timestamp`/`timestamptz` -> `DATETIME` (MySQL's TIMESTAMP converts
+ * through the session time zone, stops in 2038 and may auto-update; SQLAlchemy also uses DATETIME),
+ * `uuid` -> `CHAR(36)` (MySQL has no UUID type), `binary` -> `LONGBLOB`; the others upper-cased with
+ * their arguments. Anything else is returned unchanged.
+ *
+ * @param type a column's `type`
+ * @returns the MySQL type name
+ * @example
+ * ```ts
+ * import { mysqlType } from "./types.ts";
+ * mysqlType("uuid"); // "CHAR(36)"
+ * ```
+ */
+export function mysqlType(type: string): string {
+  const t = parsePortableType(type);
+  if (t === undefined) return type;
+  switch (t.name) {
+    case "boolean":
+      return "BOOL";
+    case "real":
+      return "FLOAT";
+    case "timestamp":
+    case "timestamptz":
+      return "DATETIME";
+    case "uuid":
+      return "CHAR(36)";
+    case "binary":
+      return "LONGBLOB";
+    default:
+      return withArgs(t.name.toUpperCase(), t.args);
+  }
+}

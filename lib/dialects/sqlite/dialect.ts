@@ -1,0 +1,42 @@
+/**
+ * The SQLite dialect. Loading it loads no driver: `connect` imports `bun:sqlite` under Bun and
+ * `node:sqlite` elsewhere (Deno), with literal specifiers so `bun build --compile` bundles them.
+ *
+ * @module
+ */
+import type { DatabaseUrl } from "../../config/url.ts";
+import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import { SQLITE_FLAGS } from "../flags.ts";
+import { SqliteDdl } from "./ddl.ts";
+
+const compiler = new SqliteDdl();
+
+/**
+ * Everything Retort knows about SQLite. Offline scripts wrap their statements in
+ * `BEGIN` / `COMMIT` (DDL is transactional).
+ *
+ * @example
+ * ```ts
+ * import { sqliteDialect } from "./dialect.ts";
+ * sqliteDialect.quoteIdentifier('a"b'); // "\"a\"\"b\""
+ * ```
+ */
+export const sqliteDialect: Dialect = Object.freeze(
+  {
+    name: "sqlite",
+    flags: SQLITE_FLAGS,
+    ddl: (op) => compiler.compile(op),
+    quoteIdentifier: (name) => compiler.quoteIdentifier(name),
+    quoteLiteral: (value) => compiler.quoteLiteral(value),
+    versionTable: Object.freeze(compiler.versionTableStatements()),
+    offline: Object.freeze({ begin: "BEGIN", commit: "COMMIT" }),
+    async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
+      if (typeof (globalThis as { Bun?: unknown }).Bun !== "undefined") {
+        const { connectSqlite } = await import("./driver_bun.ts");
+        return connectSqlite(url, sqliteDialect, options);
+      }
+      const { connectSqlite } = await import("./driver_deno.ts");
+      return connectSqlite(url, sqliteDialect, options);
+    },
+  } satisfies Dialect,
+);

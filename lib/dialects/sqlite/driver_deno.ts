@@ -1,0 +1,44 @@
+/**
+ * SQLite driver for Deno, on `node:sqlite` (runtime-specific file named in DESIGN.md section 1).
+ *
+ * @module
+ */
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import type { DatabaseUrl } from "../../config/url.ts";
+import { ConnectionError } from "../../errors.ts";
+import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import { sqliteConnection, sqlitePath } from "./_connection.ts";
+
+/**
+ * Open a SQLite database with `node:sqlite`; a missing file is created, `:memory:` gives a private
+ * in-memory database.
+ *
+ * @param url a parsed `sqlite://` URL (`path` absolute or `:memory:`)
+ * @param dialect the SQLite dialect
+ * @param _options unused: opening a file does not wait
+ * @returns an open connection (see `sqliteConnection` for transaction and lock semantics)
+ * @throws {ConnectionError} when the file cannot be opened
+ */
+export function connectSqlite(
+  url: DatabaseUrl,
+  dialect: Dialect,
+  _options?: ConnectOptions,
+): Promise<Connection> {
+  const path = sqlitePath(url.path);
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path);
+  } catch (error) {
+    return Promise.reject(
+      new ConnectionError(`Cannot open SQLite database "${path}": ${(error as Error).message}`, {
+        cause: error,
+      }),
+    );
+  }
+  return Promise.resolve(sqliteConnection({
+    all: (sql, params) => db.prepare(sql).all(...(params as SQLInputValue[])) as Record<string, unknown>[],
+    run: (sql, params) => Number(db.prepare(sql).run(...(params as SQLInputValue[])).changes),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+  }, dialect));
+}
