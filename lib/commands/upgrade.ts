@@ -58,11 +58,12 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
     direction === "up" ? map.upgradePlan(heads, target) : map.downgradePlan(heads, target);
   if (options.sql) {
     const { start, end } = splitRange(options.target, direction);
-    const startHeads = start === undefined ? [] : map.resolve(start).map((r) => r.revision);
     const { dialectName } = await import("./_dialect_of.ts");
     const { dialectFor } = await import("../dialects/registry.ts");
     const dialect = await dialectFor(dialectName(config));
-    const steps = plan(startHeads, end);
+    // Alembic's offline ranges: without a start, an upgrade starts from base.
+    const startHeads = start === undefined ? [] : map.startingHeads(start);
+    const steps = start === undefined ? plan([], end) : map.planRange(start, end, direction);
     return { sql: await renderOffline({ config, dialect, steps, startHeads }) };
   }
   if (options.target.includes(":")) {

@@ -84,6 +84,8 @@ export function scanTsHeader(
   path: string,
   text: string,
 ): { revision: Revision; complete: boolean; hasDownRevision: boolean } {
+  const fast = scanCanonical(path, text);
+  if (fast) return { revision: fast, complete: true, hasDownRevision: true };
   const found: Partial<Record<HeaderKey, string[] | string | null>> = {};
   let count = 0;
   EXPORT_RE.lastIndex = 0;
@@ -203,6 +205,41 @@ function readDocstring(text: string): { message?: string; createDate?: string } 
     createDate = text.slice(date + 12, nl).trim();
   }
   return { message, createDate };
+}
+
+// The four exports exactly as script.ts.tmpl writes them (ids of word characters): one native regex
+// instead of the general scan, which matters because this code runs cold on every command.
+const LIST = String.raw`(null|"\w{1,32}"|\[(?:"\w{1,32}"(?:, *"\w{1,32}")*)?\])`;
+const CANONICAL = new RegExp(
+  String.raw`export const revision(?:: *string)? *= *"(\w{1,32})";?\r?\n` +
+    String.raw`export const downRevision(?:: *[^=\n]*)? *= *${LIST};?\r?\n` +
+    String.raw`export const branchLabels(?:: *[^=\n]*)? *= *${LIST};?\r?\n` +
+    String.raw`export const dependsOn(?:: *[^=\n]*)? *= *${LIST};?\r?\n`,
+  "y",
+);
+
+function scanCanonical(path: string, text: string): Revision | undefined {
+  const at = text.indexOf("export const revision");
+  if (at < 0 || !atLineStart(text, at)) return undefined;
+  CANONICAL.lastIndex = at;
+  const m = CANONICAL.exec(text);
+  if (!m) return undefined;
+  const { message, createDate } = readDocstring(text);
+  return {
+    revision: m[1],
+    downRevisions: canonicalList(m[2]),
+    branchLabels: canonicalList(m[3]),
+    dependsOn: canonicalList(m[4]),
+    path,
+    message,
+    createDate,
+  };
+}
+
+function canonicalList(literal: string): string[] {
+  if (literal === "null" || literal === "[]") return [];
+  if (literal.charCodeAt(0) === 34) return [literal.slice(1, -1)];
+  return literal.slice(2, -2).split(/", *"/);
 }
 
 function atLineStart(text: string, index: number): boolean {

@@ -42,7 +42,9 @@ export function initProject(dir: string, template: string): string[] {
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw new InputError(`Cannot initialize ${root}: it is a file, not a folder`);
   }
-  const scriptDirs = new Set(Object.keys(data.files).filter((p) => p.includes("/")).map((p) => p.split("/")[0]));
+  const scriptDirs = new Set(
+    Object.keys(data.files).filter((p) => p.includes("/")).map((p) => p.split("/")[0]),
+  );
   for (const name of scriptDirs) {
     const path = join(root, name);
     if (existsSync(path) && (!statSync(path).isDirectory() || readdirSync(path).length > 0)) {

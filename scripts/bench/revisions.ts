@@ -84,9 +84,12 @@ function time(argv: readonly string[], cwd: string): Timing {
     const r = spawnSync(
       "hyperfine",
       ["-N", "--warmup", "2", "--runs", String(runs), "--style", "none", "--export-json", out, quoted],
-      { cwd, stdio: ["ignore", "ignore", "inherit"] },
+      { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
     );
-    if (r.status !== 0) throw new Error(`Cannot benchmark "${quoted}": hyperfine exited ${r.status}`);
+    // hyperfine's outlier warnings are noise here; its stderr matters only when it fails.
+    if (r.status !== 0) {
+      throw new Error(`Cannot benchmark "${quoted}": hyperfine exited ${r.status}\n${r.stderr}`);
+    }
     const result = JSON.parse(readFileSync(out, "utf8")).results[0] as { median: number; min: number };
     rmSync(dir, { recursive: true, force: true });
     return { medianMs: result.median * 1000, minMs: result.min * 1000, runs };
