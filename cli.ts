@@ -312,8 +312,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  const code = await main(process.argv.slice(2));
-  // Let stdout drain before exiting (pipes are asynchronous under Bun and Deno's node compat).
-  process.exitCode = code;
+  // No top-level await: the compiled binary is built as bytecode, which needs a plain module body.
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
 

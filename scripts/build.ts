@@ -26,7 +26,7 @@ const gen = spawnSync(join(root, "node_modules", ".bin", "deno"), ["run", "-A", 
 if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 mkdirSync(dirname(outfile), { recursive: true });
-const buildArgs = ["build", "--compile", "--minify", "--sourcemap=none", join(root, "cli.ts"), "--outfile", outfile];
+const buildArgs = ["build", "--compile", "--minify", "--bytecode", "--sourcemap=none", join(root, "cli.ts"), "--outfile", outfile];
 if (targetIndex >= 0) buildArgs.push(`--target=${args[targetIndex + 1]}`);
 const started = performance.now();
 const result = spawnSync(bun, buildArgs, { stdio: ["ignore", "pipe", "inherit"], cwd: root });
