@@ -89,9 +89,9 @@ const FILE_TEMPLATE_TOKENS = new Set([
  *   unset variable is used without default, or the environment or database named does not exist
  * @throws {UrlError} when `--url` / `DATABASE_URL` is malformed
  */
-export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
-  await Promise.resolve();
-  return loadConfigSync(options);
+export function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  // The work is synchronous (small files, sync reads start fastest); errors become rejections.
+  return new Promise((done) => done(loadConfigSync(options)));
 }
 
 /**
@@ -126,7 +126,7 @@ export function loadConfigSync(options: LoadConfigOptions): Config {
       );
     }
     const url = cliUrl(options.url, environ.DATABASE_URL, cwd);
-    return finish(root, undefined, { ...DEFAULTS }, {}, url, undefined, x, undefined, undefined, [], []);
+    return finish(root, undefined, { ...DEFAULTS }, url, undefined, x, undefined, undefined, [], []);
   }
 
   const text = readText(file);
@@ -188,7 +188,7 @@ export function loadConfigSync(options: LoadConfigOptions): Config {
       const value = interpolateValue(merged.url, environ, originKey, where) as string;
       url = { value: value === "" ? undefined : absolutizeSqlite(value, root, where(originKey)) };
     } catch (error) {
-      if (!(error instanceof ConfigError) || !error.message.includes("which is not set")) throw error;
+      if (!(error instanceof UnsetVariableError)) throw error;
       url = environ.DATABASE_URL ? cliUrl(undefined, environ.DATABASE_URL, cwd) : { problem: error.message };
     }
   } else {
@@ -211,11 +211,10 @@ export function loadConfigSync(options: LoadConfigOptions): Config {
     root,
     file,
     settings,
-    origin,
     url,
     fleet,
     x,
-    topEnv || envName !== undefined ? envName : undefined,
+    envName,
     options.name,
     Object.keys(data.environments ?? {}),
     Object.keys(data.databases ?? {}),
@@ -443,6 +442,14 @@ function unknownEnv(file: string, data: ConfigFile, envName: string, given: stri
   );
 }
 
+/** An unset `${NAME}`: in `url` it defers to `DATABASE_URL` / `requireUrl` instead of failing at once. */
+class UnsetVariableError extends ConfigError {
+  constructor(message: string, fields: { file?: string; key?: string; line?: number }) {
+    super(message, fields);
+    this.name = "ConfigError"; // private subclass: report it under its public name
+  }
+}
+
 type Where = (key: string) => { file: string; key: string; line?: number };
 
 const VAR_RE = /\$\{([^}]*)\}/g;
@@ -471,7 +478,7 @@ function interpolateString(
     if (m[2] !== undefined) return set === undefined || set === "" ? m[2] : set;
     if (set === undefined) {
       const w = where(key);
-      throw new ConfigError(
+      throw new UnsetVariableError(
         `Cannot load config ${at(w.file, w.line)}: "${key}" uses \${${
           m[1]
         }}, which is not set (set it, or write \${${m[1]}:-default})`,
@@ -571,7 +578,6 @@ function finish(
   root: string,
   file: string | undefined,
   s: typeof DEFAULTS & ConfigSettings,
-  _origin: Record<string, string>,
   url: { value?: string; problem?: string },
   fleet: Config["fleet"],
   x: Record<string, string>,

@@ -13,16 +13,35 @@ import { UnsupportedOperationError } from "../errors.ts";
 import { type ResolvedReference, resolveReference } from "../operations/create.ts";
 import type {
   AddColumnOp,
+  AddEnumValueOp,
+  AlterColumnOp,
+  BatchAlterTableOp,
   BulkInsertOp,
   Column,
+  CreateCheckConstraintOp,
+  CreateEnumOp,
+  CreateForeignKeyOp,
   CreateIndexOp,
+  CreatePrimaryKeyOp,
+  CreateSchemaOp,
+  CreateTableCommentOp,
   CreateTableOp,
+  CreateUniqueConstraintOp,
+  DeferrableOptions,
   DropColumnOp,
+  DropConstraintOp,
+  DropEnumOp,
   DropIndexOp,
+  DropSchemaOp,
+  DropTableCommentOp,
   DropTableOp,
   ExecuteOp,
+  ForeignKeyConstraint,
+  IdentityOptions,
+  IndexOptions,
   Operation,
   OperationKind,
+  ReferentialAction,
   RenameTableOp,
   SqlExpression,
   SqlValue,
@@ -73,6 +92,20 @@ export abstract class DdlCompiler {
     createIndex: (op) => this.createIndex(op),
     dropIndex: (op) => this.dropIndex(op),
     bulkInsert: (op) => this.bulkInsert(op),
+    alterColumn: (op) => this.alterColumn(op),
+    createPrimaryKey: (op) => this.createPrimaryKey(op),
+    createUniqueConstraint: (op) => this.createUniqueConstraint(op),
+    createForeignKey: (op) => this.createForeignKey(op),
+    createCheckConstraint: (op) => this.createCheckConstraint(op),
+    dropConstraint: (op) => this.dropConstraint(op),
+    createTableComment: (op) => this.createTableComment(op),
+    dropTableComment: (op) => this.dropTableComment(op),
+    createEnum: (op) => this.createEnum(op),
+    dropEnum: (op) => this.dropEnum(op),
+    addEnumValue: (op) => this.addEnumValue(op),
+    createSchema: (op) => this.createSchema(op),
+    dropSchema: (op) => this.dropSchema(op),
+    batchAlterTable: (op) => this.batchAlterTable(op),
   };
 
   /**
@@ -185,8 +218,10 @@ export abstract class DdlCompiler {
 
   /**
    * `CREATE TABLE`, one column per line. One `primaryKey` column is marked inline; several make a
-   * table-level `PRIMARY KEY (...)`. Foreign keys are table-level `FOREIGN KEY` clauses (MySQL
-   * ignores inline `REFERENCES`, and one form for all keeps the output comparable).
+   * table-level `PRIMARY KEY (...)`, as does the `primaryKey` option (named when it has a name).
+   * Foreign keys are table-level `FOREIGN KEY` clauses (MySQL ignores inline `REFERENCES`, and one
+   * form for all keeps the output comparable), followed by unique and check constraints; indexes
+   * and the table comment follow as their own statements where the database needs that.
    */
   protected createTable(op: CreateTableOp): SqlStatement[] {
     const entries = Object.entries(op.columns);
@@ -198,20 +233,61 @@ export abstract class DdlCompiler {
         kind: "createTable",
       })
     );
-    if (pk.length > 1) lines.push(`PRIMARY KEY (${pk.map((n) => this.quoteIdentifier(n)).join(", ")})`);
+    if (pk.length > 1) lines.push(`PRIMARY KEY (${this.columnList(pk)})`);
+    if (op.primaryKey) {
+      lines.push(
+        `${this.constraintName(op.primaryKey.name)}PRIMARY KEY (${this.columnList(op.primaryKey.columns)})`,
+      );
+    }
     for (const [name, column] of entries) {
       if (column.references !== undefined) {
         lines.push(this.foreignKeyClause(name, resolveReference(column.references)));
       }
     }
+    for (const fk of op.foreignKeys ?? []) {
+      lines.push(`${this.constraintName(fk.name)}${this.foreignKeyBody(fk, op.schema, op.kind)}`);
+    }
+    for (const u of op.uniqueConstraints ?? []) {
+      lines.push(
+        `${this.constraintName(u.name)}UNIQUE (${this.columnList(u.columns)})${this.deferrable(u, op.kind)}`,
+      );
+    }
+    for (const c of op.checkConstraints ?? []) {
+      lines.push(`${this.constraintName(c.name)}CHECK (${c.condition})`);
+    }
     const ifNotExists = op.ifNotExists ? "IF NOT EXISTS " : "";
     const sql = `CREATE TABLE ${ifNotExists}${this.qualify(op.table, op.schema)} (\n    ${
       lines.join(",\n    ")
-    }\n)`;
+    }\n)${this.tableOptions(op)}`;
     return [
       { sql, source: op },
       ...entries.flatMap(([name, column]) => this.columnComment(op.table, op.schema, name, column, op)),
+      ...(op.comment === undefined ? [] : this.tableCommentAfterCreate(op)),
+      ...(op.indexes ?? []).flatMap((ix) =>
+        this.createIndex({
+          kind: "createIndex",
+          table: op.table,
+          ...(op.schema ? { schema: op.schema } : {}),
+          ...ix,
+        })
+          .map((st) => ({ ...st, source: op }))
+      ),
     ];
+  }
+
+  /** Text after the closing parenthesis of `CREATE TABLE` (MySQL's table options); empty in the base. */
+  protected tableOptions(_op: CreateTableOp): string {
+    return "";
+  }
+
+  /** Statements setting the comment of a table just created (PostgreSQL's `COMMENT ON TABLE`). */
+  protected tableCommentAfterCreate(op: CreateTableOp): SqlStatement[] {
+    return this.createTableComment({
+      kind: "createTableComment",
+      table: op.table,
+      comment: op.comment ?? "",
+      ...(op.schema ? { schema: op.schema } : {}),
+    }).map((st) => ({ ...st, source: op }));
   }
 
   /** `DROP TABLE [IF EXISTS] t`. */
@@ -251,15 +327,32 @@ export abstract class DdlCompiler {
     }];
   }
 
-  /** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON schema.table (cols)`; expressions in parentheses. */
+  /**
+   * `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON schema.table (cols) [WHERE cond]`; expressions in
+   * parentheses. `concurrently` and `lengths` are dialect options the base ignores (Alembic's
+   * `postgresql_concurrently` and `mysql_length`).
+   */
   protected createIndex(op: CreateIndexOp): SqlStatement[] {
-    const head = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX ${op.ifNotExists ? "IF NOT EXISTS " : ""}`;
+    const head = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX ${this.concurrentlyKeyword(op)}${
+      op.ifNotExists ? "IF NOT EXISTS " : ""
+    }`;
     return [{
       sql: `${head}${this.indexName(op.name, op.schema)} ON ${this.indexTable(op.table, op.schema)} (${
-        this.indexColumns(op.columns)
-      })`,
+        this.indexColumns(op.columns, op)
+      })${this.indexWhere(op)}`,
       source: op,
+      ...(op.concurrently && this.concurrentlyKeyword(op) ? { transactional: false } : {}),
     }];
+  }
+
+  /** `CONCURRENTLY ` where the database has it (PostgreSQL); empty in the base. */
+  protected concurrentlyKeyword(_op: { readonly concurrently?: boolean }): string {
+    return "";
+  }
+
+  /** ` WHERE cond` of a partial index. */
+  protected indexWhere(op: CreateIndexOp): string {
+    return op.where === undefined ? "" : ` WHERE ${op.where}`;
   }
 
   /** `DROP INDEX [IF EXISTS] schema.name`. */
@@ -318,6 +411,170 @@ export abstract class DdlCompiler {
   /** Statements inserting `count` rows of defaults only; standard SQL's `DEFAULT VALUES` takes one row. */
   protected insertDefaults(target: string, count: number): string[] {
     return Array.from({ length: count }, () => `INSERT INTO ${target} DEFAULT VALUES`);
+  }
+
+  /**
+   * `ALTER TABLE t ALTER COLUMN c ...`, one statement per change in the order type, nullability,
+   * default, autoincrement (identity), comment, rename (the rename last, so earlier statements name
+   * the column as it was). The base is PostgreSQL's grammar; MySQL and SQLite override.
+   */
+  protected alterColumn(op: AlterColumnOp): SqlStatement[] {
+    const table = this.qualify(op.table, op.schema);
+    const col = this.quoteIdentifier(op.column);
+    const alter = (action: string): SqlStatement => ({
+      sql: `ALTER TABLE ${table} ALTER COLUMN ${col} ${action}`,
+      source: op,
+    });
+    const out: SqlStatement[] = [];
+    if (op.type !== undefined) {
+      out.push(alter(`TYPE ${this.mapType(op.type)}${op.using === undefined ? "" : ` USING ${op.using}`}`));
+    }
+    if (op.nullable !== undefined) out.push(alter(op.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
+    if (op.default !== undefined) {
+      out.push(alter(op.default === null ? "DROP DEFAULT" : `SET DEFAULT ${this.defaultValue(op.default)}`));
+    }
+    if (op.autoincrement !== undefined) {
+      out.push(
+        alter(op.autoincrement ? `ADD ${this.identityClause(op.identity)}` : "DROP IDENTITY IF EXISTS"),
+      );
+    }
+    if (op.comment !== undefined) {
+      out.push(...this.columnComment(
+        op.table,
+        op.schema,
+        op.column,
+        {
+          type: op.existing?.type ?? op.type ?? "",
+          comment: op.comment ?? undefined,
+        },
+        op,
+        op.comment === null,
+      ));
+    }
+    if (op.newName !== undefined) {
+      out.push({
+        sql: `ALTER TABLE ${table} RENAME COLUMN ${col} TO ${this.quoteIdentifier(op.newName)}`,
+        source: op,
+      });
+    }
+    return out;
+  }
+
+  /** `GENERATED BY DEFAULT AS IDENTITY [(START WITH n INCREMENT BY m)]` (SQL standard identity). */
+  protected identityClause(identity: IdentityOptions | undefined): string {
+    const kind = identity?.always ? "ALWAYS" : "BY DEFAULT";
+    const options: string[] = [];
+    if (identity?.start !== undefined) options.push(`START WITH ${identity.start}`);
+    if (identity?.increment !== undefined) options.push(`INCREMENT BY ${identity.increment}`);
+    return `GENERATED ${kind} AS IDENTITY${options.length ? ` (${options.join(" ")})` : ""}`;
+  }
+
+  /** `ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY (cols)`. */
+  protected createPrimaryKey(op: CreatePrimaryKeyOp): SqlStatement[] {
+    return [{
+      sql:
+        `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
+        `PRIMARY KEY (${this.columnList(op.columns)})`,
+      source: op,
+    }];
+  }
+
+  /** `ALTER TABLE t ADD CONSTRAINT name UNIQUE (cols) [DEFERRABLE ...]`. */
+  protected createUniqueConstraint(op: CreateUniqueConstraintOp): SqlStatement[] {
+    return [{
+      sql:
+        `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
+        `UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`,
+      source: op,
+    }];
+  }
+
+  /** `ALTER TABLE t ADD CONSTRAINT name FOREIGN KEY (cols) REFERENCES r (cols) ...`. */
+  protected createForeignKey(op: CreateForeignKeyOp): SqlStatement[] {
+    return [{
+      sql:
+        `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
+        this.foreignKeyBody(op, op.schema, op.kind),
+      source: op,
+    }];
+  }
+
+  /** `ALTER TABLE t ADD CONSTRAINT name CHECK (condition)`. */
+  protected createCheckConstraint(op: CreateCheckConstraintOp): SqlStatement[] {
+    return [{
+      sql:
+        `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
+        `CHECK (${op.condition})`,
+      source: op,
+    }];
+  }
+
+  /** `ALTER TABLE t DROP CONSTRAINT name`. */
+  protected dropConstraint(op: DropConstraintOp): SqlStatement[] {
+    return [{
+      sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} DROP CONSTRAINT ${
+        this.quoteIdentifier(op.name)
+      }`,
+      source: op,
+    }];
+  }
+
+  /** `COMMENT ON TABLE t IS '...'` (PostgreSQL's form; MySQL overrides, SQLite renders nothing). */
+  protected createTableComment(op: CreateTableCommentOp): SqlStatement[] {
+    return [{
+      sql: `COMMENT ON TABLE ${this.qualify(op.table, op.schema)} IS ${this.stringLiteral(op.comment)}`,
+      source: op,
+    }];
+  }
+
+  /** `COMMENT ON TABLE t IS NULL`. */
+  protected dropTableComment(op: DropTableCommentOp): SqlStatement[] {
+    return [{ sql: `COMMENT ON TABLE ${this.qualify(op.table, op.schema)} IS NULL`, source: op }];
+  }
+
+  /**
+   * `CREATE TYPE name AS ENUM (...)`: PostgreSQL only. Elsewhere an enum lives in its column
+   * (`type: "enum"`), so the base renders nothing, as Alembic skips the type on those databases.
+   */
+  protected createEnum(_op: CreateEnumOp): SqlStatement[] {
+    return [];
+  }
+
+  /** `DROP TYPE name`: PostgreSQL only; nothing elsewhere (see {@link DdlCompiler.createEnum}). */
+  protected dropEnum(_op: DropEnumOp): SqlStatement[] {
+    return [];
+  }
+
+  /** `ALTER TYPE ... ADD VALUE`: PostgreSQL only. */
+  protected addEnumValue(op: AddEnumValueOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot add a value to enum "${op.name}" on ${this.dialect}: enum types exist only on PostgreSQL`,
+      "change the column with op.alterColumn and the new enum values",
+    );
+  }
+
+  /** `CREATE SCHEMA [IF NOT EXISTS] name` (on MySQL a synonym of CREATE DATABASE). */
+  protected createSchema(op: CreateSchemaOp): SqlStatement[] {
+    return [{
+      sql: `CREATE SCHEMA ${op.ifNotExists ? "IF NOT EXISTS " : ""}${this.quoteIdentifier(op.name)}`,
+      source: op,
+    }];
+  }
+
+  /** `DROP SCHEMA [IF EXISTS] name [CASCADE]`. */
+  protected dropSchema(op: DropSchemaOp): SqlStatement[] {
+    return [{
+      sql: `DROP SCHEMA ${op.ifExists ? "IF EXISTS " : ""}${this.quoteIdentifier(op.name)}${
+        op.cascade ? " CASCADE" : ""
+      }`,
+      source: op,
+    }];
+  }
+
+  /** The batch's operations one by one (no database but SQLite rebuilds tables). */
+  protected batchAlterTable(op: BatchAlterTableOp): SqlStatement[] {
+    return op.operations.flatMap((inner) => this.compile(inner));
   }
 
   // ---- pieces -----------------------------------------------------------------------------------
@@ -394,23 +651,26 @@ export abstract class DdlCompiler {
     return undefined;
   }
 
-  /** Statements that set a column comment after the table or column exists (PostgreSQL). */
+  /**
+   * Statements that set a column comment after the table or column exists (PostgreSQL); `drop`
+   * removes it.
+   */
   protected columnComment(
     _table: string,
     _schema: string | undefined,
     _column: string,
     _definition: Column,
     _source: Operation,
+    _drop?: boolean,
   ): SqlStatement[] {
     return [];
   }
 
   /** `REFERENCES schema.table (column) [ON DELETE ...] [ON UPDATE ...]`. */
   protected referencesClause(ref: ResolvedReference): string {
-    let sql = `REFERENCES ${this.qualify(ref.table, ref.schema)} (${this.quoteIdentifier(ref.column)})`;
-    if (ref.onDelete) sql += ` ON DELETE ${ref.onDelete.toUpperCase()}`;
-    if (ref.onUpdate) sql += ` ON UPDATE ${ref.onUpdate.toUpperCase()}`;
-    return sql;
+    return `REFERENCES ${this.qualify(ref.table, ref.schema)} (${this.quoteIdentifier(ref.column)})${
+      this.actions(ref.onDelete, ref.onUpdate)
+    }`;
   }
 
   /** Table-level `[CONSTRAINT name] FOREIGN KEY (column) REFERENCES ...`. */
@@ -430,8 +690,57 @@ export abstract class DdlCompiler {
   }
 
   /** Index columns: names quoted, expressions in parentheses. */
-  protected indexColumns(columns: readonly (string | SqlExpression)[]): string {
+  protected indexColumns(columns: readonly (string | SqlExpression)[], _options?: IndexOptions): string {
     return columns.map((c) => typeof c === "string" ? this.quoteIdentifier(c) : `(${c.sql})`).join(", ");
+  }
+
+  /** Quoted names joined by `, `. */
+  protected columnList(columns: readonly string[]): string {
+    return columns.map((c) => this.quoteIdentifier(c)).join(", ");
+  }
+
+  /** `CONSTRAINT name ` or nothing. */
+  protected constraintName(name: string | undefined): string {
+    return name === undefined ? "" : `CONSTRAINT ${this.quoteIdentifier(name)} `;
+  }
+
+  /** ` DEFERRABLE [INITIALLY DEFERRED]`, or nothing. */
+  protected deferrable(options: DeferrableOptions, _kind: OperationKind): string {
+    if (options.deferrable === true) {
+      return options.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+    if (options.deferrable === false) return " NOT DEFERRABLE";
+    return options.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : "";
+  }
+
+  /** `FOREIGN KEY (cols) REFERENCES t (cols) [ON DELETE x] [ON UPDATE y] [DEFERRABLE]`. */
+  protected foreignKeyBody(
+    fk: ForeignKeyConstraint & { readonly referencedSchema?: string },
+    schema: string | undefined,
+    kind: OperationKind,
+  ): string {
+    const parts = fk.referencedTable.split(".");
+    const table = parts.length === 2
+      ? this.qualify(parts[1], parts[0])
+      : this.qualify(fk.referencedTable, fk.referencedSchema ?? this.referencedSchemaDefault(schema));
+    let sql = `FOREIGN KEY (${this.columnList(fk.columns)}) REFERENCES ${table} (${
+      this.columnList(fk.referencedColumns)
+    })`;
+    sql += this.actions(fk.onDelete, fk.onUpdate);
+    return sql + this.deferrable(fk, kind);
+  }
+
+  /** The schema of a referenced table when the key names none: the referencing table's schema. */
+  protected referencedSchemaDefault(schema: string | undefined): string | undefined {
+    return schema;
+  }
+
+  /** ` ON DELETE x ON UPDATE y` for the actions given. */
+  protected actions(onDelete?: ReferentialAction, onUpdate?: ReferentialAction): string {
+    let sql = "";
+    if (onDelete) sql += ` ON DELETE ${onDelete.toUpperCase()}`;
+    if (onUpdate) sql += ` ON UPDATE ${onUpdate.toUpperCase()}`;
+    return sql;
   }
 
   /** An {@link UnsupportedOperationError} for this dialect. */

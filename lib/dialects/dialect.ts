@@ -76,6 +76,18 @@ export interface Dialect {
    * @throws {UnsupportedOperationError} when the database cannot do it
    */
   ddl(op: Operation): SqlStatement[];
+  /**
+   * Like {@link Dialect.ddl}, but may read the database first: SQLite uses it to rebuild a table
+   * (SQLite's 12-step ALTER TABLE procedure) from the table's current definition. The runner calls
+   * it instead of `ddl` when present, online with the migration's connection and offline with a
+   * scratch in-memory database that mirrors every rendered statement.
+   *
+   * @param op the operation
+   * @param conn a connection inside the step's transaction (or the offline scratch database)
+   * @returns the statements to run, in order
+   * @throws {UnsupportedOperationError} when the database cannot do it (e.g. `recreate: "never"`)
+   */
+  plan?(op: Operation, conn: Connection): Promise<SqlStatement[]>;
   /** Quote an identifier (`"a""b"` / `` `a``b` ``); a dotted `schema.table` must be split by the caller. */
   quoteIdentifier(name: string): string;
   /** Render a value as an SQL literal for offline output and `bulkInsert`. */

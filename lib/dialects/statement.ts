@@ -15,4 +15,10 @@ export interface SqlStatement {
   /** The operation that produced it, when there is one. */
   readonly source?: Operation;
   readonly transactional?: boolean;
+  /**
+   * The statement is a query that must return no rows (SQLite's `PRAGMA foreign_key_check` after a
+   * table rebuild): the runner fails the step with this message followed by the rows it returned.
+   * Offline output prints the query as it is.
+   */
+  readonly expectNoRows?: string;
 }

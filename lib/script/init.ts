@@ -6,7 +6,8 @@
  * @module
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import process from "node:process";
 import { InputError } from "../errors.ts";
 import { TEMPLATES } from "./templates_data.ts";
 
@@ -20,47 +21,59 @@ export function listTemplates(): { name: string; description: string }[] {
 }
 
 /**
- * Writes a project template into a folder: `migrate.toml` and the script directory (`migrations/`
- * with `versions/`, the revision templates and a README). The folder is created if needed.
+ * Writes a project template the way Alembic's `init` does: `dir` becomes the script directory
+ * (the template's `migrations/` folder: `versions/`, the revision templates, a README) and the config
+ * file `migrate.toml` is written into `configDir` (the working directory), with `script_location`
+ * pointing at `dir`.
  *
- * @param dir the project folder (created if missing)
+ * @param dir the script directory to create (relative to `configDir` or absolute); must be absent or empty
  * @param template a name from {@link listTemplates}
+ * @param configDir where `migrate.toml` goes; default the working directory
  * @returns absolute paths of the files written, sorted
- * @throws {InputError} when the template does not exist, the script location (`migrations/`)
- *   exists and is not empty, or a file the template writes (such as `migrate.toml`) already exists
+ * @throws {InputError} when the template does not exist, `dir` exists and is not empty, or
+ *   `migrate.toml` already exists in `configDir`
  */
-export function initProject(dir: string, template: string): string[] {
+export function initProject(dir: string, template: string, configDir: string = process.cwd()): string[] {
   const data = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template] : undefined;
+  const scriptDir = resolve(configDir, dir);
   if (!data) {
     throw new InputError(
-      `Cannot initialize ${resolve(dir)}: unknown template "${template}" (available: ${
+      `Cannot initialize ${scriptDir}: unknown template "${template}" (available: ${
         listTemplates().map((t) => t.name).join(", ")
       })`,
     );
   }
-  const root = resolve(dir);
-  if (existsSync(root) && !statSync(root).isDirectory()) {
-    throw new InputError(`Cannot initialize ${root}: it is a file, not a folder`);
+  if (existsSync(scriptDir) && (!statSync(scriptDir).isDirectory() || readdirSync(scriptDir).length > 0)) {
+    throw new InputError(
+      `Cannot initialize ${scriptDir}: it already exists and is not empty; choose a new folder for the scripts`,
+    );
   }
-  const scriptDirs = new Set(
-    Object.keys(data.files).filter((p) => p.includes("/")).map((p) => p.split("/")[0]),
-  );
-  for (const name of scriptDirs) {
-    const path = join(root, name);
-    if (existsSync(path) && (!statSync(path).isDirectory() || readdirSync(path).length > 0)) {
-      throw new InputError(`Cannot initialize ${root}: ${path} already exists and is not empty`);
+  // Paths inside the config are written relative to it, with forward slashes on every platform.
+  const location = relative(resolve(configDir), scriptDir).split(sep).join("/") || ".";
+  const files: [string, string][] = Object.entries(data.files).map(([rel, content]) => {
+    if (rel.startsWith(`${TEMPLATE_SCRIPT_DIR}/`)) {
+      return [join(scriptDir, rel.slice(TEMPLATE_SCRIPT_DIR.length + 1)), content];
+    }
+    const text = rel === "migrate.toml"
+      ? content.replace(/(["\[ ])migrations(?=[/"])/g, `$1${location}`)
+      : content;
+    return [join(resolve(configDir), rel), text];
+  });
+  for (const [path] of files) {
+    if (existsSync(path)) {
+      throw new InputError(
+        `Cannot initialize ${scriptDir}: ${path} already exists; remove it or run init elsewhere`,
+      );
     }
   }
-  const targets = Object.keys(data.files).map((rel) => join(root, rel));
-  for (const path of targets) {
-    if (existsSync(path)) throw new InputError(`Cannot initialize ${root}: ${path} already exists`);
-  }
   const written: string[] = [];
-  for (const [rel, content] of Object.entries(data.files)) {
-    const path = join(root, rel);
+  for (const [path, content] of files) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content, { flag: "wx" });
     written.push(path);
   }
   return written.sort();
 }
+
+/** The folder of the templates that holds the script directory's files. */
+const TEMPLATE_SCRIPT_DIR = "migrations";

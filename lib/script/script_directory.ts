@@ -33,7 +33,10 @@ export interface GenerateRevisionOptions {
   readonly downRevisions: readonly string[];
   readonly branchLabels?: readonly string[];
   readonly dependsOn?: readonly string[];
-  /** `--version-path`: folder to write into (relative to the config folder); default the first version location. */
+  /**
+   * `--version-path`: folder to write into, one of the version locations (relative to the config
+   * folder; pass an absolute path to mean the working directory); default the first version location.
+   */
   readonly versionPath?: string;
   /** Write a `.sql` revision; default from the config's `revisionFormat`. */
   readonly sqlFile?: boolean;
@@ -45,6 +48,9 @@ export interface GenerateRevisionOptions {
   readonly downgradeBody?: string;
 }
 
+// `void op;` keeps an empty revision (a merge, a fresh file) free of lint's no-unused-vars.
+const PLACEHOLDER_UP = "// write the upgrade here, e.g. op.createTable(...)\nvoid op;";
+const PLACEHOLDER_DOWN = "// write the downgrade here, undoing upgrade()\nvoid op;";
 const REV_ID_RE = /^[A-Za-z0-9_]{1,32}$/;
 // Enough for the docstring and the four exports of any generated file.
 const HEAD_BYTES = 8192;
@@ -124,7 +130,7 @@ export class ScriptDirectory {
    * @param opts what the revision holds
    * @returns the absolute path written and the revision as its header declares it
    * @throws {InputError} when `revId` is not `[A-Za-z0-9_]{1,32}`, a down revision or label is not a
-   *   valid id, or the file already exists
+   *   valid id, `versionPath` is not a version location, or the file already exists
    */
   generateRevision(opts: GenerateRevisionOptions): { path: string; revision: Revision } {
     const revId = opts.revId ?? randomRevisionId();
@@ -162,6 +168,14 @@ export class ScriptDirectory {
     const dir = opts.versionPath === undefined
       ? this.config.versionLocations[0]
       : resolve(this.config.root, opts.versionPath);
+    // As Alembic: a file outside the version locations would never be loaded again.
+    if (!this.config.versionLocations.includes(dir)) {
+      throw new InputError(
+        `Cannot create revision: --version-path "${dir}" is not a version location (${
+          this.config.versionLocations.join(", ")
+        })`,
+      );
+    }
     const path = join(dir, `${stem}${sql ? ".sql" : ".ts"}`);
     if (existsSync(path)) throw new InputError(`Cannot create revision: ${path} already exists`);
 
@@ -179,6 +193,8 @@ export class ScriptDirectory {
       dependsOn,
       createDate,
       revises: downRevisions.join(", "),
+      branchLabelList: branchLabels.join(", "),
+      dependsOnList: dependsOn.join(", "),
       revisionLiteral: JSON.stringify(revId),
       downRevisionLiteral: downRevisions.length === 0
         ? "null"
@@ -188,10 +204,10 @@ export class ScriptDirectory {
       branchLabelsLiteral: listLiteral(branchLabels),
       dependsOnLiteral: listLiteral(dependsOn),
       upgradeBody: sql ? (opts.upgradeBody ?? "-- write the upgrade SQL here") : indent(
-        opts.upgradeBody ?? "// write the upgrade here, e.g. op.createTable(...)",
+        opts.upgradeBody ?? PLACEHOLDER_UP,
       ),
       downgradeBody: sql ? (opts.downgradeBody ?? "-- write the downgrade SQL here") : indent(
-        opts.downgradeBody ?? "// write the downgrade here, undoing upgrade()",
+        opts.downgradeBody ?? PLACEHOLDER_DOWN,
       ),
     };
     const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false, varName: "it" });

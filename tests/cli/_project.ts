@@ -72,7 +72,10 @@ export interface Project {
   /** Path of the revision file written for `id`. */
   file(id: string): string;
   /** Run the binary in the project folder; `timeoutMs` defaults to 60 s (the process is killed after it). */
-  run(args: readonly string[], options?: { timeoutMs?: number; env?: Record<string, string> }): Promise<RunOutput>;
+  run(
+    args: readonly string[],
+    options?: { timeoutMs?: number; env?: Record<string, string> },
+  ): Promise<RunOutput>;
   /** Start the binary without waiting (for kill tests). */
   start(args: readonly string[]): import("node:child_process").ChildProcess;
   /** Write (or overwrite) a revision file. */
@@ -239,5 +242,7 @@ export function tool(cmd: string, args: readonly string[], input?: string): stri
 
 /** Describe a run for assertion messages. */
 export function describeRun(r: RunOutput): string {
-  return `exit ${r.code}${r.signal ? ` (${r.signal})` : ""}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+  return `exit ${r.code}${
+    r.signal ? ` (${r.signal})` : ""
+  }\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }

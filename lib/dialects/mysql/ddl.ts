@@ -4,9 +4,27 @@
  * @module
  */
 import { resolveReference } from "../../operations/create.ts";
-import type { AddColumnOp, DropIndexOp, RenameTableOp, SqlValue } from "../../operations/types.ts";
+import type {
+  AddColumnOp,
+  AlterColumnOp,
+  Column,
+  CreateIndexOp,
+  CreateTableCommentOp,
+  CreateTableOp,
+  DeferrableOptions,
+  DropConstraintOp,
+  DropIndexOp,
+  DropSchemaOp,
+  DropTableCommentOp,
+  IndexOptions,
+  Operation,
+  OperationKind,
+  RenameTableOp,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
-import { DdlCompiler, isSimpleDefault } from "../ddl.ts";
+import { type ColumnContext, DdlCompiler, isSimpleDefault } from "../ddl.ts";
 import type { SqlStatement } from "../statement.ts";
 import { mysqlType } from "./types.ts";
 
@@ -59,6 +77,157 @@ export class MysqlDdl extends DdlCompiler {
 
   protected autoincrementClause(): string | undefined {
     return "AUTO_INCREMENT";
+  }
+
+  // MySQL spells an enum inline: ENUM('a', 'b').
+  protected override columnType(op: Operation, column: Column, ctx: ColumnContext): string {
+    if (column.enum !== undefined && column.type.trim().toLowerCase() === "enum") {
+      return `ENUM(${column.enum.values.map((v) => this.stringLiteral(v)).join(", ")})`;
+    }
+    return super.columnType(op, column, ctx);
+  }
+
+  // Engine, charset, collation, comment and the first AUTO_INCREMENT value are table options.
+  protected override tableOptions(op: CreateTableOp): string {
+    const parts: string[] = [];
+    if (op.mysql?.engine) parts.push(`ENGINE=${op.mysql.engine}`);
+    if (op.mysql?.charset) parts.push(`DEFAULT CHARSET=${op.mysql.charset}`);
+    if (op.mysql?.collate) parts.push(`COLLATE=${op.mysql.collate}`);
+    const start = Object.values(op.columns).find((c) => c.identity?.start !== undefined)?.identity?.start;
+    if (start !== undefined) parts.push(`AUTO_INCREMENT=${start}`);
+    if (op.comment !== undefined) parts.push(`COMMENT=${this.stringLiteral(op.comment)}`);
+    return parts.length ? ` ${parts.join(" ")}` : "";
+  }
+
+  protected override tableCommentAfterCreate(): [] {
+    return [];
+  }
+
+  protected override createTableComment(op: CreateTableCommentOp): SqlStatement[] {
+    return [{
+      sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} COMMENT = ${this.stringLiteral(op.comment)}`,
+      source: op,
+    }];
+  }
+
+  // MySQL has no NULL comment: the empty comment is no comment.
+  protected override dropTableComment(op: DropTableCommentOp): SqlStatement[] {
+    return [{ sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} COMMENT = ''`, source: op }];
+  }
+
+  // MySQL has no deferrable constraints: every check runs at the end of each statement.
+  protected override deferrable(options: DeferrableOptions, kind: OperationKind): string {
+    if (options.deferrable || options.initiallyDeferred) {
+      throw this.unsupported(
+        kind,
+        "Cannot render a deferrable constraint on MySQL: MySQL has none",
+        "leave deferrable unset for MySQL",
+      );
+    }
+    return "";
+  }
+
+  // MySQL has no partial indexes.
+  protected override indexWhere(op: CreateIndexOp): string {
+    if (op.where !== undefined) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create partial index "${op.name}" on MySQL: MySQL has no partial indexes`,
+        "drop the where option for MySQL",
+      );
+    }
+    return "";
+  }
+
+  // Prefix lengths (Alembic's mysql_length): `name(10)`, needed to index TEXT and BLOB columns.
+  protected override indexColumns(
+    columns: readonly (string | SqlExpression)[],
+    options?: IndexOptions,
+  ): string {
+    return columns.map((c) => {
+      if (typeof c !== "string") return `(${c.sql})`;
+      const length = options?.lengths?.[c];
+      return length === undefined ? this.quoteIdentifier(c) : `${this.quoteIdentifier(c)}(${length})`;
+    }).join(", ");
+  }
+
+  // Each kind of constraint has its own DROP clause; CHECK (and an unknown type) use DROP
+  // CONSTRAINT, which MariaDB 10.2+ and MySQL 8.0.19+ understand.
+  protected override dropConstraint(op: DropConstraintOp): SqlStatement[] {
+    const table = this.qualify(op.table, op.schema);
+    const clause = op.type === "foreignkey"
+      ? `DROP FOREIGN KEY ${this.quoteIdentifier(op.name)}`
+      : op.type === "primary"
+      ? "DROP PRIMARY KEY"
+      : op.type === "unique"
+      ? `DROP INDEX ${this.quoteIdentifier(op.name)}`
+      : `DROP CONSTRAINT ${this.quoteIdentifier(op.name)}`;
+    return [{ sql: `ALTER TABLE ${table} ${clause}`, source: op }];
+  }
+
+  // DROP DATABASE always drops everything inside; CASCADE is not MySQL syntax.
+  protected override dropSchema(op: DropSchemaOp): SqlStatement[] {
+    return [{
+      sql: `DROP SCHEMA ${op.ifExists ? "IF EXISTS " : ""}${this.quoteIdentifier(op.name)}`,
+      source: op,
+    }];
+  }
+
+  /**
+   * MySQL restates a column whole: `MODIFY c <definition>`, or `CHANGE c new <definition>` with a
+   * rename (Alembic's MySQL implementation). The definition is `existing` with the changes applied.
+   * A change of the default alone is `ALTER COLUMN c SET DEFAULT x | DROP DEFAULT`, and a rename
+   * alone is `RENAME COLUMN`, neither of which needs `existing`.
+   */
+  protected override alterColumn(op: AlterColumnOp): SqlStatement[] {
+    const table = this.qualify(op.table, op.schema);
+    const col = this.quoteIdentifier(op.column);
+    const restate = op.type !== undefined || op.nullable !== undefined || op.comment !== undefined ||
+      op.autoincrement !== undefined;
+    if (!restate) {
+      const out: SqlStatement[] = [];
+      if (op.default !== undefined) {
+        out.push({
+          sql: `ALTER TABLE ${table} ALTER COLUMN ${col} ${
+            op.default === null ? "DROP DEFAULT" : `SET DEFAULT ${this.defaultValue(op.default)}`
+          }`,
+          source: op,
+        });
+      }
+      if (op.newName !== undefined) {
+        out.push({
+          sql: `ALTER TABLE ${table} RENAME COLUMN ${col} TO ${this.quoteIdentifier(op.newName)}`,
+          source: op,
+        });
+      }
+      return out;
+    }
+    const type = op.type ?? op.existing?.type;
+    if (type === undefined) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot alter column "${op.table}.${op.column}" on MySQL without its type: MODIFY restates the whole column`,
+        "pass existing: { type, nullable, default } (Alembic's existing_type)",
+      );
+    }
+    const e = op.existing;
+    const merged: Record<string, unknown> = { type };
+    const nullable = op.nullable ?? e?.nullable;
+    if (nullable !== undefined) merged.nullable = nullable;
+    const dflt = op.default === undefined ? e?.default : op.default === null ? undefined : op.default;
+    if (dflt !== undefined) merged.default = dflt;
+    const comment = op.comment === undefined ? e?.comment : op.comment ?? undefined;
+    if (comment !== undefined) merged.comment = comment;
+    if (op.autoincrement ?? e?.autoincrement) merged.autoincrement = true;
+    if (e?.enum && op.type === undefined) merged.enum = e.enum;
+    if (e?.computed && op.type === undefined) merged.computed = e.computed;
+    const definition = this.columnDefinition(op, op.newName ?? op.column, merged as unknown as Column, {
+      inlinePrimaryKey: false,
+      inlineReferences: false,
+      kind: "addColumn",
+    });
+    const head = op.newName === undefined ? `MODIFY ${definition}` : `CHANGE ${col} ${definition}`;
+    return [{ sql: `ALTER TABLE ${table} ${head}`, source: op }];
   }
 
   protected override inlineComment(comment: string): string | undefined {

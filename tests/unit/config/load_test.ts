@@ -206,7 +206,7 @@ Deno.test("loadConfig names file, line and key of an unset variable", () => {
     error.message,
     `Cannot load config ${file}:3: "version_table" uses \${PREFIX}, which is not set (set it, or write \${PREFIX:-default})`,
   );
-  assertEquals([error.file, error.key, error.line], [file, "version_table", 3]);
+  assertEquals([error.name, error.file, error.key, error.line], ["ConfigError", file, "version_table", 3]);
 });
 
 Deno.test("loadConfig rejects a malformed ${...}", () => {

@@ -1,0 +1,310 @@
+/**
+ * MySQL / MariaDB introspection: the connection's database as a {@link Schema}, read from
+ * `information_schema` in five queries whatever the number of tables. Views and the version table
+ * are left out. An index MySQL created for a foreign key (named after it) is left out too: the
+ * database makes it again with the key. Unique indexes on plain columns are reported as unique
+ * constraints (MySQL does not tell them apart).
+ *
+ * @module
+ */
+import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  IndexDefinition,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../../schema/model.ts";
+import type { Connection, VersionTableName } from "../dialect.ts";
+import { mysqlType } from "./types.ts";
+
+/** What to read. */
+export interface MysqlIntrospectOptions {
+  /** Left out of the result. */
+  readonly versionTable?: VersionTableName;
+}
+
+const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
+  "NO ACTION": undefined,
+  RESTRICT: undefined, // InnoDB's default, the same as NO ACTION
+  CASCADE: "cascade",
+  "SET NULL": "set null",
+  "SET DEFAULT": "set default",
+};
+
+/**
+ * Read the tables, constraints and indexes of the connection's current database.
+ *
+ * @param conn an open MySQL connection with a default database
+ * @param options the version table to skip
+ * @returns the schema, tables keyed by name
+ * @throws {Error} the driver's error when a query fails
+ */
+export async function introspectMysql(conn: Connection, options: MysqlIntrospectOptions = {}): Promise<Schema> {
+  const db = "table_schema = database()";
+  const [tableRows, columnRows, indexRows, constraintRows, checkRows] = await Promise.all([
+    conn.query(`SELECT table_name AS t, table_comment AS comment FROM information_schema.tables
+WHERE ${db} AND table_type = 'BASE TABLE' ORDER BY table_name`),
+    conn.query(`SELECT table_name AS t, column_name AS name, column_type AS type, is_nullable AS nullable,
+  column_default AS dflt, extra, column_comment AS comment, generation_expression AS gen
+FROM information_schema.columns WHERE ${db} ORDER BY table_name, ordinal_position`),
+    conn.query(`SELECT * FROM information_schema.statistics WHERE ${db}
+ORDER BY table_name, index_name, seq_in_index`),
+    conn.query(`SELECT k.table_name AS t, k.constraint_name AS name, c.constraint_type AS type, k.column_name AS col,
+  k.referenced_table_schema AS ref_schema, k.referenced_table_name AS ref_table, k.referenced_column_name AS ref_col,
+  r.update_rule, r.delete_rule
+FROM information_schema.key_column_usage k
+JOIN information_schema.table_constraints c ON c.constraint_schema = k.constraint_schema
+  AND c.table_name = k.table_name AND c.constraint_name = k.constraint_name
+LEFT JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema
+  AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name
+WHERE k.${db} AND c.constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
+ORDER BY k.table_name, k.constraint_name, k.ordinal_position`),
+    conn.query(`SELECT c.table_name AS t, c.constraint_name AS name, k.check_clause AS clause
+FROM information_schema.table_constraints c
+JOIN information_schema.check_constraints k ON k.constraint_schema = c.constraint_schema
+  AND k.constraint_name = c.constraint_name
+WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constraint_name`),
+  ]);
+  const versionTable = options.versionTable && !options.versionTable.schema
+    ? options.versionTable.table
+    : undefined;
+  const lower = (r: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) out[k.toLowerCase()] = v;
+    return out;
+  };
+
+  interface Draft {
+    columns: Record<string, Column>;
+    primaryKey?: Table["primaryKey"];
+    uniqueConstraints: UniqueConstraint[];
+    indexes: IndexDefinition[];
+    foreignKeys: ForeignKeyConstraint[];
+    checkConstraints: CheckConstraint[];
+    comment?: string;
+  }
+  const drafts = new Map<string, Draft>();
+  for (const raw of tableRows) {
+    const r = lower(raw);
+    const t = String(r.t);
+    if (t === versionTable) continue;
+    drafts.set(t, {
+      columns: {},
+      uniqueConstraints: [],
+      indexes: [],
+      foreignKeys: [],
+      checkConstraints: [],
+      ...(r.comment ? { comment: String(r.comment) } : {}),
+    });
+  }
+  for (const raw of columnRows) {
+    const r = lower(raw);
+    const draft = drafts.get(String(r.t));
+    if (!draft) continue;
+    draft.columns[String(r.name)] = columnOf(r);
+  }
+  // Constraints, one row per column.
+  const fkNames = new Map<string, Set<string>>();
+  const grouped = new Map<string, Record<string, unknown>[]>();
+  for (const raw of constraintRows) {
+    const r = lower(raw);
+    const k = `${r.t}\u0000${r.name}\u0000${r.type}`;
+    (grouped.get(k) ?? grouped.set(k, []).get(k)!).push(r);
+  }
+  for (const rows of grouped.values()) {
+    const r = rows[0];
+    const table = String(r.t);
+    const draft = drafts.get(table);
+    if (!draft) continue;
+    const name = String(r.name);
+    const columns = rows.map((x) => String(x.col));
+    if (r.type === "PRIMARY KEY") {
+      draft.primaryKey = { columns };
+    } else if (r.type === "UNIQUE") {
+      draft.uniqueConstraints.push({ name, columns });
+    } else {
+      (fkNames.get(table) ?? fkNames.set(table, new Set()).get(table)!).add(name);
+      const refTable = String(r.ref_table);
+      draft.foreignKeys.push({
+        name,
+        columns,
+        referencedTable: refTable,
+        referencedColumns: rows.map((x) => String(x.ref_col)),
+        ...(ACTIONS[String(r.delete_rule)] ? { onDelete: ACTIONS[String(r.delete_rule)] } : {}),
+        ...(ACTIONS[String(r.update_rule)] ? { onUpdate: ACTIONS[String(r.update_rule)] } : {}),
+      });
+    }
+  }
+  const indexes = new Map<string, Record<string, unknown>[]>();
+  for (const raw of indexRows) {
+    const r = lower(raw);
+    const k = `${r.table_name}\u0000${r.index_name}`;
+    (indexes.get(k) ?? indexes.set(k, []).get(k)!).push(r);
+  }
+  for (const rows of indexes.values()) {
+    const r = rows[0];
+    const table = String(r.table_name);
+    const name = String(r.index_name);
+    const draft = drafts.get(table);
+    if (!draft || name === "PRIMARY") continue;
+    const unique = Number(r.non_unique) === 0;
+    const columns = rows.map((x) => x.column_name === null ? { sql: String(x.expression) } : String(x.column_name));
+    const lengths: Record<string, number> = {};
+    for (const x of rows) {
+      if (x.sub_part !== null && x.sub_part !== undefined && x.column_name !== null) {
+        lengths[String(x.column_name)] = Number(x.sub_part);
+      }
+    }
+    const hasLengths = Object.keys(lengths).length > 0;
+    if (unique && !hasLengths && columns.every((c) => typeof c === "string")) continue; // a unique constraint
+    if (!unique && fkNames.get(table)?.has(name)) continue; // made by MySQL for the foreign key
+    draft.indexes.push({
+      name,
+      columns,
+      ...(unique ? { unique: true } : {}),
+      ...(hasLengths ? { lengths } : {}),
+    });
+  }
+  // Unique indexes with prefix lengths or expressions are indexes, not constraints.
+  for (const draft of drafts.values()) {
+    draft.uniqueConstraints = draft.uniqueConstraints.filter((u) => !draft.indexes.some((i) => i.name === u.name));
+  }
+  for (const raw of checkRows) {
+    const r = lower(raw);
+    const draft = drafts.get(String(r.t));
+    if (!draft) continue;
+    const name = String(r.name);
+    const condition = stripParens(String(r.clause));
+    // MariaDB's JSON columns carry an implicit json_valid() check named after the column.
+    if (Object.hasOwn(draft.columns, name) && /^json_valid\(/i.test(condition)) continue;
+    draft.checkConstraints.push({ name, condition });
+  }
+  const tables: Record<string, Table> = {};
+  for (const [k, d] of [...drafts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    tables[k] = {
+      columns: d.columns,
+      ...(d.primaryKey ? { primaryKey: d.primaryKey } : {}),
+      ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
+      ...(d.indexes.length ? { indexes: d.indexes } : {}),
+      ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
+      ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
+      ...(d.comment !== undefined ? { comment: d.comment } : {}),
+    };
+  }
+  return { tables };
+}
+
+function columnOf(r: Record<string, unknown>): Column {
+  const out: { -readonly [K in keyof Column]: Column[K] } = { type: mysqlCanonicalType(String(r.type)) };
+  if (r.nullable === "NO") out.nullable = false;
+  const extra = String(r.extra ?? "").toLowerCase();
+  const gen = r.gen === null || r.gen === undefined ? "" : String(r.gen);
+  if (gen !== "" && /generated|virtual|stored|persistent/.test(extra)) {
+    out.computed = { sql: gen, stored: /stored|persistent/.test(extra) };
+  } else if (r.dflt !== null && r.dflt !== undefined) {
+    const value = mysqlCanonicalDefault(readDefault(String(r.dflt), extra));
+    // MariaDB reports "NULL" for a nullable column without a default.
+    if (!(typeof value === "object" && value !== null && "sql" in value && value.sql === "NULL")) {
+      out.default = value;
+    }
+  }
+  if (extra.includes("auto_increment")) out.autoincrement = true;
+  if (r.comment) out.comment = String(r.comment);
+  return out;
+}
+
+/**
+ * MariaDB (10.2.7+) reports defaults as SQL (`'text'`, `NULL`, `current_timestamp()`); MySQL reports
+ * a string's value unquoted and marks expressions with `DEFAULT_GENERATED` in `extra`.
+ */
+function readDefault(raw: string, extra: string): SqlValue | SqlExpression {
+  if (extra.includes("default_generated")) return { sql: raw };
+  if (/^'.*'$/s.test(raw) || /^-?\d+(\.\d+)?$/.test(raw) || /^[a-z_]+\(.*\)$/i.test(raw) || raw === "NULL") {
+    return { sql: raw };
+  }
+  return raw;
+}
+
+const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  "int(11)": "int",
+  "int(10) unsigned": "int unsigned",
+  "bigint(20)": "bigint",
+  "bigint(20) unsigned": "bigint unsigned",
+  "smallint(6)": "smallint",
+  "mediumint(9)": "mediumint",
+  "tinyint(4)": "tinyint",
+  integer: "int",
+  bool: "tinyint(1)",
+  boolean: "tinyint(1)",
+  "double precision": "double",
+  real: "double",
+  dec: "decimal",
+  numeric: "decimal",
+};
+
+/**
+ * The canonical spelling of a MySQL type, as introspection reports it: `COLUMN_TYPE` in lower case
+ * without spaces after commas and without the display widths MySQL 8 drops (`int(11)` -> `int`).
+ * A schema file's type goes through the dialect's type mapping first (`varchar(50)`, `uuid` ->
+ * `char(36)`, `boolean` -> `tinyint(1)`).
+ *
+ * @param type a type as written in a schema file or read from `information_schema.columns`
+ * @returns the canonical type
+ */
+export function mysqlCanonicalType(type: string): string {
+  let t = mysqlType(type.trim()).replace(/\s+/g, " ").replace(/\s*,\s*/g, ",");
+  if (!/^(enum|set)\s*\(/i.test(t)) t = t.toLowerCase();
+  else t = t.replace(/^(enum|set)\s*\(/i, (m) => m.toLowerCase().replace(/\s+/g, ""));
+  t = t.replace(/^numeric\b/, "decimal");
+  if (t === "decimal") t = "decimal(10,0)";
+  return TYPE_ALIASES[t] ?? t;
+}
+
+/**
+ * The canonical form of a MySQL default: quoted strings become the string, numbers the number,
+ * `now()`/`current_timestamp()` become `CURRENT_TIMESTAMP`, other expressions stay `{ sql }`.
+ *
+ * @param value a default as written in a schema file or read from `information_schema`
+ * @returns the canonical default
+ */
+export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue | SqlExpression {
+  if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
+    return typeof value === "boolean" ? (value ? 1 : 0) : value;
+  }
+  let sql = value.sql.trim();
+  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const str = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(sql);
+  if (str) return str[1].replaceAll("''", "'").replace(/\\(.)/g, "$1");
+  if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
+  if (/^(true|false)$/i.test(sql)) return sql.toLowerCase() === "true" ? 1 : 0;
+  if (/^(current_timestamp|now|localtime|localtimestamp)(\(\))?$/i.test(sql)) return { sql: "CURRENT_TIMESTAMP" };
+  return { sql };
+}
+
+function stripParens(sql: string): string {
+  let s = sql.trim();
+  while (isWrapped(s)) s = s.slice(1, -1).trim();
+  return s;
+}
+
+function isWrapped(s: string): boolean {
+  if (!s.startsWith("(") || !s.endsWith(")")) return false;
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0 && i !== s.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}

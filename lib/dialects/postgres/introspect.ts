@@ -1,0 +1,349 @@
+/**
+ * PostgreSQL introspection: the live database as a {@link Schema}, read in four catalog queries
+ * whatever the number of tables (columns, constraints, indexes, enums). Views, materialized views,
+ * functions, triggers, sequences, domains (their columns get the base type) and partitions'
+ * children are left out; so is the version table.
+ *
+ * Types and defaults are normalised ({@link postgresCanonicalType}, {@link postgresCanonicalDefault})
+ * so that dumping, recreating and dumping again gives the same schema.
+ *
+ * @module
+ */
+import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  IndexDefinition,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../../schema/model.ts";
+import { quoteString } from "../_sql.ts";
+import type { Connection, VersionTableName } from "../dialect.ts";
+import { postgresType } from "./types.ts";
+
+/** What to read. */
+export interface PostgresIntrospectOptions {
+  /** Left out of the result. */
+  readonly versionTable?: VersionTableName;
+  /** Schemas to read; default the connection's current schema. Tables of the first are unqualified. */
+  readonly schemas?: readonly string[];
+}
+
+const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
+  a: undefined, // NO ACTION is the default: not written
+  r: "restrict",
+  c: "cascade",
+  n: "set null",
+  d: "set default",
+};
+
+/**
+ * Read the tables, constraints, indexes and enums of the given schemas.
+ *
+ * @param conn an open PostgreSQL connection
+ * @param options schemas to read and the version table to skip
+ * @returns the schema; table keys are `table` in the first schema, `schema.table` elsewhere
+ * @throws {Error} the driver's error when a catalog query fails
+ */
+export async function introspectPostgres(
+  conn: Connection,
+  options: PostgresIntrospectOptions = {},
+): Promise<Schema> {
+  let schemas = options.schemas ?? [];
+  if (schemas.length === 0) {
+    const rows = await conn.query("SELECT current_schema() AS s");
+    schemas = [String(rows[0].s)];
+  }
+  const main = schemas[0];
+  const inList = schemas.map((s) => quoteString(s, false)).join(", ");
+  const key = (schema: string, table: string) => schema === main ? table : `${schema}.${table}`;
+  const versionKey = options.versionTable
+    ? key(options.versionTable.schema || main, options.versionTable.table)
+    : undefined;
+
+  // Relations Retort manages: ordinary and partitioned tables that are not partitions themselves.
+  const relFilter = `c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (${inList})`;
+  const [columnRows, constraintRows, indexRows, enumRows] = await Promise.all([
+    conn.query(`SELECT n.nspname AS schema, c.relname AS table, obj_description(c.oid, 'pg_class') AS table_comment,
+  a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typtype AS typtype,
+  format_type(t.typbasetype, t.typtypmod) AS base_type, a.attnotnull AS notnull,
+  pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
+  col_description(c.oid, a.attnum) AS comment
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+WHERE ${relFilter}
+ORDER BY n.nspname, c.relname, a.attnum`),
+    conn.query(`SELECT n.nspname AS schema, c.relname AS table, k.conname AS name, k.contype AS type,
+  array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(num, pos)
+    JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.pos) AS columns,
+  rn.nspname AS ref_schema, rc.relname AS ref_table,
+  array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, pos)
+    JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
+  k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
+  k.condeferred AS deferred, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = k.confrelid
+LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')
+ORDER BY n.nspname, c.relname, k.conname`),
+    conn.query(`SELECT n.nspname AS schema, c.relname AS table, ic.relname AS name, i.indisunique AS unique,
+  array(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS exprs,
+  array(SELECT (i.indkey::int2[])[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS attnums,
+  pg_get_expr(i.indpred, i.indrelid, true) AS where
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${relFilter}
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+    AND k.contype IN ('p', 'u', 'x'))
+ORDER BY n.nspname, c.relname, ic.relname`),
+    conn.query(`SELECT n.nspname AS schema, t.typname AS name, e.enumlabel AS label
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE n.nspname IN (${inList})
+ORDER BY n.nspname, t.typname, e.enumsortorder`),
+  ]);
+
+  interface Draft {
+    columns: Record<string, Column>;
+    primaryKey?: Table["primaryKey"];
+    uniqueConstraints: UniqueConstraint[];
+    indexes: IndexDefinition[];
+    foreignKeys: ForeignKeyConstraint[];
+    checkConstraints: CheckConstraint[];
+    comment?: string;
+  }
+  const drafts = new Map<string, Draft>();
+  for (const r of columnRows) {
+    const k = key(String(r.schema), String(r.table));
+    if (k === versionKey) continue;
+    let draft = drafts.get(k);
+    if (!draft) {
+      draft = { columns: {}, uniqueConstraints: [], indexes: [], foreignKeys: [], checkConstraints: [] };
+      if (r.table_comment !== null && r.table_comment !== undefined) draft.comment = String(r.table_comment);
+      drafts.set(k, draft);
+    }
+    if (r.name === null || r.name === undefined) continue;
+    draft.columns[String(r.name)] = columnOf(r);
+  }
+  for (const r of constraintRows) {
+    const table = String(r.table);
+    const draft = drafts.get(key(String(r.schema), table));
+    if (!draft) continue;
+    const name = String(r.name);
+    const columns = (r.columns as string[]) ?? [];
+    switch (r.type) {
+      case "p":
+        draft.primaryKey = name === `${table}_pkey` ? { columns } : { name, columns };
+        break;
+      case "u":
+        draft.uniqueConstraints.push({ name, columns, ...deferrable(r) });
+        break;
+      case "f":
+        draft.foreignKeys.push({
+          name,
+          columns,
+          referencedTable: key(String(r.ref_schema), String(r.ref_table)),
+          referencedColumns: (r.ref_columns as string[]) ?? [],
+          ...(ACTIONS[String(r.on_delete)] ? { onDelete: ACTIONS[String(r.on_delete)] } : {}),
+          ...(ACTIONS[String(r.on_update)] ? { onUpdate: ACTIONS[String(r.on_update)] } : {}),
+          ...deferrable(r),
+        });
+        break;
+      case "c":
+        draft.checkConstraints.push({ name, condition: stripParens(String(r.check)) });
+        break;
+    }
+  }
+  for (const r of indexRows) {
+    const draft = drafts.get(key(String(r.schema), String(r.table)));
+    if (!draft) continue;
+    const exprs = r.exprs as string[];
+    const attnums = (r.attnums as number[]).map(Number);
+    const columns = exprs.map((e, i) => attnums[i] === 0 ? { sql: e } : unquoteIdent(e));
+    draft.indexes.push({
+      name: String(r.name),
+      columns,
+      ...(r.unique === true ? { unique: true } : {}),
+      ...(r.where !== null && r.where !== undefined ? { where: String(r.where) } : {}),
+    });
+  }
+  const tables: Record<string, Table> = {};
+  for (const [k, d] of [...drafts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    tables[k] = {
+      columns: d.columns,
+      ...(d.primaryKey ? { primaryKey: d.primaryKey } : {}),
+      ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
+      ...(d.indexes.length ? { indexes: d.indexes } : {}),
+      ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
+      ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
+      ...(d.comment !== undefined ? { comment: d.comment } : {}),
+    };
+  }
+  const enums: Record<string, string[]> = {};
+  for (const r of enumRows) {
+    const k = key(String(r.schema), String(r.name));
+    (enums[k] ??= []).push(String(r.label));
+  }
+  return {
+    tables,
+    ...(Object.keys(enums).length ? { enums } : {}),
+    ...(schemas.length > 1 ? { schemas: schemas.slice(1) } : {}),
+  };
+}
+
+function deferrable(r: Record<string, unknown>): { deferrable?: boolean; initiallyDeferred?: boolean } {
+  return {
+    ...(r.deferrable === true ? { deferrable: true } : {}),
+    ...(r.deferred === true ? { initiallyDeferred: true } : {}),
+  };
+}
+
+function columnOf(r: Record<string, unknown>): Column {
+  const type = postgresCanonicalType(String(r.typtype === "d" ? r.base_type : r.type));
+  const out: { -readonly [K in keyof Column]: Column[K] } = { type };
+  if (r.notnull === true) out.nullable = false;
+  const raw = r.default === null || r.default === undefined ? undefined : String(r.default);
+  const identity = String(r.identity ?? "");
+  if (r.generated === "s" && raw !== undefined) {
+    out.computed = { sql: raw, stored: true };
+  } else if (identity === "a" || identity === "d") {
+    out.autoincrement = true;
+  } else if (raw !== undefined && /^nextval\(/i.test(raw)) {
+    // A serial column (as SQLAlchemy reflects it): the sequence is the column's autoincrement, and
+    // an identity column replaces it when the table is created again.
+    out.autoincrement = true;
+  } else if (raw !== undefined) {
+    out.default = postgresCanonicalDefault({ sql: raw });
+  }
+  if (r.comment !== null && r.comment !== undefined) out.comment = String(r.comment);
+  return out;
+}
+
+const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  int: "integer",
+  int4: "integer",
+  serial: "integer",
+  serial4: "integer",
+  int8: "bigint",
+  bigserial: "bigint",
+  serial8: "bigint",
+  int2: "smallint",
+  smallserial: "smallint",
+  bool: "boolean",
+  "double precision": "double",
+  float8: "double",
+  float: "double",
+  float4: "real",
+  decimal: "numeric",
+  "character varying": "varchar",
+  character: "char(1)",
+  char: "char(1)",
+  bpchar: "char(1)",
+  "timestamp without time zone": "timestamp",
+  "timestamp with time zone": "timestamptz",
+  "time without time zone": "time",
+  "time with time zone": "timetz",
+  bytea: "bytea",
+};
+
+/**
+ * The canonical spelling of a PostgreSQL type, as introspection reports it: portable names where
+ * Retort has one (`integer`, `varchar(50)`, `numeric(10,2)`, `double`, `timestamptz`), PostgreSQL's
+ * own name otherwise (`jsonb`, `bytea`, `text[]`), lower case without spaces after commas. A
+ * schema file's type goes through the dialect's type mapping first, so `binary` and `bytea` match.
+ *
+ * @param type a type as written in a schema file or returned by `format_type`
+ * @returns the canonical type
+ * @example
+ * ```ts
+ * import { postgresCanonicalType } from "./introspect.ts";
+ * postgresCanonicalType("character varying(50)"); // "varchar(50)"
+ * ```
+ */
+export function postgresCanonicalType(type: string): string {
+  let t = postgresType(type.trim()).toLowerCase().replace(/\s+/g, " ").replace(/\s*,\s*/g, ",");
+  let suffix = "";
+  const arr = /^(.*?)((?:\[\])+)$/.exec(t);
+  if (arr) {
+    t = arr[1].trim();
+    suffix = arr[2];
+  }
+  // "timestamp(3) with time zone" -> base "timestamp with time zone", args "(3)"
+  const m = /^([a-z_][a-z0-9_ ."]*?)\s*(\([0-9,]+\))?(\s+with(?:out)? time zone)?$/.exec(t);
+  if (m) {
+    const base = `${m[1]}${m[3] ?? ""}`.trim();
+    const args = m[2] ?? "";
+    const alias = TYPE_ALIASES[base];
+    if (alias !== undefined) {
+      t = args && alias.endsWith("(1)") ? `${alias.slice(0, -3)}${args}` : `${alias}${args}`;
+    } else {
+      t = `${base}${args}`;
+    }
+  }
+  return `${t}${suffix}`;
+}
+
+/**
+ * The canonical form of a PostgreSQL server default, as introspection reports it: a quoted string
+ * with a cast (`'G'::mpaa_rating`) becomes the string, a number or boolean becomes that literal,
+ * anything else stays `{ sql }` with PostgreSQL's own spelling.
+ *
+ * @param value a default as written in a schema file or read from `pg_get_expr`
+ * @returns the canonical default
+ */
+export function postgresCanonicalDefault(value: SqlValue | SqlExpression): SqlValue | SqlExpression {
+  if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
+    return value;
+  }
+  let sql = value.sql.trim();
+  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const str = /^'((?:[^']|'')*)'(?:::[a-z_][a-z0-9_ ."]*(?:\([0-9, ]+\))?(?:\[\])*)?$/i.exec(sql);
+  if (str) return str[1].replaceAll("''", "'");
+  if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
+  if (/^(true|false)$/i.test(sql)) return sql.toLowerCase() === "true";
+  if (/^null(::.*)?$/i.test(sql)) return { sql: "NULL" };
+  const num = /^\(?(-?\d+(?:\.\d+)?)\)?::(integer|bigint|smallint|numeric|real|double precision)$/i.exec(sql);
+  if (num) return Number(num[1]);
+  return { sql };
+}
+
+/** `"Name"` -> `Name`; a plain identifier as it is. */
+function unquoteIdent(text: string): string {
+  return /^"(?:[^"]|"")*"$/.test(text) ? text.slice(1, -1).replaceAll('""', '"') : text;
+}
+
+/** `((a > 0))` -> `a > 0`. */
+function stripParens(sql: string): string {
+  let s = sql.trim();
+  while (isWrapped(s)) s = s.slice(1, -1).trim();
+  return s;
+}
+
+function isWrapped(s: string): boolean {
+  if (!s.startsWith("(") || !s.endsWith(")")) return false;
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0 && i !== s.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}

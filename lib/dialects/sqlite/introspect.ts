@@ -1,0 +1,410 @@
+/**
+ * SQLite introspection: the main database as a {@link Schema}, read in four queries whatever the
+ * number of tables (`sqlite_master` joined with the table-valued pragmas `pragma_table_xinfo`,
+ * `pragma_index_list`/`pragma_index_info` and `pragma_foreign_key_list`). What the pragmas do not
+ * tell (constraint names, check constraints, generated expressions, AUTOINCREMENT, partial index
+ * predicates and index expressions) is read from the stored `CREATE` statements. Views, triggers,
+ * `sqlite_*` tables and the version table are left out.
+ *
+ * @module
+ */
+import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  IndexDefinition,
+  Schema,
+  Table,
+  UniqueConstraint,
+} from "../../schema/model.ts";
+import type { Connection, VersionTableName } from "../dialect.ts";
+import { sqliteType } from "./types.ts";
+
+/** What to read. */
+export interface SqliteIntrospectOptions {
+  /** Left out of the result. */
+  readonly versionTable?: VersionTableName;
+}
+
+const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
+  "NO ACTION": undefined,
+  RESTRICT: "restrict",
+  CASCADE: "cascade",
+  "SET NULL": "set null",
+  "SET DEFAULT": "set default",
+};
+
+/**
+ * Read the tables, constraints and indexes of the main database.
+ *
+ * @param conn an open SQLite connection
+ * @param options the version table to skip
+ * @returns the schema, tables keyed by name
+ * @throws {Error} the driver's error when a query fails
+ */
+export async function introspectSqlite(conn: Connection, options: SqliteIntrospectOptions = {}): Promise<Schema> {
+  const tableFilter = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+  const tableRows = await conn.query(`SELECT m.name AS t, m.sql AS sql FROM sqlite_master m WHERE ${tableFilter}
+ORDER BY m.name`);
+  const columnRows = await conn.query(`SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS nn,
+  p.dflt_value AS dflt, p.pk AS pk, p.hidden AS hidden
+FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
+  const indexRows = await conn.query(`SELECT m.name AS t, il.name AS idx, il."unique" AS uniq, il.origin AS origin,
+  il.partial AS partial, ii.seqno AS seqno, ii.name AS col, im.sql AS sql
+FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
+LEFT JOIN sqlite_master im ON im.type = 'index' AND im.name = il.name
+WHERE ${tableFilter} ORDER BY m.name, il.name, ii.seqno`);
+  const fkRows = await conn.query(`SELECT m.name AS t, f.id AS id, f.seq AS seq, f."table" AS ref_table,
+  f."from" AS col, f."to" AS ref_col, f.on_update AS on_update, f.on_delete AS on_delete
+FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter} ORDER BY m.name, f.id, f.seq`);
+
+  const versionTable = options.versionTable && !options.versionTable.schema
+    ? options.versionTable.table
+    : undefined;
+  interface Draft {
+    parsed: ParsedTable;
+    columns: Record<string, Column>;
+    pk: { name: string; pos: number }[];
+    uniqueConstraints: UniqueConstraint[];
+    indexes: IndexDefinition[];
+    foreignKeys: ForeignKeyConstraint[];
+    checkConstraints: CheckConstraint[];
+  }
+  const drafts = new Map<string, Draft>();
+  for (const r of tableRows) {
+    const t = String(r.t);
+    if (t === versionTable) continue;
+    drafts.set(t, {
+      parsed: parseCreateTable(String(r.sql ?? "")),
+      columns: {},
+      pk: [],
+      uniqueConstraints: [],
+      indexes: [],
+      foreignKeys: [],
+      checkConstraints: [],
+    });
+  }
+  for (const r of columnRows) {
+    const d = drafts.get(String(r.t));
+    if (!d) continue;
+    const name = String(r.name);
+    const info = d.parsed.columns.get(name.toLowerCase());
+    const column: { -readonly [K in keyof Column]: Column[K] } = { type: sqliteCanonicalType(String(r.type ?? "")) };
+    if (Number(r.nn) === 1) column.nullable = false;
+    const hidden = Number(r.hidden);
+    if ((hidden === 2 || hidden === 3) && info?.generated) {
+      column.computed = { sql: info.generated, stored: hidden === 3 };
+    } else if (r.dflt !== null && r.dflt !== undefined) {
+      column.default = sqliteCanonicalDefault({ sql: String(r.dflt) });
+    }
+    if (info?.autoincrement) column.autoincrement = true;
+    d.columns[name] = column;
+    if (Number(r.pk) > 0) d.pk.push({ name, pos: Number(r.pk) });
+  }
+  const indexes = new Map<string, Record<string, unknown>[]>();
+  for (const r of indexRows) {
+    const k = `${r.t}\u0000${r.idx}`;
+    (indexes.get(k) ?? indexes.set(k, []).get(k)!).push(r);
+  }
+  for (const rows of indexes.values()) {
+    const r = rows[0];
+    const d = drafts.get(String(r.t));
+    if (!d || r.origin === "pk") continue;
+    const columnNames = rows.map((x) => x.col === null ? undefined : String(x.col));
+    if (r.origin === "u") {
+      const cols = columnNames.filter((c): c is string => c !== undefined);
+      const named = d.parsed.uniques.find((u) => sameNames(u.columns, cols));
+      d.uniqueConstraints.push({ ...(named?.name ? { name: named.name } : {}), columns: cols });
+      continue;
+    }
+    const parsed = parseCreateIndex(String(r.sql ?? ""));
+    const columns = columnNames.map((c, i) => c ?? { sql: parsed.columns[i] ?? "" });
+    d.indexes.push({
+      name: String(r.idx),
+      columns,
+      ...(Number(r.uniq) === 1 ? { unique: true } : {}),
+      ...(Number(r.partial) === 1 && parsed.where ? { where: parsed.where } : {}),
+    });
+  }
+  const fks = new Map<string, Record<string, unknown>[]>();
+  for (const r of fkRows) {
+    const k = `${r.t}\u0000${r.id}`;
+    (fks.get(k) ?? fks.set(k, []).get(k)!).push(r);
+  }
+  for (const rows of fks.values()) {
+    const r = rows[0];
+    const d = drafts.get(String(r.t));
+    if (!d) continue;
+    const columns = rows.map((x) => String(x.col));
+    const named = d.parsed.foreignKeys.find((f) => sameNames(f.columns, columns));
+    const onDelete = ACTIONS[String(r.on_delete)];
+    const onUpdate = ACTIONS[String(r.on_update)];
+    d.foreignKeys.push({
+      ...(named?.name ? { name: named.name } : {}),
+      columns,
+      referencedTable: String(r.ref_table),
+      referencedColumns: rows.map((x) => x.ref_col === null ? "" : String(x.ref_col)),
+      ...(onDelete ? { onDelete } : {}),
+      ...(onUpdate ? { onUpdate } : {}),
+    });
+  }
+  // pragma_foreign_key_list lists keys last-declared first.
+  for (const d of drafts.values()) d.foreignKeys.reverse();
+  const tables: Record<string, Table> = {};
+  for (const [t, d] of drafts) {
+    const pkColumns = d.pk.sort((a, b) => a.pos - b.pos).map((p) => p.name);
+    tables[t] = {
+      columns: d.columns,
+      ...(pkColumns.length
+        ? { primaryKey: { ...(d.parsed.primaryKeyName ? { name: d.parsed.primaryKeyName } : {}), columns: pkColumns } }
+        : {}),
+      ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
+      ...(d.indexes.length ? { indexes: d.indexes } : {}),
+      ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
+      ...(d.parsed.checks.length ? { checkConstraints: d.parsed.checks } : {}),
+    };
+  }
+  return { tables };
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i].toLowerCase());
+}
+
+/**
+ * The canonical spelling of an SQLite type: the declared type after the dialect's mapping, in lower
+ * case, single spaces, no spaces after commas (`NVARCHAR(160)` -> `nvarchar(160)`).
+ *
+ * @param type a type as written in a schema file or declared in the table
+ * @returns the canonical type
+ */
+export function sqliteCanonicalType(type: string): string {
+  return sqliteType(type.trim()).toLowerCase().replace(/\s+/g, " ").replace(/\s*,\s*/g, ",").replace(
+    /\s*\(\s*/g,
+    "(",
+  ).replace(/\s*\)/g, ")");
+}
+
+/**
+ * The canonical form of an SQLite default: a quoted string becomes the string, a number the
+ * number, `TRUE`/`FALSE` 1/0, other expressions `{ sql }` without their outer parentheses.
+ *
+ * @param value a default as written in a schema file or read from `pragma_table_xinfo`
+ * @returns the canonical default
+ */
+export function sqliteCanonicalDefault(value: SqlValue | SqlExpression): SqlValue | SqlExpression {
+  if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
+    return typeof value === "boolean" ? (value ? 1 : 0) : value;
+  }
+  let sql = value.sql.trim();
+  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const str = /^'((?:[^']|'')*)'$/s.exec(sql);
+  if (str) return str[1].replaceAll("''", "'");
+  if (/^[-+]?\d+(\.\d+)?$/.test(sql)) return Number(sql);
+  if (/^(true|false)$/i.test(sql)) return sql.toLowerCase() === "true" ? 1 : 0;
+  if (/^(current_timestamp|current_date|current_time|null)$/i.test(sql)) return { sql: sql.toUpperCase() };
+  return { sql };
+}
+
+interface ParsedColumn {
+  readonly generated?: string;
+  readonly autoincrement: boolean;
+}
+
+interface ParsedTable {
+  readonly columns: Map<string, ParsedColumn>;
+  readonly primaryKeyName?: string;
+  readonly uniques: { name?: string; columns: string[] }[];
+  readonly foreignKeys: { name?: string; columns: string[] }[];
+  readonly checks: CheckConstraint[];
+}
+
+/** Split SQL into tokens: quoted identifiers/strings, words, punctuation; comments dropped. */
+function tokenize(sql: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (ch === "-" && sql[i + 1] === "-") {
+      while (i < sql.length && sql[i] !== "\n") i++;
+    } else if (ch === "/" && sql[i + 1] === "*") {
+      const end = sql.indexOf("*/", i + 2);
+      i = end < 0 ? sql.length : end + 2;
+    } else if (ch === "'" || ch === '"' || ch === "`" || ch === "[") {
+      const close = ch === "[" ? "]" : ch;
+      let j = i + 1;
+      while (j < sql.length) {
+        if (sql[j] === close) {
+          if (close !== "]" && sql[j + 1] === close) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out.push(sql.slice(i, j + 1));
+      i = j + 1;
+    } else if (/[A-Za-z0-9_$\u0080-\uffff]/.test(ch)) {
+      let j = i;
+      while (j < sql.length && /[A-Za-z0-9_$.\u0080-\uffff]/.test(sql[j])) j++;
+      out.push(sql.slice(i, j));
+      i = j;
+    } else {
+      out.push(ch);
+      i++;
+    }
+  }
+  return out;
+}
+
+function unquote(token: string): string {
+  const first = token[0];
+  if (first === '"' || first === "`") return token.slice(1, -1).replaceAll(first + first, first);
+  if (first === "[") return token.slice(1, -1);
+  return token;
+}
+
+/** The SQL text between position `start` (an opening parenthesis) and its match, and the end index. */
+function group(sql: string, start: number): { text: string; end: number } {
+  let depth = 0;
+  let quote = "";
+  for (let i = start; i < sql.length; i++) {
+    const ch = sql[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
+    else if (ch === "[") quote = "]";
+    else if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0) return { text: sql.slice(start + 1, i), end: i };
+    }
+  }
+  return { text: sql.slice(start + 1), end: sql.length };
+}
+
+/** Split at top-level commas. */
+function splitTop(sql: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let from = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
+    else if (ch === "[") quote = "]";
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(sql.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  parts.push(sql.slice(from).trim());
+  return parts.filter((p) => p !== "");
+}
+
+/** The parenthesised text following the keyword sequence `words` in `item`, if present. */
+function after(item: string, pattern: RegExp): string | undefined {
+  const m = pattern.exec(item);
+  if (!m) return undefined;
+  const open = item.indexOf("(", m.index + m[0].length - 1);
+  if (open < 0) return undefined;
+  return group(item, open).text.trim();
+}
+
+/** What the pragmas do not tell, read from a stored `CREATE TABLE`. */
+function parseCreateTable(sql: string): ParsedTable {
+  const columns = new Map<string, ParsedColumn>();
+  const uniques: ParsedTable["uniques"] = [];
+  const foreignKeys: ParsedTable["foreignKeys"] = [];
+  const checks: CheckConstraint[] = [];
+  let primaryKeyName: string | undefined;
+  const open = sql.indexOf("(");
+  if (open < 0) return { columns, uniques, foreignKeys, checks };
+  const body = group(sql, open).text;
+  const nameList = (text: string) => splitTop(text).map((c) => unquote(tokenize(c)[0] ?? ""));
+  for (const item of splitTop(body)) {
+    const tokens = tokenize(item);
+    const head = (tokens[0] ?? "").toUpperCase();
+    let name: string | undefined;
+    let rest = tokens;
+    if (head === "CONSTRAINT") {
+      name = unquote(tokens[1] ?? "");
+      rest = tokens.slice(2);
+    }
+    const kind = (rest[0] ?? "").toUpperCase();
+    if (["PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].includes(kind) || head === "CONSTRAINT") {
+      if (kind === "PRIMARY") primaryKeyName = name;
+      else if (kind === "UNIQUE") uniques.push({ name, columns: nameList(after(item, /\bUNIQUE\b/i) ?? "") });
+      else if (kind === "FOREIGN") {
+        foreignKeys.push({ name, columns: nameList(after(item, /\bFOREIGN\s+KEY\b/i) ?? "") });
+      } else if (kind === "CHECK") {
+        checks.push({ ...(name ? { name } : {}), condition: stripParens(after(item, /\bCHECK\b/i) ?? "") });
+      }
+      continue;
+    }
+    const column = unquote(tokens[0] ?? "");
+    const generated = after(item, /\b(GENERATED\s+ALWAYS\s+)?AS\s*\(/i);
+    columns.set(column.toLowerCase(), {
+      ...(generated ? { generated: stripParens(generated) } : {}),
+      autoincrement: /\bAUTOINCREMENT\b/i.test(item),
+    });
+    // Column-level CHECK and named REFERENCES become table-level entries.
+    const checkAt = /\bCHECK\s*\(/i.exec(item);
+    if (checkAt) {
+      const before = tokenize(item.slice(0, checkAt.index));
+      const checkName = before.length >= 2 && before[before.length - 2].toUpperCase() === "CONSTRAINT"
+        ? unquote(before[before.length - 1])
+        : undefined;
+      checks.push({
+        ...(checkName ? { name: checkName } : {}),
+        condition: stripParens(group(item, item.indexOf("(", checkAt.index)).text),
+      });
+    }
+    const refAt = /\bREFERENCES\b/i.exec(item);
+    if (refAt) {
+      const before = tokenize(item.slice(0, refAt.index));
+      const refName = before.length >= 2 && before[before.length - 2].toUpperCase() === "CONSTRAINT"
+        ? unquote(before[before.length - 1])
+        : undefined;
+      foreignKeys.push({ ...(refName ? { name: refName } : {}), columns: [column] });
+    }
+  }
+  return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
+}
+
+/** Column texts and the `WHERE` predicate of a stored `CREATE INDEX`. */
+function parseCreateIndex(sql: string): { columns: string[]; where?: string } {
+  const on = /\bON\b/i.exec(sql);
+  if (!on) return { columns: [] };
+  const open = sql.indexOf("(", on.index);
+  if (open < 0) return { columns: [] };
+  const { text, end } = group(sql, open);
+  const tail = sql.slice(end + 1);
+  const where = /^\s*WHERE\s+([\s\S]*)$/i.exec(tail);
+  return {
+    columns: splitTop(text).map((c) => stripParens(c.replace(/\s+(ASC|DESC)$/i, ""))),
+    ...(where ? { where: where[1].trim() } : {}),
+  };
+}
+
+function stripParens(sql: string): string {
+  let s = sql.trim();
+  while (isWrapped(s)) s = s.slice(1, -1).trim();
+  return s;
+}
+
+function isWrapped(s: string): boolean {
+  if (!s.startsWith("(") || !s.endsWith(")")) return false;
+  return group(s, 0).end === s.length - 1;
+}

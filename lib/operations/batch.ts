@@ -1,0 +1,168 @@
+/**
+ * Batch operations (Alembic's `batch_alter_table`): several changes to one table collected into one
+ * {@link BatchAlterTableOp}. On SQLite the changes share one table rebuild (see
+ * `lib/dialects/sqlite/rebuild.ts`); elsewhere they run one by one.
+ *
+ * @module
+ */
+import * as create from "./create.ts";
+import type {
+  BatchAlterTableOp,
+  BatchOperation,
+  Column,
+  ConstraintType,
+  DeferrableOptions,
+  RecreateMode,
+  SqlExpression,
+} from "./types.ts";
+
+/** Options of {@link batchAlterTable}. */
+export interface BatchAlterTableOptions {
+  /**
+   * Alembic's meaning: `"auto"` (default) rebuilds on SQLite only when a change needs it,
+   * `"always"` rebuilds on SQLite even when ALTER TABLE would do, `"never"` never rebuilds and fails
+   * when a change needs it. PostgreSQL and MySQL never rebuild.
+   */
+  readonly recreate?: RecreateMode;
+  readonly schema?: string;
+}
+
+/**
+ * The object handed to a `batchAlterTable` callback: the table operations without the table
+ * argument (Alembic's `batch_op`).
+ */
+export interface BatchOperations {
+  addColumn(column: string, definition: Column): void;
+  dropColumn(column: string): void;
+  alterColumn(column: string, options: Omit<create.AlterColumnOptions, "schema">): void;
+  createIndex(
+    name: string,
+    columns: readonly (string | SqlExpression)[],
+    options?: Omit<create.CreateIndexOptions, "schema" | "concurrently">,
+  ): void;
+  dropIndex(name: string, options?: { ifExists?: boolean }): void;
+  createPrimaryKey(name: string, columns: readonly string[]): void;
+  createUniqueConstraint(name: string, columns: readonly string[], options?: DeferrableOptions): void;
+  createForeignKey(
+    name: string,
+    referencedTable: string,
+    columns: readonly string[],
+    referencedColumns: readonly string[],
+    options?: Omit<create.CreateForeignKeyOptions, "schema">,
+  ): void;
+  createCheckConstraint(name: string, condition: string): void;
+  dropConstraint(name: string, options?: { type?: ConstraintType }): void;
+}
+
+const RECREATE: readonly RecreateMode[] = ["auto", "always", "never"];
+
+/**
+ * Collect the changes made by `build` into one {@link BatchAlterTableOp} (Alembic's
+ * `op.batch_alter_table(table, recreate=...)`). `build` runs at once and must not be async: the
+ * changes are data, applied after it returns.
+ *
+ * @param table table name
+ * @param build receives a {@link BatchOperations} and calls its methods in order
+ * @param options `recreate` (default `"auto"`), `schema`
+ * @returns a frozen {@link BatchAlterTableOp}
+ * @throws {TypeError} when `build` is not a function, returns a promise, or a change is invalid
+ *   (the change's own factory message)
+ * @throws {RangeError} for an unknown `recreate`
+ * @example
+ * ```ts
+ * import { batchAlterTable } from "./batch.ts";
+ * const op = batchAlterTable("account", (b) => {
+ *   b.alterColumn("name", { type: "varchar(100)" });
+ *   b.dropColumn("legacy");
+ * }, { recreate: "auto" });
+ * ```
+ */
+export function batchAlterTable(
+  table: string,
+  build: (batch: BatchOperations) => void,
+  options: BatchAlterTableOptions = {},
+): BatchAlterTableOp {
+  const what = `batchAlterTable operation for "${table}"`;
+  if (typeof build !== "function") throw new TypeError(`Cannot create ${what}: the second argument must be a function`);
+  const collected: BatchOperation[] = [];
+  const s = options?.schema ? { schema: options.schema } : {};
+  const batch: BatchOperations = {
+    addColumn: (column, definition) => void collected.push(create.addColumn(table, column, definition, s)),
+    dropColumn: (column) => void collected.push(create.dropColumn(table, column, s)),
+    alterColumn: (column, o) => void collected.push(create.alterColumn(table, column, { ...o, ...s })),
+    createIndex: (name, columns, o) => void collected.push(create.createIndex(name, table, columns, { ...o, ...s })),
+    dropIndex: (name, o) => void collected.push(create.dropIndex(name, { ...o, table, ...s })),
+    createPrimaryKey: (name, columns) => void collected.push(create.createPrimaryKey(name, table, columns, s)),
+    createUniqueConstraint: (name, columns, o) =>
+      void collected.push(create.createUniqueConstraint(name, table, columns, { ...o, ...s })),
+    createForeignKey: (name, referencedTable, columns, referencedColumns, o) =>
+      void collected.push(
+        create.createForeignKey(name, table, referencedTable, columns, referencedColumns, { ...o, ...s }),
+      ),
+    createCheckConstraint: (name, condition) =>
+      void collected.push(create.createCheckConstraint(name, table, condition, s)),
+    dropConstraint: (name, o) => void collected.push(create.dropConstraint(name, table, { ...o, ...s })),
+  };
+  const result = build(batch) as unknown;
+  if (result instanceof Promise) {
+    throw new TypeError(`Cannot create ${what}: the callback must not be async (changes are collected as data)`);
+  }
+  return batchAlterTableOf(table, collected, options);
+}
+
+/**
+ * Build a {@link BatchAlterTableOp} from operations already made (autogenerate and renderers use it).
+ *
+ * @param table table name; every operation must name it
+ * @param operations the changes, in order
+ * @param options `recreate` (default `"auto"`), `schema`
+ * @returns a frozen {@link BatchAlterTableOp}
+ * @throws {TypeError} when an operation is not a batch kind or names another table
+ * @throws {RangeError} for an unknown `recreate`
+ */
+export function batchAlterTableOf(
+  table: string,
+  operations: readonly BatchOperation[],
+  options: BatchAlterTableOptions = {},
+): BatchAlterTableOp {
+  const what = `batchAlterTable operation for "${table}"`;
+  if (typeof table !== "string" || table.trim() === "") {
+    throw new TypeError("Cannot create batchAlterTable operation: table name is empty");
+  }
+  const recreate = options.recreate ?? "auto";
+  if (!RECREATE.includes(recreate)) {
+    throw new RangeError(
+      `Cannot create ${what}: recreate is ${JSON.stringify(recreate)} (expected one of "auto", "always", "never")`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "recreate" && key !== "schema") {
+      throw new TypeError(`Cannot create ${what}: unknown option "${key}" (expected one of recreate, schema)`);
+    }
+  }
+  const kinds = new Set([
+    "addColumn",
+    "dropColumn",
+    "alterColumn",
+    "createIndex",
+    "dropIndex",
+    "createPrimaryKey",
+    "createUniqueConstraint",
+    "createForeignKey",
+    "createCheckConstraint",
+    "dropConstraint",
+  ]);
+  for (const op of operations) {
+    if (!kinds.has(op.kind)) throw new TypeError(`Cannot create ${what}: "${op.kind}" cannot be batched`);
+    if (op.kind !== "dropIndex" && op.table !== table) {
+      throw new TypeError(`Cannot create ${what}: a "${op.kind}" names table "${op.table}"`);
+    }
+  }
+  return Object.freeze({
+    kind: "batchAlterTable",
+    table,
+    ...(options.schema ? { schema: options.schema } : {}),
+    recreate,
+    operations: Object.freeze([...operations]),
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The schema model (DESIGN.md section 2): plain, readonly data that both a schema file and a live
+ * database's introspection produce, and that `compareSchemas` diffs into operations. Columns are
+ * the shared {@link Column} of `lib/operations/types.ts`, the same shape scripts use.
+ *
+ * A table may say a one-column key, unique constraint or foreign key on the column itself
+ * (`primaryKey`, `unique`, `references`) or at table level; {@link normalizeTable} folds the column
+ * forms into the table-level lists so both spellings compare equal.
+ *
+ * @module
+ */
+import { resolveReference } from "../operations/create.ts";
+import type {
+  CheckConstraint,
+  Column,
+  ForeignKeyConstraint,
+  IndexDefinition,
+  PrimaryKeyConstraint,
+  UniqueConstraint,
+} from "../operations/types.ts";
+
+export type { CheckConstraint, ForeignKeyConstraint, IndexDefinition, PrimaryKeyConstraint, UniqueConstraint };
+
+/**
+ * One table: the same fields as `createTable`'s options, so a table of a schema becomes a
+ * `createTable` operation as it is. Column order is the order of `columns`' keys.
+ */
+export interface Table {
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly primaryKey?: PrimaryKeyConstraint;
+  readonly uniqueConstraints?: readonly UniqueConstraint[];
+  readonly indexes?: readonly IndexDefinition[];
+  readonly foreignKeys?: readonly ForeignKeyConstraint[];
+  readonly checkConstraints?: readonly CheckConstraint[];
+  readonly comment?: string;
+}
+
+/**
+ * A whole schema: tables by name (`table`, or `schema.table` outside the default schema),
+ * PostgreSQL enum types by name with their labels in order, and PostgreSQL schemas to create.
+ */
+export interface Schema {
+  readonly tables: Readonly<Record<string, Table>>;
+  readonly enums?: Readonly<Record<string, readonly string[]>>;
+  readonly schemas?: readonly string[];
+}
+
+/** A table after {@link normalizeTable}: every constraint at table level, lists never absent. */
+export interface NormalizedTable {
+  /** Columns without `primaryKey`, `unique` and `references` (those moved to the lists below). */
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly primaryKey?: PrimaryKeyConstraint;
+  readonly uniqueConstraints: readonly UniqueConstraint[];
+  readonly indexes: readonly IndexDefinition[];
+  readonly foreignKeys: readonly ForeignKeyConstraint[];
+  readonly checkConstraints: readonly CheckConstraint[];
+  readonly comment?: string;
+}
+
+/**
+ * Fold column-level `primaryKey`, `unique` and `references` into table-level constraints, so that
+ * `{ id: { type: "integer", primaryKey: true } }` and `primaryKey: { columns: ["id"] }` are the
+ * same table. A primary key column is made `nullable: false` (as the database makes it).
+ *
+ * @param table a table as written in a schema file or introspected
+ * @returns a new table whose columns carry no constraint keys
+ * @throws {TypeError} when a column's `references` string cannot be resolved
+ */
+export function normalizeTable(table: Table): NormalizedTable {
+  const columns: Record<string, Column> = {};
+  const pkColumns: string[] = [];
+  const uniques: UniqueConstraint[] = [...(table.uniqueConstraints ?? [])];
+  const foreignKeys: ForeignKeyConstraint[] = [...(table.foreignKeys ?? [])];
+  const tablePk = table.primaryKey?.columns ?? [];
+  for (const [name, column] of Object.entries(table.columns)) {
+    const { primaryKey, unique, references, ...rest } = column;
+    if (primaryKey === true) pkColumns.push(name);
+    if (unique === true && !uniques.some((u) => u.columns.length === 1 && u.columns[0] === name)) {
+      uniques.push({ columns: [name] });
+    }
+    if (references !== undefined) {
+      const ref = resolveReference(references);
+      foreignKeys.push({
+        columns: [name],
+        referencedTable: ref.schema ? `${ref.schema}.${ref.table}` : ref.table,
+        referencedColumns: [ref.column],
+        ...(ref.onDelete ? { onDelete: ref.onDelete } : {}),
+        ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}),
+        ...(ref.name ? { name: ref.name } : {}),
+      });
+    }
+    const inKey = primaryKey === true || tablePk.includes(name);
+    columns[name] = inKey ? { ...rest, nullable: false } : { ...rest };
+  }
+  let primaryKey = table.primaryKey;
+  if (primaryKey === undefined && pkColumns.length > 0) primaryKey = { columns: pkColumns };
+  return {
+    columns,
+    ...(primaryKey ? { primaryKey } : {}),
+    uniqueConstraints: uniques,
+    indexes: [...(table.indexes ?? [])],
+    foreignKeys,
+    checkConstraints: [...(table.checkConstraints ?? [])],
+    ...(table.comment !== undefined ? { comment: table.comment } : {}),
+  };
+}
+
+/**
+ * Split a schema's table key into schema and table name (`"sales.order"` -> `sales`, `order`).
+ *
+ * @param key a key of {@link Schema.tables}
+ * @returns the table name and, when qualified, its schema
+ */
+export function splitTableKey(key: string): { readonly schema?: string; readonly table: string } {
+  const at = key.indexOf(".");
+  return at < 0 ? { table: key } : { schema: key.slice(0, at), table: key.slice(at + 1) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Retort: database schema migrations for TypeScript, with Alembic's model (a graph of revisions
+ * with branches, merges and labels; upgrade and downgrade to any revision; offline SQL) for
+ * PostgreSQL, MySQL/MariaDB and SQLite.
+ *
+ * This module is the library API: everything the `migrate` command does, as functions that take a
+ * resolved {@link Config} and return plain data. Revision scripts import only its types
+ * (`import type { MigrationContext } from "@retort/migrate"`).
+ *
+ * @example Upgrade a database from a program
+ * ```ts ignore
+ * import { loadConfig, upgrade, current } from "@retort/migrate";
+ *
+ * const config = await loadConfig({ cwd: "examples/chinook", url: "sqlite:///:memory:" });
+ * const result = await upgrade(config, {
+ *   target: "head",
+ *   onEvent: (e) => e.type === "step-done" && console.log(`applied ${e.step.revision.revision} in ${e.ms} ms`),
+ * });
+ * if (result.sql === undefined) console.log(result.to); // the heads after the run
+ * console.log((await current(config)).versions);
+ * ```
+ *
+ * @module
+ */
+
+// Configuration
+export type { Config } from "./lib/config/config.ts";
+export { type LoadConfigOptions, loadConfig, loadConfigSync } from "./lib/config/load.ts";
+export { type DatabaseUrl } from "./lib/config/url.ts";
+export { maskUrl, parseUrl } from "./lib/config/url.ts";
+
+// Commands
+export { downgrade, type MoveOptions, type MoveResult, upgrade } from "./lib/commands/upgrade.ts";
+export { stamp, type StampOptions } from "./lib/commands/stamp.ts";
+export { current, type CurrentOptions, type CurrentResult } from "./lib/commands/current.ts";
+export { heads, type HeadsOptions, type HeadsResult } from "./lib/commands/heads.ts";
+export { branches, type BranchesOptions, type BranchesResult } from "./lib/commands/branches.ts";
+export { history, type HistoryOptions, type HistoryResult } from "./lib/commands/history.ts";
+export { show, type ShowOptions, type ShowResult } from "./lib/commands/show.ts";
+export {
+  merge,
+  type MergeOptions,
+  revision,
+  type RevisionOptions,
+  type RevisionResult,
+} from "./lib/commands/revision.ts";
+export { loadRevisionMap, withConnection } from "./lib/commands/_project.ts";
+export type { RevisionInfo } from "./lib/output/revision_format.ts";
+
+// Revision graph
+export { RevisionMap } from "./lib/revision/revision_map.ts";
+export type { PlanStep, Revision, VersionAction } from "./lib/revision/revision.ts";
+
+// Running migrations
+export type { MigrationEvent, RunResult, StepResult } from "./lib/runtime/migrator.ts";
+export type {
+  CreateTableOptions,
+  MigrationContext,
+  Op,
+  SqlRunner,
+} from "./lib/runtime/context.ts";
+
+// Operations and dialects
+export type * from "./lib/operations/types.ts";
+export type { Connection, Dialect, DialectFlags, DialectName } from "./lib/dialects/dialect.ts";
+export type { SqlStatement } from "./lib/dialects/statement.ts";
+export { dialectFor } from "./lib/dialects/registry.ts";
+
+// Errors
+export * from "./lib/errors.ts";
