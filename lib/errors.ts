@@ -12,27 +12,36 @@
 
 /** Base class of every Retort error; sets `name` to the subclass name and keeps `cause`. */
 export class RetortError extends Error {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "RetortError";
   /**
    * @param message one sentence for people (no stack, no password)
    * @param options `cause`: the underlying error, shown with `--verbose`
    */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
 /** Errors caused by what the user gave us (config, revision files, targets, CLI usage): exit status 2. */
-export class InputError extends RetortError {}
+export class InputError extends RetortError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "InputError";}
 
 /** Errors that happened while doing the work (database, migration scripts): exit status 1. */
-export class RuntimeFailure extends RetortError {}
+export class RuntimeFailure extends RetortError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "RuntimeFailure";}
 
 /** Bad command-line usage (unknown option, missing argument): exit status 2. */
-export class UsageError extends InputError {}
+export class UsageError extends InputError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "UsageError";}
 
 /** A config file that cannot be found, parsed or validated. `file` is the config path; `key` the dotted key. */
 export class ConfigError extends InputError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "ConfigError";
   /** Path of the config file involved, if any. */
   readonly file?: string;
   /** Dotted key path inside the config (e.g. `environments.staging.url`), if known. */
@@ -52,10 +61,14 @@ export class ConfigError extends InputError {
 }
 
 /** A database URL that cannot be parsed or names an unsupported dialect. The message never holds a password. */
-export class UrlError extends InputError {}
+export class UrlError extends InputError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "UrlError";}
 
 /** A revision file whose header cannot be read, or that conflicts with another file. */
 export class RevisionFileError extends InputError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "RevisionFileError";
   /** Path of the revision file. */
   readonly file: string;
   /** 1-based line of the problem, when known. */
@@ -68,10 +81,14 @@ export class RevisionFileError extends InputError {
 }
 
 /** Base of the revision-graph errors (Alembic's `RevisionError`). */
-export class RevisionError extends InputError {}
+export class RevisionError extends InputError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "RevisionError";}
 
 /** `head` (or another single-revision target) was asked for while several heads exist. */
 export class MultipleHeadsError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "MultipleHeadsError";
   /** The heads present. */
   readonly heads: readonly string[];
   /** The identifier that was being resolved. */
@@ -85,6 +102,8 @@ export class MultipleHeadsError extends RevisionError {
 
 /** A partial revision id matches more than one revision. */
 export class AmbiguousRevisionError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "AmbiguousRevisionError";
   /** The partial id given. */
   readonly prefix: string;
   /** Every revision it matches. */
@@ -98,6 +117,8 @@ export class AmbiguousRevisionError extends RevisionError {
 
 /** An identifier names no revision or branch label. */
 export class UnknownRevisionError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "UnknownRevisionError";
   /** The identifier given. */
   readonly id: string;
   constructor(message: string, id: string) {
@@ -108,6 +129,8 @@ export class UnknownRevisionError extends RevisionError {
 
 /** The down-revision links form a cycle. */
 export class CycleDetectedError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "CycleDetectedError";
   /** Revisions on the cycle. */
   readonly revisions: readonly string[];
   constructor(message: string, revisions: readonly string[]) {
@@ -118,6 +141,8 @@ export class CycleDetectedError extends RevisionError {
 
 /** Two revision files declare the same revision id. */
 export class DuplicateRevisionError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "DuplicateRevisionError";
   /** The duplicated id. */
   readonly id: string;
   /** Files that declare it. */
@@ -131,6 +156,8 @@ export class DuplicateRevisionError extends RevisionError {
 
 /** A revision names a down revision or dependency that does not exist. */
 export class MissingRevisionError extends RevisionError {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "MissingRevisionError";
   /** The revision whose file refers to the missing one. */
   readonly revision: string;
   /** The id that does not exist. */
@@ -147,6 +174,8 @@ export class MissingRevisionError extends RevisionError {
 
 /** A migration failed while running; the step's transaction (where there is one) was rolled back. */
 export class MigrationError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "MigrationError";
   /** The revision whose step failed. */
   readonly revision: string;
   /** `up` or `down`. */
@@ -182,10 +211,14 @@ export class MigrationError extends RuntimeFailure {
 }
 
 /** A database could not be reached or refused the login. Names host and database, never the password. */
-export class ConnectionError extends RuntimeFailure {}
+export class ConnectionError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "ConnectionError";}
 
 /** A database statement outside a migration failed (version table, introspection). */
 export class DatabaseError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "DatabaseError";
   /** The statement that failed. */
   readonly statement?: string;
   constructor(message: string, statement?: string, options?: { cause?: unknown }) {
@@ -195,10 +228,14 @@ export class DatabaseError extends RuntimeFailure {
 }
 
 /** The migration lock could not be taken within the lock timeout. */
-export class LockTimeoutError extends RuntimeFailure {}
+export class LockTimeoutError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "LockTimeoutError";}
 
 /** An operation the dialect cannot perform; `hint` names the way out. */
 export class UnsupportedOperationError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "UnsupportedOperationError";
   /** Dialect name. */
   readonly dialect: string;
   /** Operation kind. */
@@ -215,6 +252,8 @@ export class UnsupportedOperationError extends RuntimeFailure {
 
 /** Asking for the inverse of an operation that has none (e.g. `execute`). */
 export class IrreversibleOperationError extends RuntimeFailure {
+  /** The class name, kept explicitly because minified builds rename classes. */
+  override readonly name: string = "IrreversibleOperationError";
   /** Operation kind. */
   readonly kind: string;
   constructor(message: string, kind: string) {

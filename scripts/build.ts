@@ -20,13 +20,27 @@ const targetIndex = args.indexOf("--target");
 const bun = join(root, "node_modules", ".bin", "bun");
 
 // The generated template data must match templates/ (a stale copy would ship old templates).
-const gen = spawnSync(join(root, "node_modules", ".bin", "deno"), ["run", "-A", join(root, "scripts", "gen_templates.ts")], {
+const gen = spawnSync(join(root, "node_modules", ".bin", "deno"), [
+  "run",
+  "-A",
+  join(root, "scripts", "gen_templates.ts"),
+], {
   stdio: "inherit",
 });
 if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 mkdirSync(dirname(outfile), { recursive: true });
-const buildArgs = ["build", "--compile", "--minify", "--bytecode", "--sourcemap=none", join(root, "cli.ts"), "--outfile", outfile];
+const buildArgs = [
+  "build",
+  "--compile",
+  "--minify",
+  "--keep-names",
+  "--bytecode",
+  "--sourcemap=none",
+  join(root, "cli.ts"),
+  "--outfile",
+  outfile,
+];
 if (targetIndex >= 0) buildArgs.push(`--target=${args[targetIndex + 1]}`);
 const started = performance.now();
 const result = spawnSync(bun, buildArgs, { stdio: ["ignore", "pipe", "inherit"], cwd: root });
