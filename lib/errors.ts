@@ -13,7 +13,7 @@
 /** Base class of every Retort error; sets `name` to the subclass name and keeps `cause`. */
 export class RetortError extends Error {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "RetortError";
+  override name: string = "RetortError";
   /**
    * @param message one sentence for people (no stack, no password)
    * @param options `cause`: the underlying error, shown with `--verbose`
@@ -26,22 +26,25 @@ export class RetortError extends Error {
 /** Errors caused by what the user gave us (config, revision files, targets, CLI usage): exit status 2. */
 export class InputError extends RetortError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "InputError";}
+  override name: string = "InputError";
+}
 
 /** Errors that happened while doing the work (database, migration scripts): exit status 1. */
 export class RuntimeFailure extends RetortError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "RuntimeFailure";}
+  override name: string = "RuntimeFailure";
+}
 
 /** Bad command-line usage (unknown option, missing argument): exit status 2. */
 export class UsageError extends InputError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "UsageError";}
+  override name: string = "UsageError";
+}
 
 /** A config file that cannot be found, parsed or validated. `file` is the config path; `key` the dotted key. */
 export class ConfigError extends InputError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "ConfigError";
+  override name: string = "ConfigError";
   /** Path of the config file involved, if any. */
   readonly file?: string;
   /** Dotted key path inside the config (e.g. `environments.staging.url`), if known. */
@@ -63,12 +66,13 @@ export class ConfigError extends InputError {
 /** A database URL that cannot be parsed or names an unsupported dialect. The message never holds a password. */
 export class UrlError extends InputError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "UrlError";}
+  override name: string = "UrlError";
+}
 
 /** A revision file whose header cannot be read, or that conflicts with another file. */
 export class RevisionFileError extends InputError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "RevisionFileError";
+  override name: string = "RevisionFileError";
   /** Path of the revision file. */
   readonly file: string;
   /** 1-based line of the problem, when known. */
@@ -83,12 +87,13 @@ export class RevisionFileError extends InputError {
 /** Base of the revision-graph errors (Alembic's `RevisionError`). */
 export class RevisionError extends InputError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "RevisionError";}
+  override name: string = "RevisionError";
+}
 
 /** `head` (or another single-revision target) was asked for while several heads exist. */
 export class MultipleHeadsError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "MultipleHeadsError";
+  override name: string = "MultipleHeadsError";
   /** The heads present. */
   readonly heads: readonly string[];
   /** The identifier that was being resolved. */
@@ -103,7 +108,7 @@ export class MultipleHeadsError extends RevisionError {
 /** A partial revision id matches more than one revision. */
 export class AmbiguousRevisionError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "AmbiguousRevisionError";
+  override name: string = "AmbiguousRevisionError";
   /** The partial id given. */
   readonly prefix: string;
   /** Every revision it matches. */
@@ -118,7 +123,7 @@ export class AmbiguousRevisionError extends RevisionError {
 /** An identifier names no revision or branch label. */
 export class UnknownRevisionError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "UnknownRevisionError";
+  override name: string = "UnknownRevisionError";
   /** The identifier given. */
   readonly id: string;
   constructor(message: string, id: string) {
@@ -130,7 +135,7 @@ export class UnknownRevisionError extends RevisionError {
 /** The down-revision links form a cycle. */
 export class CycleDetectedError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "CycleDetectedError";
+  override name: string = "CycleDetectedError";
   /** Revisions on the cycle. */
   readonly revisions: readonly string[];
   constructor(message: string, revisions: readonly string[]) {
@@ -142,7 +147,7 @@ export class CycleDetectedError extends RevisionError {
 /** Two revision files declare the same revision id. */
 export class DuplicateRevisionError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "DuplicateRevisionError";
+  override name: string = "DuplicateRevisionError";
   /** The duplicated id. */
   readonly id: string;
   /** Files that declare it. */
@@ -157,7 +162,7 @@ export class DuplicateRevisionError extends RevisionError {
 /** A revision names a down revision or dependency that does not exist. */
 export class MissingRevisionError extends RevisionError {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "MissingRevisionError";
+  override name: string = "MissingRevisionError";
   /** The revision whose file refers to the missing one. */
   readonly revision: string;
   /** The id that does not exist. */
@@ -175,7 +180,7 @@ export class MissingRevisionError extends RevisionError {
 /** A migration failed while running; the step's transaction (where there is one) was rolled back. */
 export class MigrationError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "MigrationError";
+  override name: string = "MigrationError";
   /** The revision whose step failed. */
   readonly revision: string;
   /** `up` or `down`. */
@@ -213,12 +218,13 @@ export class MigrationError extends RuntimeFailure {
 /** A database could not be reached or refused the login. Names host and database, never the password. */
 export class ConnectionError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "ConnectionError";}
+  override name: string = "ConnectionError";
+}
 
 /** A database statement outside a migration failed (version table, introspection). */
 export class DatabaseError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "DatabaseError";
+  override name: string = "DatabaseError";
   /** The statement that failed. */
   readonly statement?: string;
   constructor(message: string, statement?: string, options?: { cause?: unknown }) {
@@ -230,12 +236,13 @@ export class DatabaseError extends RuntimeFailure {
 /** The migration lock could not be taken within the lock timeout. */
 export class LockTimeoutError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "LockTimeoutError";}
+  override name: string = "LockTimeoutError";
+}
 
 /** An operation the dialect cannot perform; `hint` names the way out. */
 export class UnsupportedOperationError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "UnsupportedOperationError";
+  override name: string = "UnsupportedOperationError";
   /** Dialect name. */
   readonly dialect: string;
   /** Operation kind. */
@@ -253,7 +260,7 @@ export class UnsupportedOperationError extends RuntimeFailure {
 /** Asking for the inverse of an operation that has none (e.g. `execute`). */
 export class IrreversibleOperationError extends RuntimeFailure {
   /** The class name, kept explicitly because minified builds rename classes. */
-  override readonly name: string = "IrreversibleOperationError";
+  override name: string = "IrreversibleOperationError";
   /** Operation kind. */
   readonly kind: string;
   constructor(message: string, kind: string) {

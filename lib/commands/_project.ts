@@ -7,7 +7,7 @@
 import type { Config } from "../config/config.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { parseUrl } from "../config/url.ts";
-import { ConfigError } from "../errors.ts";
+import { requireConfigFile, requireUrl } from "../config/load.ts";
 import { RevisionMap } from "../revision/revision_map.ts";
 import { ScriptDirectory } from "../script/script_directory.ts";
 
@@ -23,21 +23,6 @@ import { ScriptDirectory } from "../script/script_directory.ts";
 export function loadRevisionMap(config: Config): RevisionMap {
   requireConfigFile(config);
   return new RevisionMap(ScriptDirectory.fromConfig(config).loadRevisions());
-}
-
-/**
- * Fail unless the config came from a file: commands that work on revisions need a script directory.
- *
- * @throws {ConfigError} naming where the lookup happened
- */
-export function requireConfigFile(config: Config): void {
-  if (!config.file) {
-    throw new ConfigError(
-      `Cannot find a config file: looked for migrate.toml and migrate.json in ${config.root}; ` +
-        `create one with "migrate init", or pass -c PATH`,
-      {},
-    );
-  }
 }
 
 /**
@@ -65,13 +50,7 @@ export async function withConnection<T>(config: Config, fn: (conn: Connection) =
  * @throws {ConfigError} when no URL is configured
  */
 export async function openConnection(config: Config): Promise<Connection> {
-  if (!config.url) {
-    throw new ConfigError(
-      `Cannot connect: no database URL; set "url" in ${config.file ?? "migrate.toml"}, pass --url, or set DATABASE_URL`,
-      { file: config.file, key: "url" },
-    );
-  }
-  const url = parseUrl(config.url, config.root);
+  const url = parseUrl(requireUrl(config), config.root);
   const { dialectFor } = await import("../dialects/registry.ts");
   const dialect = await dialectFor(url.dialect);
   return await dialect.connect(url, { connectTimeoutMs: 10_000 });
