@@ -163,6 +163,12 @@ Deno.test("dist/migrate takes a new project from init through branches, a merge,
       );
     });
 
+    await t.step("the binary runs with no Deno, Bun or Node on PATH", async () => {
+      const out = await runBinary(["history"], { cwd: dir, env: { PATH: "/nonexistent" } });
+      assertEquals(out.code, 0, out.stderr);
+      assertStringIncludes(out.stdout, "-> d4");
+    });
+
     await t.step("--json prints one document for read and write commands", async () => {
       let out = await run("--json", "heads");
       assertEquals(JSON.parse(out.stdout).heads.map((h: { revision: string }) => h.revision), ["d4"]);
