@@ -29,6 +29,9 @@ interface GlobalOptions {
 
 const VERSION = "0.1.0";
 
+/** Exit status a command asks for without failing (`check` found differences: 1). */
+let commandExitStatus = 0;
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -76,7 +79,8 @@ function buildProgram() {
 
   program.command("revision").description("create a new revision file")
     .requiredOption("-m, --message <text>", "the revision's message")
-    .option("--autogenerate", "fill the revision from the schema file (not in this version)")
+    .option("--autogenerate", "fill the revision from the schema file (compare it with the database)")
+    .option("--allow-empty", "with --autogenerate: write the revision even when nothing differs")
     .option("--sql-file", "write a .sql revision instead of TypeScript")
     .option("--head <rev>", "revision to base the new one on", "head")
     .option("--splice", "allow --head to be a non-head revision (start a branch)")
@@ -85,10 +89,29 @@ function buildProgram() {
     .option("--rev-id <id>", "revision id to use instead of a random one")
     .option("--depends-on <rev>", "revision the new one depends on (repeatable)", collect, [] as string[])
     .action(async (opts) => {
-      if (opts.autogenerate) {
-        throw new UsageError(`Cannot autogenerate: this version of migrate does not compare schemas yet`);
-      }
       const config = await loadConfigFor(g());
+      if (opts.autogenerate) {
+        if (opts.sqlFile) throw new UsageError(`Cannot autogenerate a .sql revision: leave out --sql-file`);
+        const { autogenerateRevision } = await import("./lib/commands/autogenerate.ts");
+        const auto = await autogenerateRevision(config, {
+          message: opts.message,
+          head: opts.head,
+          splice: opts.splice,
+          branchLabels: opts.branchLabel,
+          versionPath: opts.versionPath,
+          revId: opts.revId,
+          dependsOn: opts.dependsOn,
+          allowEmpty: opts.allowEmpty,
+        });
+        output(g(), auto, () =>
+          auto.written
+            ? [
+              ...auto.changes.map((c) => `Detected ${c.type.replace(".", " ")} "${c.name}"`),
+              `Generating ${auto.written.path} ... done`,
+            ].join("\n")
+            : "No changes in schema detected; no revision written (pass --allow-empty to write one anyway)");
+        return;
+      }
       const { revision } = await import("./lib/commands/revision.ts");
       const out = await revision(config, {
         message: opts.message,
@@ -205,6 +228,32 @@ function buildProgram() {
       output(g(), result, () => formatShow(result, { verbose: true }));
     });
 
+  program.command("check").description("exit 1 when the database differs from the schema file")
+    .action(async () => {
+      const config = await loadConfigFor(g());
+      const { check, formatCheck } = await import("./lib/commands/check.ts");
+      const result = await check(config);
+      output(g(), result, () => formatCheck(result));
+      if (!result.ok) commandExitStatus = 1;
+    });
+
+  program.command("schema").description("work with schema files")
+    .command("dump").description("write the database's schema as a schema file")
+    .option("--format <format>", "ts, json or toml (default: from -o's extension, else ts)")
+    .option("-o, --output <file>", "file to write (default: stdout)")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { schemaDump } = await import("./lib/commands/schema_dump.ts");
+      const result = await schemaDump(config, { format: opts.format, output: opts.output, cwd: process.cwd() });
+      if (result.path === undefined) {
+        if (g().json) output(g(), result.schema, () => "");
+        else process.stdout.write(result.text);
+        return;
+      }
+      output(g(), { path: result.path, format: result.format, tables: result.tables }, () =>
+        `Wrote ${result.tables} tables to ${result.path}`);
+    });
+
   program.command("edit").description("open a revision file in $EDITOR")
     .argument("<rev>", "revision identifier (default: head)")
     .action(async (rev) => {
@@ -282,8 +331,9 @@ function output(g: GlobalOptions, data: unknown, human: () => string): void {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
+    commandExitStatus = 0;
     await program.parseAsync(argv, { from: "user" });
-    return 0;
+    return commandExitStatus;
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and --version end through exitOverride with exit code 0

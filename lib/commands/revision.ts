@@ -70,7 +70,9 @@ export function revision(config: Config, options: RevisionOptions): RevisionResu
   for (const label of labels) {
     const owner = map.all().find((r) => r.branchLabels.includes(label));
     if (owner) {
-      throw new RevisionError(`Cannot use branch label "${label}": revision ${owner.revision} already has it`);
+      throw new RevisionError(
+        `Cannot use branch label "${label}": revision ${owner.revision} already has it`,
+      );
     }
   }
   // Alembic keeps a branch label written in depends_on as is; we store resolved revision ids so the

@@ -35,7 +35,14 @@ export async function stamp(
     const dialect = await dialectFor(dialectName(config));
     const stampActions = map.stampPlan([], options.revisions, true);
     return {
-      sql: await renderOffline({ config, dialect, steps: [], startHeads: [], stampActions, purge: options.purge }),
+      sql: await renderOffline({
+        config,
+        dialect,
+        steps: [],
+        startHeads: [],
+        stampActions,
+        purge: options.purge,
+      }),
     };
   }
   const connection = await openConnection(config);

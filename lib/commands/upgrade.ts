@@ -7,7 +7,8 @@
 import type { Config } from "../config/config.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { loadRevisionMap, openConnection } from "./_project.ts";
-import { type MigrationEvent, renderOffline, type RunResult, runOnline } from "../runtime/migrator.ts";
+import { parseUrl } from "../config/url.ts";
+import { type MigrationEvent, renderOffline, runOnline, type RunResult } from "../runtime/migrator.ts";
 import { UsageError } from "../errors.ts";
 
 /** Options of {@link upgrade} and {@link downgrade}. */
@@ -64,11 +65,24 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
     // Alembic's offline ranges: without a start, an upgrade starts from base.
     const startHeads = start === undefined ? [] : map.startingHeads(start);
     const steps = start === undefined ? plan([], end) : map.planRange(start, end, direction);
-    return { sql: await renderOffline({ config, dialect, steps, startHeads }) };
+    // SQLite renders table rebuilds from the schema: a scratch database mirrors the script.
+    const scratch = dialect.name === "sqlite"
+      ? await (await import("../dialects/sqlite/scratch.ts")).openSqliteScratch(
+        config.url ? parseUrl(config.url, config.root) : undefined,
+        startHeads.length === 0,
+      )
+      : undefined;
+    try {
+      return { sql: await renderOffline({ config, dialect, steps, startHeads, scratch }) };
+    } finally {
+      await scratch?.close();
+    }
   }
   if (options.target.includes(":")) {
     throw new UsageError(
-      `Cannot ${direction === "up" ? "upgrade" : "downgrade"} to "${options.target}": a start:end range is only ` +
+      `Cannot ${
+        direction === "up" ? "upgrade" : "downgrade"
+      } to "${options.target}": a start:end range is only ` +
         `accepted with --sql`,
     );
   }

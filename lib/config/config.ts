@@ -40,6 +40,12 @@ export interface Config {
   readonly postWriteHooks: readonly string[];
   /** Migration lock wait in milliseconds. */
   readonly lockTimeoutMs: number;
+  /**
+   * Longest a single statement of a migration may run, in milliseconds (`statement_timeout`,
+   * `--statement-timeout`); undefined for no limit. PostgreSQL `statement_timeout`, MySQL
+   * `max_execution_time` / MariaDB `max_statement_time`, and `lock_wait_timeout` on both.
+   */
+  readonly statementTimeoutMs?: number;
   /** Format `migrate revision` writes by default (`revision_format`; `sql` in the `sql` template). */
   readonly revisionFormat: "ts" | "sql";
   /** The `[fleet]` section, if any: many databases sharing these migrations. */

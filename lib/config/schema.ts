@@ -45,6 +45,10 @@ const settingsShape = {
   lock_timeout: z.optional(
     z.number({ error: "a number of seconds >= 0" }).check(z.gte(0, "a number of seconds >= 0")),
   ),
+  /** Seconds a migration statement may run (PostgreSQL statement_timeout, MySQL max_execution_time). */
+  statement_timeout: z.optional(
+    z.number({ error: "a number of seconds > 0" }).check(z.gt(0, "a number of seconds > 0")),
+  ),
   /** Format `migrate revision` writes by default; `sql` in the `sql` template. Retort-only key. */
   revision_format: z.optional(z.enum(["ts", "sql"], { error: '"ts" or "sql"' })),
 };

@@ -574,7 +574,7 @@ export abstract class DdlCompiler {
 
   /** The batch's operations one by one (no database but SQLite rebuilds tables). */
   protected batchAlterTable(op: BatchAlterTableOp): SqlStatement[] {
-    return op.operations.flatMap((inner) => this.compile(inner));
+    return op.operations.flatMap((inner) => this.compile(inner).map((st) => ({ ...st, source: op })));
   }
 
   // ---- pieces -----------------------------------------------------------------------------------

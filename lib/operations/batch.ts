@@ -83,16 +83,20 @@ export function batchAlterTable(
   options: BatchAlterTableOptions = {},
 ): BatchAlterTableOp {
   const what = `batchAlterTable operation for "${table}"`;
-  if (typeof build !== "function") throw new TypeError(`Cannot create ${what}: the second argument must be a function`);
+  if (typeof build !== "function") {
+    throw new TypeError(`Cannot create ${what}: the second argument must be a function`);
+  }
   const collected: BatchOperation[] = [];
   const s = options?.schema ? { schema: options.schema } : {};
   const batch: BatchOperations = {
     addColumn: (column, definition) => void collected.push(create.addColumn(table, column, definition, s)),
     dropColumn: (column) => void collected.push(create.dropColumn(table, column, s)),
     alterColumn: (column, o) => void collected.push(create.alterColumn(table, column, { ...o, ...s })),
-    createIndex: (name, columns, o) => void collected.push(create.createIndex(name, table, columns, { ...o, ...s })),
+    createIndex: (name, columns, o) =>
+      void collected.push(create.createIndex(name, table, columns, { ...o, ...s })),
     dropIndex: (name, o) => void collected.push(create.dropIndex(name, { ...o, table, ...s })),
-    createPrimaryKey: (name, columns) => void collected.push(create.createPrimaryKey(name, table, columns, s)),
+    createPrimaryKey: (name, columns) =>
+      void collected.push(create.createPrimaryKey(name, table, columns, s)),
     createUniqueConstraint: (name, columns, o) =>
       void collected.push(create.createUniqueConstraint(name, table, columns, { ...o, ...s })),
     createForeignKey: (name, referencedTable, columns, referencedColumns, o) =>
@@ -105,7 +109,9 @@ export function batchAlterTable(
   };
   const result = build(batch) as unknown;
   if (result instanceof Promise) {
-    throw new TypeError(`Cannot create ${what}: the callback must not be async (changes are collected as data)`);
+    throw new TypeError(
+      `Cannot create ${what}: the callback must not be async (changes are collected as data)`,
+    );
   }
   return batchAlterTableOf(table, collected, options);
 }
@@ -132,12 +138,16 @@ export function batchAlterTableOf(
   const recreate = options.recreate ?? "auto";
   if (!RECREATE.includes(recreate)) {
     throw new RangeError(
-      `Cannot create ${what}: recreate is ${JSON.stringify(recreate)} (expected one of "auto", "always", "never")`,
+      `Cannot create ${what}: recreate is ${
+        JSON.stringify(recreate)
+      } (expected one of "auto", "always", "never")`,
     );
   }
   for (const key of Object.keys(options)) {
     if (key !== "recreate" && key !== "schema") {
-      throw new TypeError(`Cannot create ${what}: unknown option "${key}" (expected one of recreate, schema)`);
+      throw new TypeError(
+        `Cannot create ${what}: unknown option "${key}" (expected one of recreate, schema)`,
+      );
     }
   }
   const kinds = new Set([

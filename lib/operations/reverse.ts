@@ -5,8 +5,25 @@
  * @module
  */
 import { IrreversibleOperationError } from "../errors.ts";
-import { addColumn, createTable, dropColumn, dropIndex, dropTable, renameTable } from "./create.ts";
-import type { Column, Operation, OperationKind } from "./types.ts";
+import { batchAlterTableOf } from "./batch.ts";
+import {
+  addColumn,
+  alterColumn,
+  type AlterColumnOptions,
+  createEnum,
+  createSchema,
+  createTable,
+  createTableComment,
+  dropColumn,
+  dropConstraint,
+  dropEnum,
+  dropIndex,
+  dropSchema,
+  dropTable,
+  dropTableComment,
+  renameTable,
+} from "./create.ts";
+import type { BatchOperation, Column, Operation, OperationKind } from "./types.ts";
 
 /**
  * What was known about a table before the operation ran. `reverseOperation` needs it where the
@@ -61,19 +78,82 @@ const REVERSERS: Reverser = {
   dropIndex: (op) => irreversible(op.kind, `the columns of index "${op.name}" are unknown`),
   bulkInsert: (op) =>
     irreversible(op.kind, `the rows inserted into "${op.table}" cannot be told from older rows`),
+  alterColumn: (op) => {
+    const e = op.existing;
+    const missing = (what: string) =>
+      irreversible(op.kind, `the previous ${what} of "${op.table}.${op.column}" is unknown (pass existing)`);
+    const back: Record<string, unknown> = {};
+    if (op.type !== undefined) back.type = e?.type ?? missing("type");
+    if (op.nullable !== undefined) {
+      back.nullable = e === undefined ? missing("nullability") : e.nullable ?? true;
+    }
+    if (op.default !== undefined) back.default = e === undefined ? missing("default") : e.default ?? null;
+    if (op.comment !== undefined) back.comment = e === undefined ? missing("comment") : e.comment ?? null;
+    if (op.autoincrement !== undefined) back.autoincrement = !op.autoincrement;
+    if (op.newName !== undefined) back.newName = op.column;
+    if (e !== undefined) {
+      const after: Record<string, unknown> = { ...e };
+      for (const key of ["type", "nullable", "comment", "autoincrement"] as const) {
+        if (op[key] !== undefined) after[key] = op[key] ?? undefined;
+      }
+      if (op.default !== undefined) after.default = op.default ?? undefined;
+      for (const key of Object.keys(after)) if (after[key] === undefined) delete after[key];
+      back.existing = after;
+    }
+    if (op.schema) back.schema = op.schema;
+    return alterColumn(op.table, op.newName ?? op.column, back as AlterColumnOptions);
+  },
+  createPrimaryKey: (op) => dropConstraint(op.name, op.table, { type: "primary", ...schema(op.schema) }),
+  createUniqueConstraint: (op) => dropConstraint(op.name, op.table, { type: "unique", ...schema(op.schema) }),
+  createForeignKey: (op) => dropConstraint(op.name, op.table, { type: "foreignkey", ...schema(op.schema) }),
+  createCheckConstraint: (op) => dropConstraint(op.name, op.table, { type: "check", ...schema(op.schema) }),
+  dropConstraint: (op) => irreversible(op.kind, `the definition of constraint "${op.name}" is unknown`),
+  createTableComment: (op) =>
+    op.existingComment === undefined
+      ? dropTableComment(op.table, { existingComment: op.comment, ...schema(op.schema) })
+      : createTableComment(op.table, op.existingComment, {
+        existingComment: op.comment,
+        ...schema(op.schema),
+      }),
+  dropTableComment: (op) =>
+    op.existingComment === undefined
+      ? irreversible(op.kind, `the comment of "${op.table}" is unknown (pass existingComment)`)
+      : createTableComment(op.table, op.existingComment, schema(op.schema)),
+  createEnum: (op) => dropEnum(op.name, { values: op.values, ...schema(op.schema) }),
+  dropEnum: (op) =>
+    op.values === undefined
+      ? irreversible(op.kind, `the values of enum "${op.name}" are unknown (pass values)`)
+      : createEnum(op.name, op.values, schema(op.schema)),
+  addEnumValue: (op) => irreversible(op.kind, "PostgreSQL cannot remove a value from an enum type"),
+  createSchema: (op) => dropSchema(op.name, op.ifNotExists ? { ifExists: true } : {}),
+  dropSchema: (op) => createSchema(op.name, op.ifExists ? { ifNotExists: true } : {}),
+  batchAlterTable: (op, before) =>
+    batchAlterTableOf(
+      op.table,
+      [...op.operations].reverse().map((inner) => reverseOperation(inner, before) as BatchOperation),
+      { recreate: op.recreate, ...schema(op.schema) },
+    ),
 };
+
+function schema(name: string | undefined): { schema?: string } {
+  return name ? { schema: name } : {};
+}
 
 /**
  * The operation that undoes `op` (Alembic's `reverse()`): `createTable` <-> `dropTable`,
  * `renameTable` (names swapped), `addColumn` <-> `dropColumn`, `createIndex` -> `dropIndex`
- * (keeping the table, which MySQL needs). Reversing twice gives the operation back wherever the
- * definition is known.
+ * (keeping the table, which MySQL needs), `alterColumn` back to `existing`, each `create*Constraint`
+ * / `createPrimaryKey` / `createForeignKey` -> `dropConstraint` with its type, table comments back
+ * to `existingComment`, `createEnum` <-> `dropEnum` (with `values`), `createSchema` <-> `dropSchema`,
+ * and `batchAlterTable` as the batch of its reversed operations in reverse order. Reversing twice
+ * gives the operation back wherever the definition is known.
  *
  * @param op the operation to undo
  * @param before the table as it was before `op`; needed to reverse `dropTable` and `dropColumn`
  * @returns a new frozen operation
- * @throws {IrreversibleOperationError} for `execute`, `bulkInsert`, `dropIndex`, and for `dropTable` /
- *   `dropColumn` without `before`
+ * @throws {IrreversibleOperationError} for `execute`, `bulkInsert`, `dropIndex`, `dropConstraint`,
+ *   `addEnumValue`, for `dropTable` / `dropColumn` without `before`, and for `alterColumn`,
+ *   `dropTableComment`, `dropEnum` without the previous state
  * @example
  * ```ts
  * import { addColumn } from "./create.ts";

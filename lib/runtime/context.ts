@@ -7,14 +7,20 @@
  */
 import type { Config } from "../config/config.ts";
 import type { DialectName } from "../dialects/dialect.ts";
-import type { Column, ColumnReference, Operation, SqlExpression, SqlValue } from "../operations/types.ts";
+import type {
+  Column,
+  ColumnReference,
+  ConstraintType,
+  DeferrableOptions,
+  Operation,
+  SqlExpression,
+  SqlValue,
+} from "../operations/types.ts";
 import * as create from "../operations/create.ts";
+import { batchAlterTable, type BatchAlterTableOptions, type BatchOperations } from "../operations/batch.ts";
 
-/** Options of `op.createTable`. */
-export interface CreateTableOptions {
-  readonly schema?: string;
-  readonly ifNotExists?: boolean;
-}
+/** Options of `op.createTable`: table-level constraints, indexes, comment, MySQL table options. */
+export type CreateTableOptions = create.CreateTableOptions;
 
 /**
  * The operations a script can call, with Alembic's argument order and options last.
@@ -36,14 +42,87 @@ export interface Op {
     name: string,
     table: string,
     columns: readonly (string | SqlExpression)[],
-    options?: { unique?: boolean; schema?: string; ifNotExists?: boolean },
+    options?: create.CreateIndexOptions,
   ): Promise<void>;
-  dropIndex(name: string, options?: { table?: string; schema?: string; ifExists?: boolean }): Promise<void>;
+  dropIndex(
+    name: string,
+    options?: { table?: string; schema?: string; ifExists?: boolean; concurrently?: boolean },
+  ): Promise<void>;
   /** Multi-row INSERT with escaped literals (works in offline mode too). */
   bulkInsert(
     table: string,
     rows: readonly Record<string, SqlValue>[],
     options?: { schema?: string },
+  ): Promise<void>;
+  /**
+   * Change a column: `type` (PostgreSQL `using`), `nullable`, `default` (`null` drops it), `newName`,
+   * `comment`, `autoincrement`; `existing` is the column as it was (MySQL restates it whole). On
+   * SQLite anything but a rename rebuilds the table.
+   */
+  alterColumn(table: string, column: string, options: create.AlterColumnOptions): Promise<void>;
+  createPrimaryKey(
+    name: string,
+    table: string,
+    columns: readonly string[],
+    options?: { schema?: string },
+  ): Promise<void>;
+  createUniqueConstraint(
+    name: string,
+    table: string,
+    columns: readonly string[],
+    options?: { schema?: string } & DeferrableOptions,
+  ): Promise<void>;
+  /** Alembic's argument order: name, source table, referenced table, local columns, remote columns. */
+  createForeignKey(
+    name: string,
+    table: string,
+    referencedTable: string,
+    columns: readonly string[],
+    referencedColumns: readonly string[],
+    options?: create.CreateForeignKeyOptions,
+  ): Promise<void>;
+  createCheckConstraint(
+    name: string,
+    table: string,
+    condition: string,
+    options?: { schema?: string },
+  ): Promise<void>;
+  /** `type` is needed on MySQL (`"foreignkey"`, `"primary"`, `"unique"`, `"check"`). */
+  dropConstraint(
+    name: string,
+    table: string,
+    options?: { type?: ConstraintType; schema?: string },
+  ): Promise<void>;
+  createTableComment(
+    table: string,
+    comment: string,
+    options?: { existingComment?: string; schema?: string },
+  ): Promise<void>;
+  dropTableComment(table: string, options?: { existingComment?: string; schema?: string }): Promise<void>;
+  /** PostgreSQL `CREATE TYPE ... AS ENUM`; renders nothing elsewhere. */
+  createEnum(name: string, values: readonly string[], options?: { schema?: string }): Promise<void>;
+  /** PostgreSQL `DROP TYPE`; renders nothing elsewhere. */
+  dropEnum(
+    name: string,
+    options?: { schema?: string; ifExists?: boolean; values?: readonly string[] },
+  ): Promise<void>;
+  /** PostgreSQL `ALTER TYPE ... ADD VALUE`. */
+  addEnumValue(
+    name: string,
+    value: string,
+    options?: { before?: string; after?: string; ifNotExists?: boolean; schema?: string },
+  ): Promise<void>;
+  createSchema(name: string, options?: { ifNotExists?: boolean }): Promise<void>;
+  dropSchema(name: string, options?: { ifExists?: boolean; cascade?: boolean }): Promise<void>;
+  /**
+   * Group changes to one table (Alembic's `batch_alter_table`): on SQLite one table rebuild
+   * (`recreate: "auto"` when needed, `"always"`, or `"never"` which fails when one is needed);
+   * elsewhere the changes run one by one. `build` is called at once and must not be async.
+   */
+  batchAlterTable(
+    table: string,
+    build: (batch: BatchOperations) => void,
+    options?: BatchAlterTableOptions,
   ): Promise<void>;
 }
 
@@ -89,7 +168,10 @@ export type OperationSink = (operation: Operation, callSite: string | undefined)
  * @param scriptPath absolute path of the script, used to find the call site in stack traces
  * @returns the facade and a function that waits for all queued operations
  */
-export function createOpFacade(sink: OperationSink, scriptPath: string): { op: Op; pending: () => Promise<void> } {
+export function createOpFacade(
+  sink: OperationSink,
+  scriptPath: string,
+): { op: Op; pending: () => Promise<void> } {
   let tail: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
   const enqueue = (make: () => Operation): Promise<void> => {
@@ -126,6 +208,27 @@ export function createOpFacade(sink: OperationSink, scriptPath: string): { op: O
       enqueue(() => create.createIndex(name, table, columns, options)),
     dropIndex: (name, options) => enqueue(() => create.dropIndex(name, options)),
     bulkInsert: (table, rows, options) => enqueue(() => create.bulkInsert(table, rows, options)),
+    alterColumn: (table, column, options) => enqueue(() => create.alterColumn(table, column, options)),
+    createPrimaryKey: (name, table, columns, options) =>
+      enqueue(() => create.createPrimaryKey(name, table, columns, options)),
+    createUniqueConstraint: (name, table, columns, options) =>
+      enqueue(() => create.createUniqueConstraint(name, table, columns, options)),
+    createForeignKey: (name, table, referencedTable, columns, referencedColumns, options) =>
+      enqueue(() =>
+        create.createForeignKey(name, table, referencedTable, columns, referencedColumns, options)
+      ),
+    createCheckConstraint: (name, table, condition, options) =>
+      enqueue(() => create.createCheckConstraint(name, table, condition, options)),
+    dropConstraint: (name, table, options) => enqueue(() => create.dropConstraint(name, table, options)),
+    createTableComment: (table, comment, options) =>
+      enqueue(() => create.createTableComment(table, comment, options)),
+    dropTableComment: (table, options) => enqueue(() => create.dropTableComment(table, options)),
+    createEnum: (name, values, options) => enqueue(() => create.createEnum(name, values, options)),
+    dropEnum: (name, options) => enqueue(() => create.dropEnum(name, options)),
+    addEnumValue: (name, value, options) => enqueue(() => create.addEnumValue(name, value, options)),
+    createSchema: (name, options) => enqueue(() => create.createSchema(name, options)),
+    dropSchema: (name, options) => enqueue(() => create.dropSchema(name, options)),
+    batchAlterTable: (table, build, options) => enqueue(() => batchAlterTable(table, build, options)),
   };
   const pending = async () => {
     await tail;
@@ -163,10 +266,10 @@ export function findCallSite(stack: string | undefined, scriptPath: string): str
 export function createSqlRunner(
   query: (text: string, params: readonly SqlValue[]) => Promise<Record<string, unknown>[]>,
 ): SqlRunner {
-  const runner = ((strings: TemplateStringsArray, ...values: SqlValue[]) =>
-    query(strings.join("?"), values)) as SqlRunner;
+  const runner =
+    ((strings: TemplateStringsArray, ...values: SqlValue[]) => query(strings.join("?"), values)) as SqlRunner;
   runner.query = (text, params = []) => query(text, params);
   return runner;
 }
 
-export type { Column, ColumnReference, SqlExpression, SqlValue };
+export type { BatchAlterTableOptions, BatchOperations, Column, ColumnReference, SqlExpression, SqlValue };

@@ -80,6 +80,8 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
   const lock = lockName(name, databaseOf(config));
   await watchClient(conn);
   await takeLock(conn, lock, config.lockTimeoutMs, onEvent);
+  // After the lock: the wait for another migrator is bounded by --lock-timeout, not by this.
+  if (config.statementTimeoutMs !== undefined) await setStatementTimeout(conn, config.statementTimeoutMs);
   try {
     const from = await readVersions(conn, name);
     let heads = from;
@@ -215,6 +217,30 @@ export async function stampOnline(options: {
 }
 
 /**
+ * Bound every statement of the session, so a migration that would block production traffic fails
+ * instead: PostgreSQL `statement_timeout` (it covers lock waits too); MariaDB `max_statement_time`
+ * (seconds) or, on MySQL, `max_execution_time` (milliseconds, read-only statements only), plus
+ * `lock_wait_timeout` (seconds, metadata locks taken by DDL) on both. SQLite has no such setting.
+ *
+ * @param conn the migration's connection
+ * @param ms the limit in milliseconds
+ */
+async function setStatementTimeout(conn: Connection, ms: number): Promise<void> {
+  const limit = Math.max(1, Math.round(ms));
+  if (conn.dialect.name === "postgresql") {
+    await conn.execute(`SET statement_timeout = ${limit}`);
+  } else if (conn.dialect.name === "mysql") {
+    try {
+      await conn.execute(`SET SESSION max_statement_time = ${limit / 1000}`);
+    } catch {
+      // MySQL has no max_statement_time; its max_execution_time bounds SELECT statements.
+      await conn.execute(`SET SESSION max_execution_time = ${limit}`);
+    }
+    await conn.execute(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(limit / 1000))}`);
+  }
+}
+
+/**
  * On PostgreSQL 14+, have the server check every second that this client is still there while a
  * statement runs: a migrator killed during a long statement (e.g. `pg_sleep`, a big index build)
  * then has its transaction rolled back and its advisory lock freed within a second, instead of
@@ -262,7 +288,10 @@ async function runStepOnline(
   const executed: string[] = [];
   const runStatement = async (stmt: SqlStatement, callSite?: string) => {
     try {
-      if (stmt.params && stmt.params.length > 0) await conn.execute(stmt.sql, stmt.params);
+      if (stmt.expectNoRows !== undefined) {
+        const rows = await conn.query(stmt.sql);
+        if (rows.length > 0) throw new Error(`${stmt.expectNoRows}: ${JSON.stringify(rows.slice(0, 5))}`);
+      } else if (stmt.params && stmt.params.length > 0) await conn.execute(stmt.sql, stmt.params);
       else await conn.execute(stmt.sql);
     } catch (error) {
       throw new StatementFailure(stmt.sql, callSite, [...executed], error);
@@ -300,7 +329,11 @@ async function runStepOnline(
     return;
   }
   const { op, pending } = createOpFacade(async (operation: Operation, callSite) => {
-    for (const stmt of conn.dialect.ddl(operation)) await runStatement(stmt, callSite);
+    // plan() may read the database first (SQLite table rebuilds).
+    const statements = conn.dialect.plan
+      ? await conn.dialect.plan(operation, conn)
+      : conn.dialect.ddl(operation);
+    for (const stmt of statements) await runStatement(stmt, callSite);
   }, step.revision.path);
   const sql = createSqlRunner((text, params) => conn.query(text, params));
   const ctx: MigrationContext = {
@@ -437,6 +470,11 @@ export interface OfflineRunOptions {
   /** Stamp-only actions (for `stamp --sql`), rendered instead of steps. */
   readonly stampActions?: readonly VersionAction[];
   readonly purge?: boolean;
+  /**
+   * A scratch database that mirrors every rendered statement, so `dialect.plan` can read the
+   * schema as the script has left it (SQLite table rebuilds); see `openSqliteScratch`.
+   */
+  readonly scratch?: Connection;
 }
 
 /**
@@ -456,8 +494,18 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
   const perMigration = config.transactionPerMigration;
   const begin = () => transactional && out.push(`${dialect.offline.begin};`, "");
   const commit = () => transactional && out.push(`${dialect.offline.commit};`, "");
+  // IF NOT EXISTS: a script from base may run where the table is already there, empty (a
+  // downgrade to base keeps it, online and offline), as dbmate's scripts do.
   const createTable = () => {
-    out.push(`${dialect.versionTable.create(name)};`, "");
+    const create = dialect.versionTable.create(name);
+    out.push(
+      `${
+        dialect.flags.supportsIfExists
+          ? create.replace(/^CREATE TABLE /i, "CREATE TABLE IF NOT EXISTS ")
+          : create
+      };`,
+      "",
+    );
   };
   if (options.stampActions) {
     begin();
@@ -483,9 +531,10 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
     if (body.kind === "sql") {
       if (!isBlankSql(body.sql)) {
         out.push(body.sql.trimEnd().endsWith(";") ? body.sql.trimEnd() : `${body.sql};`, "");
+        await options.scratch?.executeScript(body.sql);
       }
     } else {
-      await renderTsStep(out, dialect, config, step, body);
+      await renderTsStep(out, dialect, config, step, body, options.scratch);
     }
     for (const a of step.versionActions) emit(versionActionSql(dialect, name, a));
     if (perMigration && stepTransactional) commit();
@@ -501,13 +550,16 @@ async function renderTsStep(
   config: Config,
   step: PlanStep,
   body: Extract<StepBody, { kind: "ts" }>,
+  scratch?: Connection,
 ): Promise<void> {
-  const { op, pending } = createOpFacade((operation) => {
-    for (const stmt of dialect.ddl(operation)) {
+  const { op, pending } = createOpFacade(async (operation) => {
+    const statements = scratch && dialect.plan ? await dialect.plan(operation, scratch) : dialect.ddl(operation);
+    for (const stmt of statements) {
       if (stmt.comment) out.push(`-- ${stmt.comment}`);
-      out.push(`${inlineParams(dialect, stmt.sql, stmt.params)};`, "");
+      const text = inlineParams(dialect, stmt.sql, stmt.params);
+      out.push(`${text};`, "");
+      if (scratch && stmt.expectNoRows === undefined) await scratch.execute(text);
     }
-    return Promise.resolve();
   }, step.revision.path);
   const refuse = () =>
     Promise.reject(

@@ -8,11 +8,14 @@ import { spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  type Stats,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { join, resolve, sep } from "node:path";
@@ -20,6 +23,7 @@ import { Eta } from "eta";
 import type { Config } from "../config/config.ts";
 import { DuplicateRevisionError, InputError, RuntimeFailure } from "../errors.ts";
 import type { Revision } from "../revision/revision.ts";
+import { HeaderCache } from "./header_cache.ts";
 import { missingDownRevision, scanHeader, scanTsHeader } from "./header_scan.ts";
 import { TEMPLATES } from "./templates_data.ts";
 
@@ -76,49 +80,75 @@ export class ScriptDirectory {
    * Reads the header of every revision file: each `.ts` and `.sql` file directly inside each version
    * location (no recursion), except `*.d.ts`, files whose name starts with `_` or `.`, and files of
    * other types (README, `.gitkeep`). Only the first 8 KiB of a file is read unless its header runs
-   * further. Files are returned sorted by file name (then folder), for determinism.
+   * further. Files are returned sorted by file name (then folder), for determinism. A file whose
+   * size, mtime, ctime and inode match the per-user header cache is not read at all (see
+   * {@link HeaderCache}; `RETORT_NO_CACHE=1` turns it off); the result is the same either way.
    *
    * @returns every revision found; a missing version location holds none
    * @throws {RevisionFileError} when a header cannot be read (names file and line)
    * @throws {DuplicateRevisionError} when two files declare the same revision id (names both)
    */
   loadRevisions(): Revision[] {
+    // Taken before any file is looked at: the header cache's racy-edit window is measured from here.
+    const scannedAt = Date.now();
     // Plain strings, string concatenation and the native sort: this runs cold for thousands of
     // files on every command, where path.join and a JS comparator cost several milliseconds.
     const keys: string[] = [];
     const dirs = this.config.versionLocations;
+    const caches: (HeaderCache | undefined)[] = [];
     for (let d = 0; d < dirs.length; d++) {
       let names: string[];
       try {
         names = readdirSync(dirs[d]);
       } catch (error) {
+        caches.push(undefined);
         if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
         throw error;
       }
+      caches.push(HeaderCache.open(dirs[d], { now: scannedAt }));
       for (const name of names) if (isRevisionFileName(name)) keys.push(`${name}\0${d}`);
     }
     keys.sort();
-    const files = keys.map((key) => {
-      const cut = key.lastIndexOf("\0");
-      return { path: dirs[Number(key.slice(cut + 1))] + sep + key.slice(0, cut) };
-    });
     const buffer = new Uint8Array(HEAD_BYTES);
     const decoder = new TextDecoder();
     const seen = new Map<string, string>();
     const revisions: Revision[] = [];
-    for (const file of files) {
-      const revision = readRevision(file.path, buffer, decoder);
+    for (const key of keys) {
+      const cut = key.lastIndexOf("\0");
+      const d = Number(key.slice(cut + 1));
+      const name = key.slice(0, cut);
+      const path = dirs[d] + sep + name;
+      const cache = caches[d];
+      let revision: Revision | undefined;
+      if (cache === undefined) {
+        revision = readRevision(path, buffer, decoder, undefined);
+      } else {
+        // A file the cache never saw is opened and stated through its descriptor; one it saw is stated
+        // by path, and opened only when it changed. Stats come before reads (see HeaderCache.store).
+        let stamp: Stats | undefined;
+        if (cache.has(name)) {
+          stamp = statSync(path, { throwIfNoEntry: false });
+          if (stamp !== undefined) revision = cache.lookup(name, path, stamp);
+        }
+        if (revision === undefined) {
+          const box: { stamp?: Stats } = {};
+          revision = readRevision(path, buffer, decoder, stamp === undefined ? box : undefined);
+          stamp ??= box.stamp;
+          if (stamp !== undefined) cache.store(name, stamp, revision);
+        }
+      }
       const other = seen.get(revision.revision);
       if (other !== undefined) {
         throw new DuplicateRevisionError(
-          `Cannot load revisions: revision "${revision.revision}" is declared by both ${other} and ${file.path}`,
+          `Cannot load revisions: revision "${revision.revision}" is declared by both ${other} and ${path}`,
           revision.revision,
-          [other, file.path],
+          [other, path],
         );
       }
-      seen.set(revision.revision, file.path);
+      seen.set(revision.revision, path);
       revisions.push(revision);
     }
+    for (const cache of caches) cache?.save();
     return revisions;
   }
 
@@ -338,24 +368,34 @@ function isRevisionFileName(name: string): boolean {
   return name.endsWith(".sql");
 }
 
-function readRevision(path: string, buffer: Uint8Array, decoder: TextDecoder): Revision {
-  if (path.endsWith(".sql")) return scanHeader(path, readFileSync(path, "utf8"));
+/**
+ * Opens and scans one revision file; with `stat`, also fstats it (before reading) into `stat.stamp`
+ * for the header cache.
+ */
+function readRevision(
+  path: string,
+  buffer: Uint8Array,
+  decoder: TextDecoder,
+  stat: { stamp?: Stats } | undefined,
+): Revision {
   const fd = openSync(path, "r");
   let n: number;
   try {
+    if (stat !== undefined) stat.stamp = fstatSync(fd);
+    if (path.endsWith(".sql")) return scanHeader(path, readFileSync(fd, "utf8"));
     n = readSync(fd, buffer, 0, buffer.length, 0);
+    if (n === buffer.length) {
+      // The header may run past the first block: read everything unless the four exports were seen.
+      try {
+        const scan = scanTsHeader(path, decoder.decode(buffer.subarray(0, n)));
+        if (scan.complete) return scan.revision;
+      } catch {
+        // A literal cut by the block's end: the whole file decides.
+      }
+      return scanHeader(path, readFileSync(path, "utf8"));
+    }
   } finally {
     closeSync(fd);
-  }
-  if (n === buffer.length) {
-    // The header may run past the first block: read everything unless the four exports were seen.
-    try {
-      const scan = scanTsHeader(path, decoder.decode(buffer.subarray(0, n)));
-      if (scan.complete) return scan.revision;
-    } catch {
-      // A literal cut by the block's end: the whole file decides.
-    }
-    return scanHeader(path, readFileSync(path, "utf8"));
   }
   const scan = scanTsHeader(path, decoder.decode(buffer.subarray(0, n)));
   if (!scan.hasDownRevision) throw missingDownRevision(path);

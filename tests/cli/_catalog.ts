@@ -68,10 +68,12 @@ export async function dumpPostgres(
   try {
     const tables = await sql`select table_schema || '.' || table_name as t from information_schema.tables
       where table_schema = any(${schemas}) order by 1`;
-    const columns = await sql`select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type
+    const columns =
+      await sql`select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type
       || ' ' || is_nullable || ' ' || coalesce(column_default, '') as c
       from information_schema.columns where table_schema = any(${schemas}) order by 1`;
-    const indexes = await sql`select schemaname || '.' || tablename || '.' || indexname || ': ' || indexdef as i
+    const indexes =
+      await sql`select schemaname || '.' || tablename || '.' || indexname || ': ' || indexdef as i
       from pg_indexes where schemaname = any(${schemas}) order by 1`;
     let versions: string[] = [];
     if (versionTable) {
@@ -99,7 +101,10 @@ export async function dumpPostgres(
  * @param url the database
  * @param versionTable the version table (may be `db.table`), or undefined to skip
  */
-export async function dumpMysql(url: string, versionTable: string | undefined = "alembic_version"): Promise<CatalogDump> {
+export async function dumpMysql(
+  url: string,
+  versionTable: string | undefined = "alembic_version",
+): Promise<CatalogDump> {
   const conn = await myClient(url);
   const db = testUrl(url).database!;
   try {
@@ -121,7 +126,9 @@ export async function dumpMysql(url: string, versionTable: string | undefined = 
     ) as unknown as [{ i: string }[]];
     let versions: string[] = [];
     if (versionTable && tables.some((t) => t.t === versionTable)) {
-      const [rows] = await conn.query(`SELECT version_num FROM \`${versionTable}\` ORDER BY 1`) as unknown as [
+      const [rows] = await conn.query(
+        `SELECT version_num FROM \`${versionTable}\` ORDER BY 1`,
+      ) as unknown as [
         { version_num: string }[],
       ];
       versions = rows.map((r) => r.version_num);
@@ -158,11 +165,17 @@ export function dumpSqlite(file: string, versionTable = "alembic_version"): Cata
         dflt_value: string | null;
         pk: number;
       }[];
-      for (const c of cols) columns.push(`${t}.${c.name} ${c.type} ${c.notnull} ${c.dflt_value ?? ""} ${c.pk}`);
+      for (const c of cols) {
+        columns.push(`${t}.${c.name} ${c.type} ${c.notnull} ${c.dflt_value ?? ""} ${c.pk}`);
+      }
     }
-    const indexes = objects.filter((o) => o.type === "index").map((o) => `${o.tbl_name}.${o.name}: ${o.sql ?? ""}`);
+    const indexes = objects.filter((o) => o.type === "index").map((o) =>
+      `${o.tbl_name}.${o.name}: ${o.sql ?? ""}`
+    );
     const versions = tables.includes(versionTable)
-      ? (db.prepare(`SELECT version_num FROM "${versionTable}" ORDER BY 1`).all() as { version_num: string }[])
+      ? (db.prepare(`SELECT version_num FROM "${versionTable}" ORDER BY 1`).all() as {
+        version_num: string;
+      }[])
         .map((r) => r.version_num)
       : [];
     return { tables, columns: columns.sort(), indexes: indexes.sort(), versions };

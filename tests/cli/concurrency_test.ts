@@ -43,7 +43,10 @@ async function runConcurrently(project: Project): Promise<RunOutput[]> {
 
 function assertWaited(runs: readonly RunOutput[]): void {
   const waited = runs.filter((r) => r.stderr.includes("Waiting for the migration lock"));
-  assert(waited.length >= 1, `no process printed the lock-wait message:\n${runs.map(describeRun).join("\n")}`);
+  assert(
+    waited.length >= 1,
+    `no process printed the lock-wait message:\n${runs.map(describeRun).join("\n")}`,
+  );
   const applied = runs.filter((r) => r.stdout.includes("Running upgrade"));
   assertEquals(applied.length >= 1, true);
 }
@@ -92,7 +95,9 @@ Deno.test("dist/migrate: 8 concurrent upgrades on one SQLite file apply each rev
       await runConcurrently(project);
       const db = new DatabaseSync(file);
       try {
-        const rows = db.prepare("SELECT revision FROM run_log ORDER BY revision").all() as { revision: string }[];
+        const rows = db.prepare("SELECT revision FROM run_log ORDER BY revision").all() as {
+          revision: string;
+        }[];
         assertEquals(rows.map((r) => r.revision), EXPECTED_LOG);
       } finally {
         db.close();
@@ -120,7 +125,9 @@ Deno.test("dist/migrate killed mid-migration on PostgreSQL leaves nothing applie
       assertEquals(first.code, 0, describeRun(first));
       const before = await dumpPostgres(url);
       const child = project.start(["upgrade", "head"]);
-      const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+      const exited = new Promise<string | null>((resolve) =>
+        child.on("exit", (_code, signal) => resolve(signal))
+      );
       // Wait until the server runs the pg_sleep, then kill the process outright.
       const sql = pgClient(url);
       try {
@@ -142,7 +149,10 @@ Deno.test("dist/migrate killed mid-migration on PostgreSQL leaves nothing applie
       project.write({ ...revisions[1], up: "CREATE TABLE half_done (id INTEGER);" });
       const again = await project.run(["upgrade", "head"], { timeoutMs: 20_000 });
       assertEquals(again.code, 0, describeRun(again));
-      assert(again.ms < 3_000, `the second run took ${Math.round(again.ms)} ms: the killed run's lock lingered`);
+      assert(
+        again.ms < 3_000,
+        `the second run took ${Math.round(again.ms)} ms: the killed run's lock lingered`,
+      );
       assertStringIncludes(again.stdout, "Running upgrade dddd00000001 -> dddd00000002");
       const after = await dumpPostgres(url);
       assertEquals(after.versions, ["dddd00000002"]);

@@ -75,7 +75,10 @@ async function checkRollback(
   });
 }
 
-async function checkWholeRunRollback(url: string, dump: () => Promise<CatalogDump> | CatalogDump): Promise<void> {
+async function checkWholeRunRollback(
+  url: string,
+  dump: () => Promise<CatalogDump> | CatalogDump,
+): Promise<void> {
   await withProject(url, [R1, R2_SQL, R3], async (project) => {
     const before = await dump();
     const failed = await project.run(["upgrade", "head"]);
@@ -148,7 +151,9 @@ Deno.test("dist/migrate upgrade on MySQL lists the statements of the failed revi
       const file = project.file("aaaa00000002");
       assertStringIncludes(
         failed.stderr,
-        `Error: Cannot upgrade aaaa00000002 (${file}:12): Table '${url.split("/").pop()}.no_such_table' doesn't exist`,
+        `Error: Cannot upgrade aaaa00000002 (${file}:12): Table '${
+          url.split("/").pop()
+        }.no_such_table' doesn't exist`,
       );
       assertStringIncludes(
         failed.stderr,

@@ -31,7 +31,12 @@ const TEXTS = [
   "? $1 :name %s",
 ];
 
-const ROWS = TEXTS.map((text, i) => ({ id: i + 1, [GROUP]: `g${i}`, [USER_NAME]: text, [QUOTED]: i % 2 ? null : text }));
+const ROWS = TEXTS.map((text, i) => ({
+  id: i + 1,
+  [GROUP]: `g${i}`,
+  [USER_NAME]: text,
+  [QUOTED]: i % 2 ? null : text,
+}));
 
 const j = JSON.stringify;
 
@@ -108,13 +113,15 @@ Deno.test("dist/migrate handles hostile identifiers and literals on PostgreSQL",
       roundTrip(project, async () => {
         const sql = pgClient(url);
         try {
-          const tables = (await sql`select table_name from information_schema.tables where table_schema = 'public'`)
-            .map((r) => r.table_name as string).sort();
-          const columns = (await sql`select column_name from information_schema.columns where table_name = ${T2}`)
-            .map((r) => r.column_name as string).sort();
-          const indexes = (await sql`select indexname from pg_indexes where tablename = ${T2} and indexname <> ${
-            "My \"Table\" O'Neil_pkey"
-          } and indexname not like '%pkey'`).map((r) => r.indexname as string);
+          const tables =
+            (await sql`select table_name from information_schema.tables where table_schema = 'public'`)
+              .map((r) => r.table_name as string).sort();
+          const columns =
+            (await sql`select column_name from information_schema.columns where table_name = ${T2}`)
+              .map((r) => r.column_name as string).sort();
+          const indexes =
+            (await sql`select indexname from pg_indexes where tablename = ${T2} and indexname <> ${'My "Table" O\'Neil_pkey'} and indexname not like '%pkey'`)
+              .map((r) => r.indexname as string);
           const rows = tables.includes(T2) ? byId([...await sql`select * from ${sql(T2)}`]) : [];
           return { tables, columns, indexes, rows };
         } finally {
@@ -133,8 +140,9 @@ Deno.test("dist/migrate handles hostile identifiers and literals on MySQL", asyn
         try {
           const q = async (text: string, params: unknown[] = []) =>
             ((await conn.query(text, params)) as unknown as [Record<string, unknown>[]])[0];
-          const tables = (await q(`SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ?`, [db]))
-            .map((r) => r.n as string).sort();
+          const tables =
+            (await q(`SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ?`, [db]))
+              .map((r) => r.n as string).sort();
           const columns = (await q(
             `SELECT column_name AS n FROM information_schema.columns WHERE table_schema = ? AND table_name = ?`,
             [db, T2],
@@ -144,7 +152,9 @@ Deno.test("dist/migrate handles hostile identifiers and literals on MySQL", asyn
              WHERE table_schema = ? AND table_name = ? AND index_name <> 'PRIMARY'`,
             [db, T2],
           )).map((r) => r.n as string);
-          const rows = tables.includes(T2) ? byId(await q(`SELECT * FROM \`${T2.replaceAll("`", "``")}\``)) : [];
+          const rows = tables.includes(T2)
+            ? byId(await q(`SELECT * FROM \`${T2.replaceAll("`", "``")}\``))
+            : [];
           return { tables, columns, indexes, rows };
         } finally {
           await conn.end();
@@ -161,15 +171,18 @@ Deno.test("dist/migrate handles hostile identifiers and literals on SQLite", asy
       roundTrip(project, () => {
         const db = new DatabaseSync(file);
         try {
-          const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
-            .map((r) => r.name).sort();
+          const tables =
+            (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
+              .map((r) => r.name).sort();
           const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(T2) as { name: string }[])
             .map((r) => r.name).sort();
           const indexes = (db.prepare(
             `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
           ).all(T2) as { name: string }[]).map((r) => r.name);
           const rows = tables.includes(T2)
-            ? byId(db.prepare(`SELECT * FROM "${T2.replaceAll('"', '""')}"`).all() as Record<string, unknown>[])
+            ? byId(
+              db.prepare(`SELECT * FROM "${T2.replaceAll('"', '""')}"`).all() as Record<string, unknown>[],
+            )
             : [];
           return Promise.resolve({ tables, columns, indexes, rows });
         } finally {

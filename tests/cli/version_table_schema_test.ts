@@ -11,7 +11,12 @@ import { describeRun, type RevisionSpec, withProject } from "./_project.ts";
 
 const REVISIONS: RevisionSpec[] = [
   { id: "ffff00000001", down: null, up: "CREATE TABLE vt_one (id INTEGER);", downSql: "DROP TABLE vt_one;" },
-  { id: "ffff00000002", down: "ffff00000001", up: "CREATE TABLE vt_two (id INTEGER);", downSql: "DROP TABLE vt_two;" },
+  {
+    id: "ffff00000002",
+    down: "ffff00000001",
+    up: "CREATE TABLE vt_two (id INTEGER);",
+    downSql: "DROP TABLE vt_two;",
+  },
 ];
 
 Deno.test("dist/migrate puts the version table in version_table_schema on PostgreSQL", async () => {
@@ -22,13 +27,16 @@ Deno.test("dist/migrate puts the version table in version_table_schema on Postgr
     await withProject(url, REVISIONS, async (project) => {
       const up = await project.run(["upgrade", "head"]);
       assertEquals(up.code, 0, describeRun(up));
-      const dump = await dumpPostgres(url, `"Version Keeping".alembic_version`, ["public", "Version Keeping"]);
+      const dump = await dumpPostgres(url, `"Version Keeping".alembic_version`, [
+        "public",
+        "Version Keeping",
+      ]);
       assertEquals(dump.tables, ["Version Keeping.alembic_version", "public.vt_one", "public.vt_two"]);
       assertEquals(dump.versions, ["ffff00000002"]);
       const current = await project.run(["current"]);
       assertStringIncludes(current.stdout, "ffff00000002");
       const offline = await project.run(["upgrade", "head", "--sql"]);
-      assertStringIncludes(offline.stdout, `CREATE TABLE "Version Keeping".alembic_version`);
+      assertStringIncludes(offline.stdout, `CREATE TABLE IF NOT EXISTS "Version Keeping".alembic_version`);
       const down = await project.run(["downgrade", "base"]);
       assertEquals(down.code, 0, describeRun(down));
       assertEquals(

@@ -41,7 +41,10 @@ const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
  * @returns the schema, tables keyed by name
  * @throws {Error} the driver's error when a query fails
  */
-export async function introspectMysql(conn: Connection, options: MysqlIntrospectOptions = {}): Promise<Schema> {
+export async function introspectMysql(
+  conn: Connection,
+  options: MysqlIntrospectOptions = {},
+): Promise<Schema> {
   const db = "table_schema = database()";
   const [tableRows, columnRows, indexRows, constraintRows, checkRows] = await Promise.all([
     conn.query(`SELECT table_name AS t, table_comment AS comment FROM information_schema.tables
@@ -51,7 +54,8 @@ WHERE ${db} AND table_type = 'BASE TABLE' ORDER BY table_name`),
 FROM information_schema.columns WHERE ${db} ORDER BY table_name, ordinal_position`),
     conn.query(`SELECT * FROM information_schema.statistics WHERE ${db}
 ORDER BY table_name, index_name, seq_in_index`),
-    conn.query(`SELECT k.table_name AS t, k.constraint_name AS name, c.constraint_type AS type, k.column_name AS col,
+    conn.query(
+      `SELECT k.table_name AS t, k.constraint_name AS name, c.constraint_type AS type, k.column_name AS col,
   k.referenced_table_schema AS ref_schema, k.referenced_table_name AS ref_table, k.referenced_column_name AS ref_col,
   r.update_rule, r.delete_rule
 FROM information_schema.key_column_usage k
@@ -60,7 +64,8 @@ JOIN information_schema.table_constraints c ON c.constraint_schema = k.constrain
 LEFT JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema
   AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name
 WHERE k.${db} AND c.constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
-ORDER BY k.table_name, k.constraint_name, k.ordinal_position`),
+ORDER BY k.table_name, k.constraint_name, k.ordinal_position`,
+    ),
     conn.query(`SELECT c.table_name AS t, c.constraint_name AS name, k.check_clause AS clause
 FROM information_schema.table_constraints c
 JOIN information_schema.check_constraints k ON k.constraint_schema = c.constraint_schema
@@ -150,7 +155,9 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     const draft = drafts.get(table);
     if (!draft || name === "PRIMARY") continue;
     const unique = Number(r.non_unique) === 0;
-    const columns = rows.map((x) => x.column_name === null ? { sql: String(x.expression) } : String(x.column_name));
+    const columns = rows.map((x) =>
+      x.column_name === null ? { sql: String(x.expression) } : String(x.column_name)
+    );
     const lengths: Record<string, number> = {};
     for (const x of rows) {
       if (x.sub_part !== null && x.sub_part !== undefined && x.column_name !== null) {
@@ -169,7 +176,9 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
   }
   // Unique indexes with prefix lengths or expressions are indexes, not constraints.
   for (const draft of drafts.values()) {
-    draft.uniqueConstraints = draft.uniqueConstraints.filter((u) => !draft.indexes.some((i) => i.name === u.name));
+    draft.uniqueConstraints = draft.uniqueConstraints.filter((u) =>
+      !draft.indexes.some((i) => i.name === u.name)
+    );
   }
   for (const raw of checkRows) {
     const r = lower(raw);
@@ -279,7 +288,9 @@ export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue
   if (str) return str[1].replaceAll("''", "'").replace(/\\(.)/g, "$1");
   if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
   if (/^(true|false)$/i.test(sql)) return sql.toLowerCase() === "true" ? 1 : 0;
-  if (/^(current_timestamp|now|localtime|localtimestamp)(\(\))?$/i.test(sql)) return { sql: "CURRENT_TIMESTAMP" };
+  if (/^(current_timestamp|now|localtime|localtimestamp)(\(\))?$/i.test(sql)) {
+    return { sql: "CURRENT_TIMESTAMP" };
+  }
   return { sql };
 }
 

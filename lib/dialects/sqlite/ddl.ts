@@ -3,13 +3,30 @@
  *
  * @module
  */
-import type { AddColumnOp, Column, Operation, SqlValue } from "../../operations/types.ts";
+import type {
+  AddColumnOp,
+  AlterColumnOp,
+  BatchAlterTableOp,
+  Column,
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreatePrimaryKeyOp,
+  CreateSchemaOp,
+  CreateTableCommentOp,
+  CreateUniqueConstraintOp,
+  DropConstraintOp,
+  DropSchemaOp,
+  DropTableCommentOp,
+  Operation,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { type ColumnContext, DdlCompiler, isSimpleDefault } from "../ddl.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
 
-const BATCH_HINT = "use op.batchAlterTable to rebuild the table";
+const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
 
 /**
  * Compiles operations for SQLite. Renders (CREATE TABLE with an autoincrement key):
@@ -38,8 +55,186 @@ export class SqliteDdl extends DdlCompiler {
     return sqliteType(type);
   }
 
+  /**
+   * One column definition as `ADD COLUMN` or a rebuilt `CREATE TABLE` writes it (the rebuild's hook).
+   *
+   * @param op the operation being rendered (for error messages)
+   * @param name column name
+   * @param column its definition
+   * @returns the definition text, `REFERENCES` inline
+   */
+  columnSql(op: Operation, name: string, column: Column): string {
+    return this.columnDefinition(op, name, column, {
+      inlinePrimaryKey: column.primaryKey === true,
+      inlineReferences: true,
+      kind: "addColumn",
+    });
+  }
+
+  /**
+   * A type as SQLite spells it (portable names mapped).
+   *
+   * @param type a column type
+   * @returns the SQLite type text
+   */
+  typeSql(type: string): string {
+    return this.mapType(type);
+  }
+
+  /**
+   * The text after `DEFAULT` for a server default.
+   *
+   * @param value a literal or `{ sql }`
+   * @returns the default's SQL
+   */
+  defaultSql(value: SqlValue | SqlExpression): string {
+    return this.defaultValue(value);
+  }
+
+  /**
+   * A table-constraint clause for a rebuilt `CREATE TABLE`: `CONSTRAINT name PRIMARY KEY (...)`,
+   * `UNIQUE (...)`, `FOREIGN KEY (...) REFERENCES ...` or `CHECK (...)`.
+   *
+   * @param op the constraint operation
+   * @returns the clause text
+   */
+  constraintSql(
+    op: CreatePrimaryKeyOp | CreateUniqueConstraintOp | CreateForeignKeyOp | CreateCheckConstraintOp,
+  ): string {
+    const name = this.constraintName(op.name);
+    switch (op.kind) {
+      case "createPrimaryKey":
+        return `${name}PRIMARY KEY (${this.columnList(op.columns)})`;
+      case "createUniqueConstraint":
+        return `${name}UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`;
+      case "createForeignKey":
+        return `${name}${this.foreignKeyBody(op, undefined, op.kind)}`;
+      case "createCheckConstraint":
+        return `${name}CHECK (${op.condition})`;
+    }
+  }
+
+  // SQLite keeps a referenced table's name without its schema: a foreign key points into the
+  // same database file.
+  protected override referencedSchemaDefault(): undefined {
+    return undefined;
+  }
+
+  // SQLite has no ENUM: the values become a CHECK on a VARCHAR as long as the longest value
+  // (SQLAlchemy's non-native Enum).
+  protected override columnDefinition(
+    op: Operation,
+    name: string,
+    column: Column,
+    ctx: ColumnContext,
+  ): string {
+    const sql = super.columnDefinition(op, name, column, ctx);
+    if (column.enum === undefined || column.type.trim().toLowerCase() !== "enum") return sql;
+    return `${sql} CHECK (${this.quoteIdentifier(name)} IN (${
+      column.enum.values.map((v) => this.stringLiteral(v)).join(", ")
+    }))`;
+  }
+
+  // Only a rename is an ALTER TABLE on SQLite; the other changes need a rebuild (plan()), and a
+  // comment has nowhere to go.
+  protected override alterColumn(op: AlterColumnOp): SqlStatement[] {
+    const reason = (["type", "nullable", "default", "autoincrement"] as const).filter((k) =>
+      op[k] !== undefined
+    );
+    if (reason.length > 0) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot alter ${
+          reason.join(", ")
+        } of column "${op.table}.${op.column}" with SQLite's ALTER TABLE: it needs a table rebuild`,
+        BATCH_HINT,
+      );
+    }
+    if (op.newName === undefined) return [];
+    return [{
+      sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} RENAME COLUMN ${
+        this.quoteIdentifier(op.column)
+      } TO ${this.quoteIdentifier(op.newName)}`,
+      source: op,
+    }];
+  }
+
+  protected override createPrimaryKey(op: CreatePrimaryKeyOp): SqlStatement[] {
+    throw this.needsRebuild(op.kind, `add primary key "${op.name}" to "${op.table}"`);
+  }
+
+  protected override createUniqueConstraint(op: CreateUniqueConstraintOp): SqlStatement[] {
+    throw this.needsRebuild(op.kind, `add unique constraint "${op.name}" to "${op.table}"`);
+  }
+
+  protected override createForeignKey(op: CreateForeignKeyOp): SqlStatement[] {
+    throw this.needsRebuild(op.kind, `add foreign key "${op.name}" to "${op.table}"`);
+  }
+
+  protected override createCheckConstraint(op: CreateCheckConstraintOp): SqlStatement[] {
+    throw this.needsRebuild(op.kind, `add check constraint "${op.name}" to "${op.table}"`);
+  }
+
+  protected override dropConstraint(op: DropConstraintOp): SqlStatement[] {
+    throw this.needsRebuild(op.kind, `drop constraint "${op.name}" of "${op.table}"`);
+  }
+
+  // SQLite stores no comments (column comments are ignored the same way).
+  protected override createTableComment(_op: CreateTableCommentOp): SqlStatement[] {
+    return [];
+  }
+
+  protected override dropTableComment(_op: DropTableCommentOp): SqlStatement[] {
+    return [];
+  }
+
+  protected override tableCommentAfterCreate(): SqlStatement[] {
+    return [];
+  }
+
+  // A SQLite "schema" is an attached database file, which belongs to the connection, not the DDL.
+  protected override createSchema(op: CreateSchemaOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot create schema "${op.name}" on SQLite: schemas are attached database files`,
+      "use op.execute(\"ATTACH DATABASE 'file.db' AS name\")",
+    );
+  }
+
+  protected override dropSchema(op: DropSchemaOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot drop schema "${op.name}" on SQLite: schemas are attached database files`,
+      'use op.execute("DETACH DATABASE name")',
+    );
+  }
+
+  // Without the table's definition a batch can only run its changes one by one; the migrator
+  // calls plan() (rebuild.ts), which reads the table and rebuilds it when needed.
+  protected override batchAlterTable(op: BatchAlterTableOp): SqlStatement[] {
+    if (op.recreate === "always") {
+      throw this.unsupported(
+        op.kind,
+        `Cannot rebuild table "${op.table}" without reading its definition`,
+        BATCH_HINT,
+      );
+    }
+    return super.batchAlterTable(op);
+  }
+
+  private needsRebuild(kind: Operation["kind"], what: string) {
+    return this.unsupported(
+      kind,
+      `Cannot ${what} with SQLite's ALTER TABLE: it needs a table rebuild`,
+      BATCH_HINT,
+    );
+  }
+
   // AUTOINCREMENT is only legal on the rowid alias, whose type must be spelled exactly INTEGER.
   protected override columnType(op: Operation, column: Column, ctx: ColumnContext): string {
+    if (column.enum !== undefined && column.type.trim().toLowerCase() === "enum") {
+      return `VARCHAR(${Math.max(1, ...column.enum.values.map((v) => v.length))})`;
+    }
     if (column.autoincrement !== true) return super.columnType(op, column, ctx);
     if (!ctx.inlinePrimaryKey) {
       throw this.unsupported(
@@ -86,7 +281,7 @@ export class SqliteDdl extends DdlCompiler {
     if (refused) {
       throw this.unsupported(
         op.kind,
-        `Cannot add ${refused} column "${op.column}" to "${op.table}" on SQLite: ALTER TABLE ADD COLUMN does not allow it`,
+        `Cannot add ${refused} column "${op.column}" to "${op.table}" with SQLite's ALTER TABLE ADD COLUMN: it needs a table rebuild`,
         BATCH_HINT,
       );
     }

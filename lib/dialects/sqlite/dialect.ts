@@ -8,12 +8,14 @@ import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { SQLITE_FLAGS } from "../flags.ts";
 import { SqliteDdl } from "./ddl.ts";
+import { planSqlite } from "./rebuild.ts";
 
 const compiler = new SqliteDdl();
 
 /**
  * Everything Retort knows about SQLite. Offline scripts wrap their statements in
- * `BEGIN` / `COMMIT` (DDL is transactional).
+ * `BEGIN` / `COMMIT` (DDL is transactional). `plan` reads the table and turns what ALTER TABLE
+ * cannot do into a table rebuild (`rebuild.ts`).
  *
  * @example
  * ```ts
@@ -26,6 +28,7 @@ export const sqliteDialect: Dialect = Object.freeze(
     name: "sqlite",
     flags: SQLITE_FLAGS,
     ddl: (op) => compiler.compile(op),
+    plan: (op, conn) => planSqlite(op, conn, compiler),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),
     quoteLiteral: (value) => compiler.quoteLiteral(value),
     versionTable: Object.freeze(compiler.versionTableStatements()),

@@ -27,7 +27,9 @@ export function connectSqlite(
   const path = sqlitePath(url.path);
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(path);
+    // node:sqlite turns foreign key enforcement on by default; bun:sqlite and SQLite itself leave it
+    // off, as SQLAlchemy and Alembic do. Off on both runtimes keeps table rebuilds safe (rebuild.ts).
+    db = new DatabaseSync(path, { enableForeignKeyConstraints: false });
   } catch (error) {
     return Promise.reject(
       new ConnectionError(`Cannot open SQLite database "${path}": ${(error as Error).message}`, {

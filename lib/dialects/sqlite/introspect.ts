@@ -42,18 +42,25 @@ const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
  * @returns the schema, tables keyed by name
  * @throws {Error} the driver's error when a query fails
  */
-export async function introspectSqlite(conn: Connection, options: SqliteIntrospectOptions = {}): Promise<Schema> {
+export async function introspectSqlite(
+  conn: Connection,
+  options: SqliteIntrospectOptions = {},
+): Promise<Schema> {
   const tableFilter = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
-  const tableRows = await conn.query(`SELECT m.name AS t, m.sql AS sql FROM sqlite_master m WHERE ${tableFilter}
-ORDER BY m.name`);
+  const tableRows = await conn.query(
+    `SELECT m.name AS t, m.sql AS sql FROM sqlite_master m WHERE ${tableFilter}
+ORDER BY m.name`,
+  );
   const columnRows = await conn.query(`SELECT m.name AS t, p.name AS name, p.type AS type, p."notnull" AS nn,
   p.dflt_value AS dflt, p.pk AS pk, p.hidden AS hidden
 FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
-  const indexRows = await conn.query(`SELECT m.name AS t, il.name AS idx, il."unique" AS uniq, il.origin AS origin,
+  const indexRows = await conn.query(
+    `SELECT m.name AS t, il.name AS idx, il."unique" AS uniq, il.origin AS origin,
   il.partial AS partial, ii.seqno AS seqno, ii.name AS col, im.sql AS sql
 FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
 LEFT JOIN sqlite_master im ON im.type = 'index' AND im.name = il.name
-WHERE ${tableFilter} ORDER BY m.name, il.name, ii.seqno`);
+WHERE ${tableFilter} ORDER BY m.name, il.name, ii.seqno`,
+  );
   const fkRows = await conn.query(`SELECT m.name AS t, f.id AS id, f.seq AS seq, f."table" AS ref_table,
   f."from" AS col, f."to" AS ref_col, f.on_update AS on_update, f.on_delete AS on_delete
 FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter} ORDER BY m.name, f.id, f.seq`);
@@ -89,7 +96,9 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     if (!d) continue;
     const name = String(r.name);
     const info = d.parsed.columns.get(name.toLowerCase());
-    const column: { -readonly [K in keyof Column]: Column[K] } = { type: sqliteCanonicalType(String(r.type ?? "")) };
+    const column: { -readonly [K in keyof Column]: Column[K] } = {
+      type: sqliteCanonicalType(String(r.type ?? "")),
+    };
     if (Number(r.nn) === 1) column.nullable = false;
     const hidden = Number(r.hidden);
     if ((hidden === 2 || hidden === 3) && info?.generated) {
@@ -156,7 +165,12 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     tables[t] = {
       columns: d.columns,
       ...(pkColumns.length
-        ? { primaryKey: { ...(d.parsed.primaryKeyName ? { name: d.parsed.primaryKeyName } : {}), columns: pkColumns } }
+        ? {
+          primaryKey: {
+            ...(d.parsed.primaryKeyName ? { name: d.parsed.primaryKeyName } : {}),
+            columns: pkColumns,
+          },
+        }
         : {}),
       ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
       ...(d.indexes.length ? { indexes: d.indexes } : {}),

@@ -63,9 +63,9 @@ export interface SqliteTableInfo {
   readonly referencedBy: readonly string[];
   /** Triggers and views of the whole schema, in creation order (a rebuild picks the ones it touches). */
   readonly triggersAndViews: readonly SqliteSchemaObject[];
-  /** The table has a row in `sqlite_sequence` (it uses AUTOINCREMENT). */
+  /** The table uses AUTOINCREMENT (its counter lives in `sqlite_sequence`). */
   readonly hasSequence: boolean;
-  /** Rows in the table are counted only when asked; `undefined` otherwise. */
+  /** `PRAGMA foreign_keys` is on for this connection. */
   readonly foreignKeysEnabled: boolean;
 }
 
@@ -112,12 +112,21 @@ export async function readSqliteTable(
       columns: cols.map((c) => (c.name === null ? null : String(c.name))),
     });
   }
-  const byId = new Map<number, { table: string; from: string[]; to: (string | null)[]; onUpdate: string; onDelete: string }>();
+  const byId = new Map<
+    number,
+    { table: string; from: string[]; to: (string | null)[]; onUpdate: string; onDelete: string }
+  >();
   for (const r of await conn.query(`PRAGMA ${s}.foreign_key_list(${q(name)})`)) {
     const id = Number(r.id);
     let fk = byId.get(id);
     if (!fk) {
-      fk = { table: String(r.table), from: [], to: [], onUpdate: String(r.on_update), onDelete: String(r.on_delete) };
+      fk = {
+        table: String(r.table),
+        from: [],
+        to: [],
+        onUpdate: String(r.on_update),
+        onDelete: String(r.on_delete),
+      };
       byId.set(id, fk);
     }
     fk.from.push(String(r.from));
@@ -127,7 +136,9 @@ export async function readSqliteTable(
   for (const m of master) {
     if (m.type !== "table" || m.name === name) continue;
     const refs = await conn.query(`PRAGMA ${s}.foreign_key_list(${q(String(m.name))})`);
-    if (refs.some((r) => String(r.table).toLowerCase() === name.toLowerCase())) referencedBy.push(String(m.name));
+    if (refs.some((r) => String(r.table).toLowerCase() === name.toLowerCase())) {
+      referencedBy.push(String(m.name));
+    }
   }
   const triggersAndViews = master
     .filter((m) => m.type === "trigger" || m.type === "view")
@@ -137,9 +148,9 @@ export async function readSqliteTable(
       table: String(m.tbl_name),
       sql: String(m.sql),
     }));
-  const hasSequenceTable = master.some((m) => m.type === "table" && m.name === "sqlite_sequence");
-  const hasSequence = hasSequenceTable &&
-    (await conn.query(`SELECT 1 AS x FROM ${s}.sqlite_sequence WHERE name = ?`, [name])).length > 0;
+  // Any AUTOINCREMENT table makes SQLite create sqlite_sequence; the row itself may be absent.
+  const hasSequence = /\bAUTOINCREMENT\b/i.test(String(own.sql)) &&
+    master.some((m) => m.type === "table" && m.name === "sqlite_sequence");
   const fkOn = await conn.query("PRAGMA foreign_keys");
   return {
     name,

@@ -20,6 +20,7 @@ import {
 } from "../../../lib/operations/create.ts";
 import type { Operation } from "../../../lib/operations/types.ts";
 import type { DialectName } from "../../../lib/dialects/dialect.ts";
+import { OPERATION_DDL_CASES } from "./ddl_cases_operations.ts";
 
 /** One DDL case: the SQL statements expected per dialect, or `null` when the dialect refuses it. */
 export interface DdlCase {
@@ -508,4 +509,5 @@ export const DDL_CASES: readonly DdlCase[] = [
     op: bulkInsert("account", []),
     expect: { sqlite: [], postgresql: [], mysql: [] },
   },
+  ...OPERATION_DDL_CASES,
 ];

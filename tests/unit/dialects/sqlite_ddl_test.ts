@@ -120,9 +120,9 @@ Deno.test("sqliteDialect.ddl refuses UNIQUE and stored columns in ADD COLUMN wit
   );
   assertEquals(
     error.message,
-    'Cannot add UNIQUE column "c" to "t" on SQLite: ALTER TABLE ADD COLUMN does not allow it (use op.batchAlterTable to rebuild the table)',
+    'Cannot add UNIQUE column "c" to "t" with SQLite\'s ALTER TABLE ADD COLUMN: it needs a table rebuild (run it through the migrator (online or --sql), which rebuilds the table)',
   );
-  assertEquals(error.hint, "use op.batchAlterTable to rebuild the table");
+  assertEquals(error.hint, "run it through the migrator (online or --sql), which rebuilds the table");
   assertThrows(
     () => sqliteDialect.ddl(addColumn("t", "c", { type: "integer", computed: { sql: "1", stored: true } })),
     UnsupportedOperationError,

@@ -86,7 +86,7 @@ Deno.test("createTable rejects bad tables and columns with clear messages", () =
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "text", nulable: false } as unknown as Column })),
-    'Cannot create createTable operation for "t": column "a": unknown key "nulable" (expected one of type, nullable, default, primaryKey, autoincrement, unique, references, comment, computed)',
+    'Cannot create createTable operation for "t": column "a": unknown key "nulable" (expected one of type, nullable, default, primaryKey, autoincrement, unique, references, comment, computed, identity, enum)',
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int", primaryKey: true, nullable: true } })),
@@ -114,7 +114,7 @@ Deno.test("createTable rejects bad tables and columns with clear messages", () =
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int" } }, { ifnotexists: true } as never)),
-    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists)',
+    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, comment, mysql)',
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int", nullable: "no" as unknown as boolean } })),
@@ -193,7 +193,7 @@ Deno.test("dropIndex keeps the table when given", () => {
   assertEquals(dropIndex("ix"), { kind: "dropIndex", name: "ix" });
   assertEquals(
     message(() => dropIndex("ix", { tabel: "t" } as never)),
-    'Cannot create dropIndex operation: unknown option "tabel" (expected one of schema, table, ifExists)',
+    'Cannot create dropIndex operation: unknown option "tabel" (expected one of schema, table, ifExists, concurrently)',
   );
 });
 

@@ -1,0 +1,369 @@
+/**
+ * Private: split a stored SQLite `CREATE TABLE` text into column definitions and table
+ * constraints, and each column definition into its name, type and column constraints, keeping the
+ * original text of every piece. A table rebuild edits these pieces and writes the rest back
+ * unchanged, so whatever the table had (collations, conflict clauses, CHECKs, generated columns,
+ * `WITHOUT ROWID`, `STRICT`) survives. Grammar: https://sqlite.org/lang_createtable.html.
+ *
+ * @module
+ */
+
+/** One lexical token; `text` is exactly the source text. */
+interface Token {
+  readonly kind: "word" | "quoted" | "string" | "number" | "punct" | "space" | "comment" | "blob";
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A column-level constraint clause, e.g. `CONSTRAINT nn NOT NULL` or `DEFAULT (1 + 2)`. */
+export interface ColumnClause {
+  /** `primary`, `notnull`, `null`, `unique`, `check`, `default`, `collate`, `references`, `generated`. */
+  readonly kind: string;
+  /** Constraint name after `CONSTRAINT`, if any. */
+  readonly name?: string;
+  readonly text: string;
+}
+
+/** A column definition. */
+export interface ParsedColumn {
+  readonly name: string;
+  /** The name as written (quoted or not). */
+  readonly nameText: string;
+  /** The type text as written; empty when the column has none. */
+  readonly type: string;
+  readonly clauses: readonly ColumnClause[];
+}
+
+/** A table constraint. */
+export interface ParsedTableConstraint {
+  readonly kind: "primary" | "unique" | "foreignkey" | "check";
+  readonly name?: string;
+  /** Columns named in its first parenthesised list (PRIMARY KEY, UNIQUE, FOREIGN KEY). */
+  readonly columns: readonly string[];
+  /** Every identifier it mentions (for CHECK). */
+  readonly mentions: readonly string[];
+  readonly text: string;
+}
+
+/** A `CREATE TABLE` text taken apart. */
+export interface ParsedCreateTable {
+  readonly columns: readonly ParsedColumn[];
+  readonly constraints: readonly ParsedTableConstraint[];
+  /** What follows the closing parenthesis (`WITHOUT ROWID`, `STRICT`), as written. */
+  readonly tail: string;
+}
+
+/**
+ * Tokenize SQLite SQL, keeping every character.
+ *
+ * @param sql the text
+ * @returns tokens covering `sql` exactly
+ * @throws {SyntaxError} on an unterminated quote or comment
+ */
+export function tokenize(sql: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const push = (kind: Token["kind"], end: number) => {
+    out.push({ kind, text: sql.slice(i, end), start: i, end });
+    i = end;
+  };
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (/\s/.test(ch)) {
+      let j = i + 1;
+      while (j < sql.length && /\s/.test(sql[j])) j++;
+      push("space", j);
+    } else if (ch === "-" && sql[i + 1] === "-") {
+      const j = sql.indexOf("\n", i);
+      push("comment", j < 0 ? sql.length : j);
+    } else if (ch === "/" && sql[i + 1] === "*") {
+      const j = sql.indexOf("*/", i + 2);
+      if (j < 0) throw new SyntaxError("Cannot parse SQL: unterminated comment");
+      push("comment", j + 2);
+    } else if (ch === "'" || ch === '"' || ch === "`") {
+      let j = i + 1;
+      for (;;) {
+        if (j >= sql.length) throw new SyntaxError(`Cannot parse SQL: unterminated ${ch} quote`);
+        if (sql[j] === ch) {
+          if (sql[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      push(ch === "'" ? "string" : "quoted", j + 1);
+    } else if (ch === "[") {
+      const j = sql.indexOf("]", i);
+      if (j < 0) throw new SyntaxError("Cannot parse SQL: unterminated [ quote");
+      push("quoted", j + 1);
+    } else if ((ch === "x" || ch === "X") && sql[i + 1] === "'") {
+      const j = sql.indexOf("'", i + 2);
+      push("blob", j + 1);
+    } else if (/[0-9.]/.test(ch) && /[0-9]/.test(sql[i + 1] ?? ch)) {
+      const m = /^(0x[0-9a-f]+|\d*\.?\d+(e[-+]?\d+)?|\d+\.)/i.exec(sql.slice(i));
+      push("number", i + (m ? m[0].length : 1));
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
+      let j = i + 1;
+      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j])) j++;
+      push("word", j);
+    } else {
+      push("punct", i + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * An identifier token's name: quotes removed, doubled quotes undone.
+ *
+ * @param text a word or quoted token
+ * @returns the name
+ */
+export function unquote(text: string): string {
+  const q = text[0];
+  if (q === '"' || q === "`") return text.slice(1, -1).replaceAll(q + q, q);
+  if (q === "[") return text.slice(1, -1);
+  if (q === "'") return text.slice(1, -1).replaceAll("''", "'");
+  return text;
+}
+
+/**
+ * Take a stored `CREATE TABLE` text apart.
+ *
+ * @param sql the text from `sqlite_master.sql`
+ * @returns columns, table constraints and tail
+ * @throws {SyntaxError} when the text is not a `CREATE TABLE ... ( ... )` (e.g. `CREATE TABLE ... AS SELECT`)
+ */
+export function parseCreateTable(sql: string): ParsedCreateTable {
+  const tokens = tokenize(sql);
+  const open = tokens.findIndex((t) => t.text === "(");
+  if (open < 0) throw new SyntaxError("Cannot parse CREATE TABLE: no column list");
+  let depth = 0;
+  let close = -1;
+  const segments: Token[][] = [[]];
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.text === "(") {
+      depth++;
+      if (depth === 1) continue;
+    } else if (t.text === ")") {
+      depth--;
+      if (depth === 0) {
+        close = k;
+        break;
+      }
+    } else if (t.text === "," && depth === 1) {
+      segments.push([]);
+      continue;
+    }
+    segments[segments.length - 1].push(t);
+  }
+  if (close < 0) throw new SyntaxError("Cannot parse CREATE TABLE: unbalanced parentheses");
+  const columns: ParsedColumn[] = [];
+  const constraints: ParsedTableConstraint[] = [];
+  for (const segment of segments) {
+    const sig = segment.filter(significant);
+    if (sig.length === 0) continue;
+    const text = joinText(trim(segment));
+    const first = sig[0].kind === "word" ? sig[0].text.toUpperCase() : "";
+    if (["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].includes(first)) {
+      constraints.push(parseTableConstraint(sig, text));
+    } else {
+      columns.push(parseColumn(sig, segment));
+    }
+  }
+  return { columns, constraints, tail: tokens.slice(close + 1).map((t) => t.text).join("") };
+}
+
+function parseTableConstraint(sig: Token[], text: string): ParsedTableConstraint {
+  let k = 0;
+  let name: string | undefined;
+  if (sig[0].text.toUpperCase() === "CONSTRAINT") {
+    name = unquote(sig[1].text);
+    k = 2;
+  }
+  const word = sig[k]?.text.toUpperCase();
+  const kind = word === "PRIMARY"
+    ? "primary"
+    : word === "UNIQUE"
+    ? "unique"
+    : word === "FOREIGN"
+    ? "foreignkey"
+    : "check";
+  const columns: string[] = [];
+  const openAt = sig.findIndex((t, i) => i > k && t.text === "(");
+  if (kind !== "check" && openAt >= 0) {
+    let depth = 0;
+    for (let i = openAt; i < sig.length; i++) {
+      if (sig[i].text === "(") depth++;
+      else if (sig[i].text === ")") {
+        depth--;
+        if (depth === 0) break;
+      } else if (depth === 1 && (sig[i].kind === "word" || sig[i].kind === "quoted")) {
+        const prev = sig[i - 1];
+        // Only the first identifier of each list item is a column (skip COLLATE x, ASC/DESC).
+        if (prev.text === "(" || prev.text === ",") columns.push(unquote(sig[i].text));
+      }
+    }
+  }
+  const mentions = sig.filter((t) => t.kind === "word" || t.kind === "quoted").map((t) => unquote(t.text));
+  return { kind, ...(name === undefined ? {} : { name }), columns, mentions, text };
+}
+
+const CLAUSE_START = new Set([
+  "CONSTRAINT",
+  "PRIMARY",
+  "NOT",
+  "NULL",
+  "UNIQUE",
+  "CHECK",
+  "DEFAULT",
+  "COLLATE",
+  "REFERENCES",
+  "GENERATED",
+  "AS",
+]);
+
+function parseColumn(sig: Token[], segment: Token[]): ParsedColumn {
+  const nameText = sig[0].text;
+  let k = 1;
+  // The type: everything up to the first clause keyword at depth 0.
+  const typeStart = k;
+  let depth = 0;
+  while (k < sig.length) {
+    const t = sig[k];
+    if (t.text === "(") depth++;
+    else if (t.text === ")") depth--;
+    else if (depth === 0 && t.kind === "word" && CLAUSE_START.has(t.text.toUpperCase())) break;
+    k++;
+  }
+  const type = k > typeStart ? sourceBetween(segment, sig[typeStart], sig[k - 1]) : "";
+  const clauses: ColumnClause[] = [];
+  while (k < sig.length) {
+    const start = k;
+    let name: string | undefined;
+    if (sig[k].text.toUpperCase() === "CONSTRAINT") {
+      name = unquote(sig[k + 1].text);
+      k += 2;
+    }
+    const word = (sig[k]?.text ?? "").toUpperCase();
+    let kind: string;
+    switch (word) {
+      case "PRIMARY":
+        kind = "primary";
+        k += 2;
+        if (/^(ASC|DESC)$/i.test(sig[k]?.text ?? "")) k++;
+        k = conflictClause(sig, k);
+        if ((sig[k]?.text ?? "").toUpperCase() === "AUTOINCREMENT") k++;
+        break;
+      case "NOT":
+        kind = "notnull";
+        k = conflictClause(sig, k + 2);
+        break;
+      case "NULL":
+        kind = "null";
+        k = conflictClause(sig, k + 1);
+        break;
+      case "UNIQUE":
+        kind = "unique";
+        k = conflictClause(sig, k + 1);
+        break;
+      case "CHECK":
+        kind = "check";
+        k = skipParens(sig, k + 1);
+        break;
+      case "DEFAULT":
+        kind = "default";
+        k++;
+        if (sig[k]?.text === "(") k = skipParens(sig, k);
+        else {
+          if (sig[k]?.text === "-" || sig[k]?.text === "+") k++;
+          k++;
+        }
+        break;
+      case "COLLATE":
+        kind = "collate";
+        k += 2;
+        break;
+      case "REFERENCES":
+        kind = "references";
+        k += 2;
+        if (sig[k]?.text === "(") k = skipParens(sig, k);
+        k = referencesTail(sig, k);
+        break;
+      case "GENERATED":
+      case "AS":
+        kind = "generated";
+        if (word === "GENERATED") k += 2;
+        k++;
+        k = skipParens(sig, k);
+        if (/^(STORED|VIRTUAL)$/i.test(sig[k]?.text ?? "")) k++;
+        break;
+      default:
+        throw new SyntaxError(`Cannot parse column "${unquote(nameText)}": unexpected "${sig[k]?.text}"`);
+    }
+    clauses.push({
+      kind,
+      ...(name === undefined ? {} : { name }),
+      text: sourceBetween(segment, sig[start], sig[Math.min(k, sig.length) - 1]),
+    });
+  }
+  return { name: unquote(nameText), nameText, type, clauses };
+}
+
+function conflictClause(sig: Token[], k: number): number {
+  if ((sig[k]?.text ?? "").toUpperCase() === "ON" && (sig[k + 1]?.text ?? "").toUpperCase() === "CONFLICT") {
+    return k + 3;
+  }
+  return k;
+}
+
+function referencesTail(sig: Token[], k: number): number {
+  for (;;) {
+    const w = (sig[k]?.text ?? "").toUpperCase();
+    if (w === "ON") {
+      const action = (sig[k + 2]?.text ?? "").toUpperCase();
+      k += action === "SET" || action === "NO" ? 4 : 3;
+    } else if (w === "MATCH") k += 2;
+    else if (w === "NOT" && (sig[k + 1]?.text ?? "").toUpperCase() === "DEFERRABLE") k += 1;
+    else if (w === "DEFERRABLE") {
+      k++;
+      if ((sig[k]?.text ?? "").toUpperCase() === "INITIALLY") k += 2;
+    } else return k;
+  }
+}
+
+function skipParens(sig: Token[], k: number): number {
+  if (sig[k]?.text !== "(") return k;
+  let depth = 0;
+  for (; k < sig.length; k++) {
+    if (sig[k].text === "(") depth++;
+    else if (sig[k].text === ")") {
+      depth--;
+      if (depth === 0) return k + 1;
+    }
+  }
+  return k;
+}
+
+function significant(t: Token): boolean {
+  return t.kind !== "space" && t.kind !== "comment";
+}
+
+function trim(segment: Token[]): Token[] {
+  let a = 0;
+  let b = segment.length;
+  while (a < b && !significant(segment[a])) a++;
+  while (b > a && !significant(segment[b - 1])) b--;
+  return segment.slice(a, b);
+}
+
+function joinText(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join("");
+}
+
+/** The source text from token `a` through token `b`, comments and spaces inside kept. */
+function sourceBetween(segment: Token[], a: Token, b: Token): string {
+  const i = segment.indexOf(a);
+  const j = segment.indexOf(b);
+  return joinText(segment.slice(i, j + 1));
+}
