@@ -4,6 +4,7 @@
  * @module
  */
 import type { Config } from "../config/config.ts";
+import { UsageError } from "../errors.ts";
 import { loadRevisionMap, openConnection } from "./_project.ts";
 import { type MigrationEvent, renderOffline, type RunResult, stampOnline } from "../runtime/migrator.ts";
 
@@ -33,13 +34,15 @@ export async function stamp(
     const { dialectName } = await import("./_dialect_of.ts");
     const { dialectFor } = await import("../dialects/registry.ts");
     const dialect = await dialectFor(dialectName(config));
-    const stampActions = map.stampPlan([], options.revisions, true);
+    const { start, destinations } = splitStampRanges(options.revisions);
+    const startHeads = start === undefined ? [] : map.startingHeads(start);
+    const stampActions = map.stampPlan(startHeads, destinations, options.purge ?? false);
     return {
       sql: await renderOffline({
         config,
         dialect,
         steps: [],
-        startHeads: [],
+        startHeads,
         stampActions,
         purge: options.purge,
       }),
@@ -57,4 +60,29 @@ export async function stamp(
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Alembic's offline stamp ranges: `stamp --sql START:DEST ...` starts from START (one start for all
+ * destinations); without a range the script starts from base.
+ *
+ * @throws {UsageError} when the destinations name different starting revisions
+ */
+function splitStampRanges(revisions: readonly string[]): { start?: string; destinations: string[] } {
+  let start: string | undefined;
+  const destinations = revisions.map((r) => {
+    const at = r.indexOf(":");
+    if (at < 0) return r;
+    const from = r.slice(0, at);
+    if (start !== undefined && start !== from) {
+      throw new UsageError(
+        `Cannot stamp ${
+          revisions.map((x) => `"${x}"`).join(", ")
+        } with --sql: only one starting revision at a time`,
+      );
+    }
+    start = from;
+    return r.slice(at + 1);
+  });
+  return { start: start === "" || start === "base" ? undefined : start, destinations };
 }

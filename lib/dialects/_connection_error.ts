@@ -191,7 +191,10 @@ export function describeDbError(err: unknown): string {
   };
   if (e[described]) return e.message;
   let text = typeof e.sqlMessage === "string" && e.sqlMessage !== "" ? e.sqlMessage : e.message;
-  if (e.name === "PostgresError") {
+  // Recognised by shape, not by `name`: a minified build may rename postgres.js's error class.
+  const isPostgres = e.name === "PostgresError" ||
+    (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && "severity" in e);
+  if (isPostgres) {
     if (e.position !== undefined && e.position !== "") text += ` (at character ${e.position})`;
     if (typeof e.detail === "string" && e.detail) text += `; detail: ${e.detail}`;
     if (typeof e.hint === "string" && e.hint) text += `; hint: ${e.hint}`;
