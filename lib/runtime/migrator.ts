@@ -83,16 +83,28 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
   // After the lock: the wait for another migrator is bounded by --lock-timeout, not by this.
   if (config.statementTimeoutMs !== undefined) await setStatementTimeout(conn, config.statementTimeoutMs);
   try {
-    const from = await readVersions(conn, name);
+    const wholeRun = !config.transactionPerMigration;
+    let inRunTransaction = false;
+    // SQLite has no session lock: its lock is the write transaction. When the whole run shares one,
+    // take it before reading the heads, so a second migrator waits and then finds nothing to do.
+    if (wholeRun && conn.dialect.name === "sqlite") {
+      await conn.begin();
+      inRunTransaction = true;
+    }
+    let from: string[];
+    try {
+      from = await readVersions(conn, name);
+    } catch (error) {
+      if (inRunTransaction) await safeRollback(conn);
+      throw error;
+    }
     let heads = from;
     let steps = options.plan(heads);
     const results: StepResult[] = [];
-    // SQLite has no session lock: its lock is each step's BEGIN IMMEDIATE, so another migrator may
-    // have moved the heads between two steps. Check under the write lock and re-plan when they moved.
+    // With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
+    // may have moved the heads between two steps. Check under the write lock and re-plan when they moved.
     const verifyEachStep = conn.dialect.name === "sqlite" && config.transactionPerMigration;
-    const wholeRun = !config.transactionPerMigration;
     let tableReady = false;
-    let inRunTransaction = false;
     try {
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
@@ -116,7 +128,7 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
           await conn.commit();
           inRunTransaction = false;
         }
-        if (verifyEachStep) {
+        if (verifyEachStep && ownTransaction) {
           const now = await readVersions(conn, name);
           if (!sameSet(now, heads)) {
             await conn.rollback();
