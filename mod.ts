@@ -66,5 +66,14 @@ export type { Connection, Dialect, DialectFlags, DialectName } from "./lib/diale
 export type { SqlStatement } from "./lib/dialects/statement.ts";
 export { dialectFor } from "./lib/dialects/registry.ts";
 
+// Schemas and autogenerate
+export type * from "./lib/schema/model.ts";
+export { loadSchemaFile } from "./lib/schema/load.ts";
+export { compareSchemas } from "./lib/schema/compare.ts";
+export { introspectSchema } from "./lib/schema/introspect.ts";
+export { check, type CheckResult } from "./lib/commands/check.ts";
+export { schemaDump } from "./lib/commands/schema_dump.ts";
+export { autogenerateRevision } from "./lib/commands/autogenerate.ts";
+
 // Errors
 export * from "./lib/errors.ts";
