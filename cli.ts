@@ -25,6 +25,9 @@ interface GlobalOptions {
   quiet?: boolean;
   verbose?: boolean;
   lockTimeout?: string;
+  wait?: boolean;
+  waitTimeout?: string;
+  statementTimeout?: string;
 }
 
 const VERSION = "0.1.0";
@@ -50,6 +53,9 @@ function buildProgram() {
     .option("-q, --quiet", "print only errors")
     .option("-v, --verbose", "more detail; stack traces on errors")
     .option("--lock-timeout <seconds>", "how long to wait for another migrator's lock")
+    .option("--statement-timeout <seconds>", "longest a migration statement may run (config: statement_timeout)")
+    .option("--wait", "wait for the database to accept connections first")
+    .option("--wait-timeout <seconds>", "how long --wait waits (default: 60)")
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -148,15 +154,25 @@ function buildProgram() {
       .argument("<target>", verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123")
       .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
       .option("--tag <tag>", "tag handed to scripts as `tag`")
+      .option("--fleet", "run on every database of the config's [fleet]")
+      .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
+      .option("--fail-fast", "with --fleet: start no database after the first failure")
       .action(async (target, opts) => {
-        const config = { ...(await loadConfigFor(g())), tag: opts.tag };
+        if (opts.fleet) return await fleetCommand(g(), verb, opts, target);
         const mod = await import("./lib/commands/upgrade.ts");
-        const result = await mod[verb](config, { target, sql: opts.sql, onEvent: await progress(g()) });
-        if (result.sql !== undefined) {
-          process.stdout.write(result.sql);
-          return;
-        }
-        printRun(g(), result, verb);
+        const { formatRunSummary } = await import("./lib/output/run_format.ts");
+        await eachDatabase(g(), async (base, section) => {
+          const config = { ...base, tag: opts.tag };
+          if (!opts.sql) section();
+          const result = await mod[verb](config, { target, sql: opts.sql, onEvent: await progress(g()) });
+          if (result.sql !== undefined) {
+            section(`-- `);
+            // Offline SQL is the result itself: written as is, even with --json.
+            process.stdout.write(result.sql);
+            return undefined;
+          }
+          return { data: result, human: () => formatRunSummary(result, verb) };
+        });
       });
   }
 
@@ -178,11 +194,65 @@ function buildProgram() {
 
   program.command("current").description("show the current revision(s) of the database")
     .option("--verbose", "show full revision entries")
+    .option("--fleet", "run on every database of the config's [fleet]")
+    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
+    .option("--fail-fast", "with --fleet: start no database after the first failure")
     .action(async (opts) => {
-      const config = await loadConfigFor(g());
+      if (opts.fleet) return await fleetCommand(g(), "current", opts);
       const { current, formatCurrent } = await import("./lib/commands/current.ts");
-      const result = await current(config, { verbose: verbose(g(), opts) });
-      output(g(), result, () => formatCurrent(result, { verbose: verbose(g(), opts) }));
+      await eachDatabase(g(), async (config, section) => {
+        const result = await current(config, { verbose: verbose(g(), opts) });
+        section();
+        return { data: result, human: () => formatCurrent(result, { verbose: verbose(g(), opts) }) };
+      });
+    });
+
+  program.command("status").description("list applied and pending revisions of the database")
+    .option("--exit-code", "exit with status 3 when revisions are pending")
+    .option("--fleet", "run on every database of the config's [fleet]")
+    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
+    .option("--fail-fast", "with --fleet: start no database after the first failure")
+    .action(async (opts) => {
+      if (opts.fleet) return await fleetCommand(g(), "status", opts);
+      const { status, formatStatus } = await import("./lib/commands/status.ts");
+      let pending = false;
+      await eachDatabase(g(), async (config, section) => {
+        const result = await status(config);
+        pending ||= result.pending.length > 0;
+        section();
+        return { data: result, human: () => formatStatus(result) };
+      });
+      if (opts.exitCode && pending) commandExitStatus = 3;
+    });
+
+  program.command("env").description("list the config's environments")
+    .command("list").description("list environments (and databases) with their URLs, passwords masked")
+    .action(async () => {
+      const { envList, formatEnvList } = await import("./lib/commands/env_list.ts");
+      const result = envList({
+        cwd: process.cwd(),
+        configPath: g().config,
+        env: g().env,
+        name: g().name,
+        url: g().url,
+        environ: process.env,
+      });
+      output(g(), result, () => formatEnvList(result));
+    });
+
+  program.command("completions").description("print a shell completion script")
+    .argument("<shell>", "bash, zsh or fish")
+    .action(async (shell) => {
+      const { completionScript, completionSpecOf } = await import("./lib/commands/completions.ts");
+      process.stdout.write(completionScript(shell, completionSpecOf(program)));
+    });
+
+  program.command("__complete", { hidden: true })
+    .argument("<kind>", "environments, databases, templates or revisions")
+    .action(async (kind) => {
+      const { completionWords } = await import("./lib/commands/completions.ts");
+      const words = await completionWords(kind, () => loadConfigFor({ ...g(), wait: false }));
+      if (words.length > 0) process.stdout.write(`${words.join("\n")}\n`);
     });
 
   program.command("heads").description("show the head revisions of the script directory")
@@ -287,24 +357,138 @@ async function loadConfigFor(g: GlobalOptions): Promise<Config> {
     x,
     environ: process.env,
   });
+  let resolved: Config = config;
   if (g.lockTimeout !== undefined) {
-    const seconds = Number(g.lockTimeout);
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new UsageError(`Cannot use --lock-timeout "${g.lockTimeout}": expected a number of seconds`);
-    }
-    return { ...config, lockTimeoutMs: seconds * 1000 };
+    resolved = { ...resolved, lockTimeoutMs: seconds("--lock-timeout", g.lockTimeout, 0) * 1000 };
   }
-  return config;
+  if (g.statementTimeout !== undefined) {
+    const ms = seconds("--statement-timeout", g.statementTimeout, Number.MIN_VALUE) * 1000;
+    resolved = { ...resolved, statementTimeoutMs: ms };
+  }
+  if (g.wait && resolved.url !== undefined) await waitFor(g, resolved);
+  return resolved;
+}
+
+/** A number of seconds given on the command line; `min` is the smallest accepted. */
+function seconds(option: string, value: string, min: number): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min) {
+    throw new UsageError(`Cannot use ${option} "${value}": expected a number of seconds${min > 0 ? " > 0" : ""}`);
+  }
+  return n;
+}
+
+/** `--wait`: retry connecting until the database answers or `--wait-timeout` (default 60 s) passes. */
+async function waitFor(g: GlobalOptions, config: Config): Promise<void> {
+  const { waitForDatabase } = await import("./lib/commands/wait.ts");
+  const { maskUrl } = await import("./lib/config/url.ts");
+  const timeoutMs = g.waitTimeout === undefined ? 60_000 : seconds("--wait-timeout", g.waitTimeout, 0) * 1000;
+  await waitForDatabase(config, {
+    timeoutMs,
+    onRetry: (attempt) => {
+      if (attempt === 1 && !g.quiet && !g.json) {
+        process.stderr.write(`Waiting for ${maskUrl(config.url ?? "")} to accept connections (up to ${timeoutMs / 1000} s)...\n`);
+      }
+    },
+  });
+}
+
+/**
+ * Run a database command once, or, in a multidb config without `-n`, once per `[databases.NAME]` in
+ * config order. `section(prefix)` prints which database the following output belongs to (nothing for
+ * a single database); with `--json` the results are collected into `{ "databases": [...] }`.
+ */
+async function eachDatabase(
+  g: GlobalOptions,
+  run: (
+    config: Config,
+    section: (prefix?: string) => void,
+  ) => Promise<{ data: object; human: () => string } | undefined>,
+): Promise<void> {
+  const config = await loadConfigFor({ ...g, wait: false });
+  if (g.name !== undefined || config.databaseNames.length === 0) {
+    if (g.wait && config.url !== undefined) await waitFor(g, config);
+    const out = await run(config, () => {});
+    if (out) output(g, out.data, out.human);
+    return;
+  }
+  const { maskUrl } = await import("./lib/config/url.ts");
+  const results: unknown[] = [];
+  let first = true;
+  for (const name of config.databaseNames) {
+    const db = await loadConfigFor({ ...g, name });
+    let printed = false;
+    const section = (prefix = "") => {
+      if (printed || g.json || g.quiet) return;
+      printed = true;
+      process.stdout.write(`${first ? "" : "\n"}${prefix}Database "${name}" (${maskUrl(db.url ?? "no url")}):\n`);
+      first = false;
+    };
+    const out = await run(db, section);
+    if (!out) continue;
+    // With --json the results form one document, printed after the last database.
+    if (g.json) results.push({ database: name, ...out.data });
+    else output(g, out.data, out.human);
+  }
+  if (g.json && results.length > 0) process.stdout.write(`${JSON.stringify({ databases: results }, null, 2)}\n`);
+}
+
+/** `--fleet`: run the command on every database of `[fleet]`, print the table, set the exit status. */
+async function fleetCommand(
+  g: GlobalOptions,
+  command: "upgrade" | "downgrade" | "current" | "status" | "check",
+  opts: { concurrency?: string; failFast?: boolean; exitCode?: boolean; sql?: boolean; tag?: string },
+  target?: string,
+): Promise<void> {
+  if (opts.sql) throw new UsageError(`Cannot use --sql with --fleet: render the script for one database`);
+  const base = await loadConfigFor({ ...g, wait: false });
+  const config = opts.tag === undefined ? base : { ...base, tag: opts.tag };
+  const { runFleet, fleetTask, formatFleet } = await import("./lib/commands/fleet.ts");
+  const { colorsEnabled, createPalette } = await import("./lib/output/colors.ts");
+  const { createFleetProgress } = await import("./lib/output/progress.ts");
+  const palette = createPalette(colorsEnabled(process.stdout));
+  const live = Boolean(process.stdout.isTTY) && !g.json && !g.quiet;
+  const display = createFleetProgress({ out: process.stdout, err: process.stderr, live, palette }, command);
+  const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    throw new UsageError(`Cannot use --concurrency "${opts.concurrency}": expected an integer >= 1`);
+  }
+  let result;
+  try {
+    result = await runFleet(config, {
+      command,
+      task: fleetTask(command, target, g.wait ? (c) => waitFor({ ...g, quiet: true }, c) : undefined),
+      concurrency,
+      failFast: opts.failFast,
+      onEvent: (e) => display.onEvent(e),
+    });
+  } finally {
+    display.close();
+  }
+  const table = await formatFleet(result, { ok: palette.green, failed: palette.red, dim: palette.dim });
+  output(g, result, () => table);
+  if (result.failed > 0) {
+    if (g.quiet || g.json) {
+      for (const r of result.rows.filter((r) => r.result === "failed")) {
+        process.stderr.write(`Error: ${r.database}: ${r.error}\n`);
+      }
+    }
+    process.stderr.write(`Error: ${result.failed} of ${result.rows.length} databases failed\n`);
+    commandExitStatus = 1;
+  } else if (opts.exitCode && result.rows.some((r) => r.result === "pending")) commandExitStatus = 3;
 }
 
 async function progress(g: GlobalOptions): Promise<((event: MigrationEvent) => void) | undefined> {
   if (g.quiet || g.json) return undefined;
-  const { formatEvent } = await import("./lib/output/run_format.ts");
-  return (event) => {
-    const line = formatEvent(event);
-    if (line === undefined) return;
-    (event.type === "lock-wait" ? process.stderr : process.stdout).write(`${line}\n`);
-  };
+  const { colorsEnabled, createPalette } = await import("./lib/output/colors.ts");
+  const { createRunProgress } = await import("./lib/output/progress.ts");
+  const display = createRunProgress({
+    out: process.stdout,
+    err: process.stderr,
+    live: Boolean(process.stdout.isTTY),
+    palette: createPalette(colorsEnabled(process.stdout)),
+  });
+  return (event) => display.onEvent(event);
 }
 
 async function printRun(g: GlobalOptions, result: RunResult, verb: "upgrade" | "downgrade" | "stamp") {

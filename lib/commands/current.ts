@@ -4,8 +4,9 @@
  * @module
  */
 import type { Config } from "../config/config.ts";
-import { maskUrl } from "../config/url.ts";
-import type { RevisionMap } from "../revision/revision_map.ts";
+import { maskUrl, parseUrl } from "../config/url.ts";
+import { RevisionMap } from "../revision/revision_map.ts";
+import { ScriptDirectory } from "../script/script_directory.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
 import {
   describeRevision,
@@ -14,7 +15,7 @@ import {
   formatRevisionList,
   type RevisionInfo,
 } from "../output/revision_format.ts";
-import { loadRevisionMap, withConnection } from "./_project.ts";
+import { openConnection } from "./_project.ts";
 
 /** Options of {@link current}. */
 export interface CurrentOptions {
@@ -49,10 +50,42 @@ export interface CurrentResult {
  * @throws {RevisionFileError} / {RevisionError} when the revision files cannot be read
  */
 export async function current(config: Config, _options: CurrentOptions = {}): Promise<CurrentResult> {
-  // Load revisions first so a broken project fails before any connection is made.
-  const map = config.file ? loadRevisionMap(config) : undefined;
-  const versions = await withConnection(config, (conn) => readVersions(conn, versionTableName(config)));
+  // Over a network the connection (TCP, a server backend starting, authentication) progresses while
+  // the revision headers are read, as those give the event loop a turn every millisecond. A broken
+  // project still fails before any query runs, as the map is built before the connection is
+  // awaited. SQLite opens a local file, which gains nothing and must not be created for a broken project.
+  const connecting = config.file && connectsOverNetwork(config) ? openConnection(config) : undefined;
+  // Handled below; without this a failure to connect would count as unhandled while files are read.
+  connecting?.catch(() => {});
+  let map: RevisionMap | undefined;
+  try {
+    if (config.file) {
+      const dir = ScriptDirectory.fromConfig(config);
+      map = new RevisionMap(connecting ? await dir.loadRevisionsInterleaved() : dir.loadRevisions());
+    }
+  } catch (error) {
+    // A failure to connect is hidden behind the project's error, as when nothing overlapped.
+    connecting?.then((conn) => conn.close(), () => {});
+    throw error;
+  }
+  const conn = await (connecting ?? openConnection(config));
+  let versions: string[];
+  try {
+    versions = await readVersions(conn, versionTableName(config));
+  } finally {
+    await conn.close();
+  }
   return currentOf(map, versions, maskUrl(config.url ?? ""));
+}
+
+/** Whether the configured database is reached over a network (not SQLite); false for a bad URL. */
+function connectsOverNetwork(config: Config): boolean {
+  try {
+    return config.url !== undefined && parseUrl(config.url, config.root).dialect !== "sqlite";
+  } catch {
+    // The URL's error is reported where it was before: after the revisions, when connecting.
+    return false;
+  }
 }
 
 /**
@@ -76,19 +109,33 @@ export function currentOf(
   const unknownVersions = versions.filter((v) => !map.has(v));
   // Alembic's `_get_all_current`: the rows and all their ancestors (dependencies included), then only
   // those no other member descends from. The set is closed downwards, so checking children suffices.
+  // Thousands of revisions go through here on every `current`: no spreading, and only revisions
+  // reached through a dependency can be a branch head that is not a row (any other member is the
+  // down revision of a member), so only those are checked against the whole map.
   const members = new Set<string>();
+  const depTargets = new Set<string>();
   const todo = [...known];
   while (todo.length > 0) {
     const id = todo.pop()!;
     if (members.has(id)) continue;
     members.add(id);
-    todo.push(...map.get(id).downRevisions, ...map.normalizedDependencies(id));
+    const rev = map.get(id);
+    const down = rev.downRevisions;
+    for (let i = 0; i < down.length; i++) todo.push(down[i]);
+    if (rev.dependsOn.length > 0) {
+      for (const dep of map.normalizedDependencies(id)) {
+        todo.push(dep);
+        depTargets.add(dep);
+      }
+    }
   }
   const isBranchHead = (id: string) => !map.children(id).some((c) => members.has(c));
   const fromRows = known.filter(isBranchHead);
-  const fromDeps = map.all().map((r) => r.revision).filter((id) =>
-    members.has(id) && !known.includes(id) && isBranchHead(id)
-  );
+  const fromDeps = depTargets.size === 0
+    ? []
+    : map.all().map((r) => r.revision).filter((id) =>
+      depTargets.has(id) && members.has(id) && !known.includes(id) && isBranchHead(id)
+    );
   return {
     url,
     versions: [...versions],

@@ -50,7 +50,9 @@ export function tsLiteral(value: unknown, indent = 0): string {
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
-  const items = entries.map(([k, v]) => `${IDENT.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, indent + 2)}`);
+  const items = entries.map(([k, v]) =>
+    `${IDENT.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, indent + 2)}`
+  );
   const flat = `{ ${items.join(", ")} }`;
   if (!flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
   return `{\n${items.map((i) => `${pad}${i},`).join("\n")}\n${" ".repeat(indent)}}`;
@@ -160,7 +162,8 @@ function renderBatchOperation(op: BatchOperation, i: number): string {
       return call("batch", "createUniqueConstraint", [q(name), tsLiteral(columns, i), ...opts(rest, i)], i);
     }
     case "createForeignKey": {
-      const { kind: _, table: _t, name, referencedTable, columns, referencedColumns, schema: _s, ...rest } = op;
+      const { kind: _, table: _t, name, referencedTable, columns, referencedColumns, schema: _s, ...rest } =
+        op;
       return call("batch", "createForeignKey", [
         q(name),
         q(referencedTable),
@@ -208,6 +211,8 @@ export function renderBody(items: readonly BodyItem[]): string {
       return item.comment.split("\n").map((l) => `// ${l}`.trimEnd()).join("\n");
     }
     // The template adds two spaces to every line, so lines are rendered as if indented by 2.
-    return renderOperation(item as Operation, 2).split("\n").map((l, n) => n === 0 ? l : l.slice(2)).join("\n");
+    return renderOperation(item as Operation, 2).split("\n").map((l, n) => n === 0 ? l : l.slice(2)).join(
+      "\n",
+    );
   }).join("\n");
 }

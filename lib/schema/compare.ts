@@ -90,7 +90,7 @@ interface Step {
  * ```
  */
 export function compareSchemas(target: Schema, current: Schema, options: CompareOptions): CompareResult {
-  const n = options.normalizer;
+  const n = cached(options.normalizer);
   const compareType = options.compareType ?? true;
   const compareDefault = options.compareServerDefault ?? true;
   const included = tableFilter(options.includeTables ?? ["*"], options.excludeTables ?? []);
@@ -164,7 +164,10 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
       f.referencedTable !== key && addedNorm.has(f.referencedTable) && !createdSoFar.has(f.referencedTable)
     );
     const now = { ...table, foreignKeys: table.foreignKeys.filter((f) => !later.includes(f)) };
-    creates.push({ up: createTableOp(name, schema, now), down: create.dropTable(name, schema ? { schema } : {}) });
+    creates.push({
+      up: createTableOp(name, schema, now),
+      down: create.dropTable(name, schema ? { schema } : {}),
+    });
     createdSoFar.add(key);
     for (const f of later) fkCreates.push(fkStep(key, f));
     changes.push({ type: "table.added", name: key, details: [] });
@@ -234,7 +237,9 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
       if (compareDefault && !auto && defaultKey(want.default, n) !== defaultKey(have.default, n)) {
         up.default = want.default ?? null;
         down.default = have.default ?? null;
-        details.push(`column "${col}" default ${describeDefault(have.default)} -> ${describeDefault(want.default)}`);
+        details.push(
+          `column "${col}" default ${describeDefault(have.default)} -> ${describeDefault(want.default)}`,
+        );
       }
       if ((want.comment ?? null) !== (have.comment ?? null) && n.dialect !== "sqlite") {
         up.comment = want.comment ?? null;
@@ -243,17 +248,31 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
       }
       if (Object.keys(up).length === 0) continue;
       alterSteps.push(step(
-        create.alterColumn(name, col, { ...so, ...up, existing: have } as Parameters<typeof create.alterColumn>[2]),
-        create.alterColumn(name, col, { ...so, ...down, existing: want } as Parameters<typeof create.alterColumn>[2]),
+        create.alterColumn(
+          name,
+          col,
+          { ...so, ...up, existing: have } as Parameters<typeof create.alterColumn>[2],
+        ),
+        create.alterColumn(
+          name,
+          col,
+          { ...so, ...down, existing: want } as Parameters<typeof create.alterColumn>[2],
+        ),
       ));
     }
     const dropColumnSteps: Step[] = [];
     for (const col of goneColumns) {
-      const candidates = newColumns.filter((nc) => columnType(t.columns[nc], n) === columnType(c.columns[col], n));
+      const candidates = newColumns.filter((nc) =>
+        columnType(t.columns[nc], n) === columnType(c.columns[col], n)
+      );
       const comment = candidates.length > 0
-        ? `"${col}" was dropped and ${candidates.map((x) => `"${x}"`).join(", ")} added with the same type: ` +
+        ? `"${col}" was dropped and ${
+          candidates.map((x) => `"${x}"`).join(", ")
+        } added with the same type: ` +
           `if this is a rename, keep the data by replacing\nthe addColumn and dropColumn calls with:\n` +
-          `op.alterColumn(${JSON.stringify(name)}, ${JSON.stringify(col)}, { newName: ${JSON.stringify(candidates[0])} });`
+          `op.alterColumn(${JSON.stringify(name)}, ${JSON.stringify(col)}, { newName: ${
+            JSON.stringify(candidates[0])
+          } });`
         : undefined;
       dropColumnSteps.push(
         simple(create.dropColumn(name, col, so), create.addColumn(name, col, c.columns[col], so), comment),
@@ -431,6 +450,20 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
   return { operations: all.map((s) => s.up), upgrade, downgrade, changes };
 }
 
+/** The normaliser with its type spellings memoised: a schema repeats a handful of types many times. */
+function cached(n: SchemaNormalizer): SchemaNormalizer {
+  const types = new Map<string, string>();
+  return {
+    dialect: n.dialect,
+    type: (t) => {
+      let v = types.get(t);
+      if (v === undefined) types.set(t, v = n.type(t));
+      return v;
+    },
+    default: n.default,
+  };
+}
+
 /**
  * On SQLite, changes that ALTER TABLE cannot make (altering a column, adding or dropping a
  * constraint) go into one `batchAlterTable` per table; adding a column and indexes stay outside.
@@ -602,7 +635,9 @@ function sqlKey(sql: string): string {
 function columnType(c: Column, n: SchemaNormalizer): string {
   if (c.type === "enum" && c.enum) {
     if (n.dialect === "postgresql" && c.enum.name) return n.type(c.enum.name);
-    if (n.dialect === "mysql") return `enum(${c.enum.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`;
+    if (n.dialect === "mysql") {
+      return `enum(${c.enum.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`;
+    }
   }
   return n.type(c.type);
 }
@@ -621,7 +656,9 @@ function defaultKey(value: SqlValue | SqlExpression | undefined, n: SchemaNormal
 
 function describeDefault(value: SqlValue | SqlExpression | undefined): string {
   if (value === undefined) return "none";
-  if (typeof value === "object" && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+  if (
+    typeof value === "object" && value !== null && !(value instanceof Date) && !(value instanceof Uint8Array)
+  ) {
     return value.sql;
   }
   return JSON.stringify(value);

@@ -52,7 +52,9 @@ const names = z.array(z.string().min(1)).min(1);
 const table = z.strictObject({
   columns: z.record(z.string().min(1), column),
   primaryKey: z.strictObject({ columns: names, name: z.string().min(1).optional() }).optional(),
-  uniqueConstraints: z.array(z.strictObject({ columns: names, name: z.string().min(1).optional(), ...deferrable }))
+  uniqueConstraints: z.array(
+    z.strictObject({ columns: names, name: z.string().min(1).optional(), ...deferrable }),
+  )
     .optional(),
   indexes: z.array(z.strictObject({
     name: z.string().min(1),
@@ -70,7 +72,9 @@ const table = z.strictObject({
     name: z.string().min(1).optional(),
     ...deferrable,
   })).optional(),
-  checkConstraints: z.array(z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }))
+  checkConstraints: z.array(
+    z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),
+  )
     .optional(),
   comment: z.string().optional(),
 });

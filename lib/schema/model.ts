@@ -19,7 +19,13 @@ import type {
   UniqueConstraint,
 } from "../operations/types.ts";
 
-export type { CheckConstraint, ForeignKeyConstraint, IndexDefinition, PrimaryKeyConstraint, UniqueConstraint };
+export type {
+  CheckConstraint,
+  ForeignKeyConstraint,
+  IndexDefinition,
+  PrimaryKeyConstraint,
+  UniqueConstraint,
+};
 
 /**
  * One table: the same fields as `createTable`'s options, so a table of a schema becomes a

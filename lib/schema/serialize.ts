@@ -31,6 +31,8 @@ export function formatSchema(schema: Schema, format: SchemaFormat = "ts"): strin
     case "toml":
       return `${stringifyToml(schema)}\n`;
     case "ts":
-      return `import type { Schema } from "@retort/migrate";\n\nexport default ${tsLiteral(schema)} satisfies Schema;\n`;
+      return `import type { Schema } from "@retort/migrate";\n\nexport default ${
+        tsLiteral(schema)
+      } satisfies Schema;\n`;
   }
 }

@@ -3,7 +3,7 @@
  * instead of opening and scanning it (on this kind of machine opening 5,000 files costs three times
  * what stating them does).
  *
- * One JSON file per versions folder, in `$XDG_CACHE_HOME/retort/` (else `~/.cache/retort/`), named
+ * One text file per versions folder, in `$XDG_CACHE_HOME/retort/` (else `~/.cache/retort/`), named
  * by a hash of the folder's absolute path. Each entry keeps the file's size, mtime, ctime and inode
  * and the header read from it; it is used only when all four still match. As git's index does with
  * "racily clean" entries, a file changed within {@link RACY_WINDOW_MS} of the scan is never stored,
@@ -14,7 +14,15 @@
  *
  * @module
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import process from "node:process";
 import type { Revision } from "../revision/revision.ts";
@@ -36,32 +44,14 @@ export interface FileStamp {
  */
 export const RACY_WINDOW_MS = 2000;
 
-/** Bumped whenever the entry layout or the header scan changes, so an old cache is ignored. */
-const FORMAT = "retort-headers-1";
+/** First field of the cache file; bumped whenever the layout or the header scan changes. */
+const FORMAT = "retort-headers-2";
 /** Cache files not rewritten for this long are deleted when another one is written (ms). */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
-
-// [size, mtimeMs, ctimeMs, ino, revision, downRevisions, branchLabels, dependsOn, message, createDate]
-type Entry = [
-  number,
-  number,
-  number,
-  number,
-  string,
-  string[],
-  string[],
-  string[],
-  string | null,
-  string | null,
-];
-
-interface CacheFile {
-  format: string;
-  dir: string;
-  /** `Date.now()` when the scan that wrote it started. */
-  scannedAt: number;
-  entries: Record<string, Entry>;
-}
+const TAB = 9;
+// A value holding one of these is not cached: the line format has no escapes (JSON.parse of 5,000
+// entries costs twice what splitting lines does, and this runs on every command).
+const UNSAFE = /[\t\n\r]/;
 
 /** Options of {@link HeaderCache.open}. */
 export interface HeaderCacheOptions {
@@ -74,28 +64,52 @@ export interface HeaderCacheOptions {
 }
 
 /**
- * The cached headers of one versions folder, for one scan: {@link HeaderCache.lookup} each file,
- * {@link HeaderCache.store} what had to be read, then {@link HeaderCache.save}.
+ * The cached headers of one versions folder, for one scan: {@link HeaderCache.has} and
+ * {@link HeaderCache.lookup} each file, {@link HeaderCache.store} what had to be read, then
+ * {@link HeaderCache.save}.
+ *
+ * The file is text: a first line `retort-headers-2 TAB scannedAt TAB entries TAB folder`, then one
+ * line per file, `name size mtimeMs ctimeMs ino revision down labels deps message createDate`
+ * separated by tabs, where a list is empty or `+` and its items joined by `,`, and an optional text
+ * is empty (absent) or `+` and the text. Entries come in file-name order, the order
+ * `ScriptDirectory.loadRevisions` asks for them, so a lookup is usually a check at a cursor.
  */
 export class HeaderCache {
   readonly #file: string;
   readonly #dir: string;
   readonly #scannedAt: number;
-  readonly #old: Record<string, Entry>;
+  /** The old file's text ("" when there is none); entries start after its first line. */
+  readonly #text: string;
+  readonly #oldCount: number;
   readonly #trustBefore: number;
-  #entries: Record<string, Entry> = {};
-  #count = 0;
-  #changed: boolean;
+  /** Where the entry after the last one found starts. */
+  #cursor: number;
+  #index?: Map<string, number>;
+  /** The entry {@link HeaderCache.has} found: its name and where its line starts. */
+  #foundName = "";
+  #foundAt = -1;
+  /** Lines of the file to write, in the order they were looked up or stored. */
+  readonly #lines: string[] = [];
+  #hits = 0;
+  #changed = false;
 
-  private constructor(file: string, dir: string, scannedAt: number, old: CacheFile | undefined) {
+  private constructor(
+    file: string,
+    dir: string,
+    scannedAt: number,
+    text: string,
+    header: string[] | undefined,
+  ) {
     this.#file = file;
     this.#dir = dir;
     this.#scannedAt = scannedAt;
-    this.#old = old?.entries ?? {};
+    this.#text = header ? text : "";
+    this.#cursor = header ? text.indexOf("\n") + 1 : 0;
+    this.#oldCount = header ? Number(header[2]) : 0;
     // Entries were stored only when older than the window before their scan; checking again keeps a
-    // cache written by a faulty clock or a hand-edited file from being trusted.
-    this.#trustBefore = old ? old.scannedAt - RACY_WINDOW_MS : -Infinity;
-    this.#changed = old === undefined;
+    // cache written by a faulty clock or by hand from being trusted.
+    this.#trustBefore = header ? Number(header[1]) - RACY_WINDOW_MS : -Infinity;
+    this.#changed = header === undefined;
   }
 
   /**
@@ -104,29 +118,33 @@ export class HeaderCache {
    * @param dir the versions folder, absolute
    * @param options where the cache lives and when the scan starts
    * @returns the cache (empty when its file is missing, corrupt or of another format), or `undefined`
-   *   when caching is off: `RETORT_NO_CACHE` is set to anything but `""` or `"0"`, or neither
-   *   `XDG_CACHE_HOME` nor `HOME` is set
+   *   when caching is off: `RETORT_NO_CACHE` is set to anything but `""` or `"0"`, neither
+   *   `XDG_CACHE_HOME` nor `HOME` is an absolute path, or `dir` holds a tab or line break
    */
   static open(dir: string, options: HeaderCacheOptions = {}): HeaderCache | undefined {
     const env = options.env ?? process.env;
     const off = env.RETORT_NO_CACHE;
     if (off !== undefined && off !== "" && off !== "0") return undefined;
+    if (UNSAFE.test(dir)) return undefined;
     const root = options.cacheDir ?? defaultCacheDir(env);
     if (root === undefined) return undefined;
-    const file = join(root, `headers-${hashHex(dir)}.json`);
-    let old: CacheFile | undefined;
+    const file = join(root, `headers-${hashHex(dir)}.tsv`);
+    let text = "";
+    let header: string[] | undefined;
     try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
+      text = readFileSync(file, "utf8");
+      const nl = text.indexOf("\n");
+      const first = (nl < 0 ? text : text.slice(0, nl)).split("\t");
       if (
-        parsed !== null && typeof parsed === "object" && parsed.format === FORMAT && parsed.dir === dir &&
-        typeof parsed.scannedAt === "number" && parsed.entries !== null && typeof parsed.entries === "object"
+        first.length === 4 && first[0] === FORMAT && first[3] === dir && Number.isFinite(Number(first[1])) &&
+        Number.isInteger(Number(first[2]))
       ) {
-        old = parsed;
+        header = first;
       }
     } catch {
-      // Missing, unreadable or not JSON: start afresh.
+      // Missing or unreadable: start afresh.
     }
-    return new HeaderCache(file, dir, options.now ?? Date.now(), old);
+    return new HeaderCache(file, dir, options.now ?? Date.now(), text, header);
   }
 
   /** The cache file this instance reads and writes. */
@@ -135,13 +153,32 @@ export class HeaderCache {
   }
 
   /**
-   * Whether an entry was read for a file, so a caller can skip stating a file it must read anyway.
+   * Whether the cache has an entry for a file, so a caller can skip stating a file it must read anyway.
    *
    * @param name the file name inside the folder
    * @returns true when {@link HeaderCache.lookup} may find it
    */
   has(name: string): boolean {
-    return Object.hasOwn(this.#old, name);
+    const text = this.#text;
+    let at = -1;
+    const cursor = this.#cursor;
+    if (text.startsWith(name, cursor) && text.charCodeAt(cursor + name.length) === TAB) at = cursor;
+    else if (text !== "") at = (this.#index ??= this.#buildIndex()).get(name) ?? -1;
+    this.#foundName = name;
+    this.#foundAt = at;
+    return at >= 0;
+  }
+
+  #buildIndex(): Map<string, number> {
+    const index = new Map<string, number>();
+    const text = this.#text;
+    for (let at = text.indexOf("\n") + 1; at > 0 && at < text.length;) {
+      const tab = text.indexOf("\t", at);
+      const nl = text.indexOf("\n", at);
+      if (tab >= 0 && (nl < 0 || tab < nl)) index.set(text.slice(at, tab), at);
+      at = nl + 1;
+    }
+    return index;
   }
 
   /**
@@ -154,32 +191,41 @@ export class HeaderCache {
    * @returns the revision, or `undefined` when the file must be read
    */
   lookup(name: string, path: string, stamp: FileStamp): Revision | undefined {
-    if (!Object.hasOwn(this.#old, name)) return undefined;
-    const e = this.#old[name];
+    if (this.#foundName !== name) this.has(name);
+    const at = this.#foundAt;
+    if (at < 0) return undefined;
+    const text = this.#text;
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    this.#cursor = end + 1;
+    const line = text.slice(at, end);
+    const f = line.split("\t");
+    const mtimeMs = Number(f[2]);
+    const ctimeMs = Number(f[3]);
     if (
-      e === undefined || !Array.isArray(e) || e.length !== 10 || e[0] !== stamp.size ||
-      e[1] !== stamp.mtimeMs || e[2] !== stamp.ctimeMs || e[3] !== stamp.ino ||
-      !(e[1] < this.#trustBefore && e[2] < this.#trustBefore) || typeof e[4] !== "string" ||
-      !Array.isArray(e[5]) || !Array.isArray(e[6]) || !Array.isArray(e[7])
+      f.length !== 11 || Number(f[1]) !== stamp.size || mtimeMs !== stamp.mtimeMs ||
+      ctimeMs !== stamp.ctimeMs || Number(f[4]) !== stamp.ino || !(mtimeMs < this.#trustBefore) ||
+      !(ctimeMs < this.#trustBefore) || f[5] === ""
     ) {
       return undefined;
     }
-    this.#entries[name] = e;
-    this.#count++;
+    this.#lines.push(line);
+    this.#hits++;
     return {
-      revision: e[4],
-      downRevisions: e[5],
-      branchLabels: e[6],
-      dependsOn: e[7],
+      revision: f[5],
+      downRevisions: list(f[6]),
+      branchLabels: list(f[7]),
+      dependsOn: list(f[8]),
       path,
-      message: e[8] ?? undefined,
-      createDate: e[9] ?? undefined,
+      message: optional(f[9]),
+      createDate: optional(f[10]),
     };
   }
 
   /**
-   * Records the header just read from a file. Files changed within {@link RACY_WINDOW_MS} of the scan
-   * are not stored (they are read again next time).
+   * Records the header just read from a file. Not stored (so read again next time): files changed
+   * within {@link RACY_WINDOW_MS} of the scan, and headers with a tab or line break in a value or a
+   * comma in a list item.
    *
    * @param name the file name inside the folder
    * @param stamp the file's stat, taken before it was read
@@ -189,19 +235,23 @@ export class HeaderCache {
     this.#changed = true;
     const limit = this.#scannedAt - RACY_WINDOW_MS;
     if (!(stamp.mtimeMs < limit && stamp.ctimeMs < limit)) return;
-    this.#entries[name] = [
-      stamp.size,
-      stamp.mtimeMs,
-      stamp.ctimeMs,
-      stamp.ino,
+    const fields = [
+      name,
+      String(stamp.size),
+      String(stamp.mtimeMs),
+      String(stamp.ctimeMs),
+      String(stamp.ino),
       revision.revision,
-      [...revision.downRevisions],
-      [...revision.branchLabels],
-      [...revision.dependsOn],
-      revision.message ?? null,
-      revision.createDate ?? null,
     ];
-    this.#count++;
+    for (const items of [revision.downRevisions, revision.branchLabels, revision.dependsOn]) {
+      if (items.some((i) => i.includes(","))) return;
+      fields.push(items.length === 0 ? "" : `+${items.join(",")}`);
+    }
+    for (const text of [revision.message, revision.createDate]) {
+      fields.push(text === undefined ? "" : `+${text}`);
+    }
+    if (revision.revision === "" || fields.some((f) => UNSAFE.test(f))) return;
+    this.#lines.push(fields.join("\t"));
   }
 
   /**
@@ -210,18 +260,15 @@ export class HeaderCache {
    * what was read. Any error is ignored: the cache is an optimisation.
    */
   save(): void {
-    if (!this.#changed && this.#count === Object.keys(this.#old).length) return;
-    const data: CacheFile = {
-      format: FORMAT,
-      dir: this.#dir,
-      scannedAt: this.#scannedAt,
-      entries: this.#entries,
-    };
+    if (!this.#changed && this.#hits === this.#oldCount) return;
+    // Kept in file-name order so the next scan's lookups hit the cursor.
+    const lines = this.#lines.sort();
+    const text = [`${FORMAT}\t${this.#scannedAt}\t${lines.length}\t${this.#dir}`, ...lines].join("\n");
     const root = dirname(this.#file);
     const temp = `${this.#file}.${process.pid}.tmp`;
     try {
       mkdirSync(root, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+      writeFileSync(temp, text, { mode: 0o600 });
       renameSync(temp, this.#file);
     } catch {
       try {
@@ -234,6 +281,14 @@ export class HeaderCache {
     // Test suites make many short-lived projects: now and then drop caches nobody rewrote for a month.
     if (Math.random() < 1 / 32) pruneOld(root, this.#scannedAt);
   }
+}
+
+function list(field: string): string[] {
+  return field === "" ? [] : field.slice(1).split(",");
+}
+
+function optional(field: string): string | undefined {
+  return field === "" ? undefined : field.slice(1);
 }
 
 function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {

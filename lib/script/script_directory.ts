@@ -19,6 +19,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, resolve, sep } from "node:path";
+import { setImmediate } from "node:timers";
 import { Eta } from "eta";
 import type { Config } from "../config/config.ts";
 import { DuplicateRevisionError, InputError, RuntimeFailure } from "../errors.ts";
@@ -89,67 +90,28 @@ export class ScriptDirectory {
    * @throws {DuplicateRevisionError} when two files declare the same revision id (names both)
    */
   loadRevisions(): Revision[] {
-    // Taken before any file is looked at: the header cache's racy-edit window is measured from here.
-    const scannedAt = Date.now();
-    // Plain strings, string concatenation and the native sort: this runs cold for thousands of
-    // files on every command, where path.join and a JS comparator cost several milliseconds.
-    const keys: string[] = [];
-    const dirs = this.config.versionLocations;
-    const caches: (HeaderCache | undefined)[] = [];
-    for (let d = 0; d < dirs.length; d++) {
-      let names: string[];
-      try {
-        names = readdirSync(dirs[d]);
-      } catch (error) {
-        caches.push(undefined);
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
-        throw error;
-      }
-      caches.push(HeaderCache.open(dirs[d], { now: scannedAt }));
-      for (const name of names) if (isRevisionFileName(name)) keys.push(`${name}\0${d}`);
+    const scan = new RevisionScan(this.config.versionLocations);
+    scan.step(Infinity);
+    return scan.finish();
+  }
+
+  /**
+   * {@link ScriptDirectory.loadRevisions}, giving the event loop a turn every `sliceMs` of work, so
+   * that I/O started before it (a database handshake: TCP, a server backend starting,
+   * authentication) progresses while the headers are read. Same result and errors.
+   *
+   * @param sliceMs work between turns, in milliseconds
+   * @returns every revision found, as {@link ScriptDirectory.loadRevisions}
+   * @throws {RevisionFileError} / {DuplicateRevisionError} as {@link ScriptDirectory.loadRevisions}
+   */
+  async loadRevisionsInterleaved(sliceMs = 1): Promise<Revision[]> {
+    // Lets promise chains started by the caller run up to their first real I/O before any file work.
+    await null;
+    const scan = new RevisionScan(this.config.versionLocations);
+    while (!scan.step(performance.now() + sliceMs)) {
+      await new Promise<void>((done) => setImmediate(done));
     }
-    keys.sort();
-    const buffer = new Uint8Array(HEAD_BYTES);
-    const decoder = new TextDecoder();
-    const seen = new Map<string, string>();
-    const revisions: Revision[] = [];
-    for (const key of keys) {
-      const cut = key.lastIndexOf("\0");
-      const d = Number(key.slice(cut + 1));
-      const name = key.slice(0, cut);
-      const path = dirs[d] + sep + name;
-      const cache = caches[d];
-      let revision: Revision | undefined;
-      if (cache === undefined) {
-        revision = readRevision(path, buffer, decoder, undefined);
-      } else {
-        // A file the cache never saw is opened and stated through its descriptor; one it saw is stated
-        // by path, and opened only when it changed. Stats come before reads (see HeaderCache.store).
-        let stamp: Stats | undefined;
-        if (cache.has(name)) {
-          stamp = statSync(path, { throwIfNoEntry: false });
-          if (stamp !== undefined) revision = cache.lookup(name, path, stamp);
-        }
-        if (revision === undefined) {
-          const box: { stamp?: Stats } = {};
-          revision = readRevision(path, buffer, decoder, stamp === undefined ? box : undefined);
-          stamp ??= box.stamp;
-          if (stamp !== undefined) cache.store(name, stamp, revision);
-        }
-      }
-      const other = seen.get(revision.revision);
-      if (other !== undefined) {
-        throw new DuplicateRevisionError(
-          `Cannot load revisions: revision "${revision.revision}" is declared by both ${other} and ${path}`,
-          revision.revision,
-          [other, path],
-        );
-      }
-      seen.set(revision.revision, path);
-      revisions.push(revision);
-    }
-    for (const cache of caches) cache?.save();
-    return revisions;
+    return scan.finish();
   }
 
   /**
@@ -366,6 +328,100 @@ function isRevisionFileName(name: string): boolean {
   if (c === 95 || c === 46) return false; // "_" or "."
   if (name.endsWith(".ts")) return !name.endsWith(".d.ts");
   return name.endsWith(".sql");
+}
+
+/** One run of {@link ScriptDirectory.loadRevisions}, which can stop between files. */
+class RevisionScan {
+  readonly #dirs: readonly string[];
+  readonly #keys: string[] = [];
+  readonly #caches: (HeaderCache | undefined)[] = [];
+  readonly #buffer = new Uint8Array(HEAD_BYTES);
+  readonly #decoder = new TextDecoder();
+  readonly #seen = new Map<string, string>();
+  readonly #revisions: Revision[] = [];
+  #next = 0;
+
+  /** Lists the folders (the part that cannot be split). */
+  constructor(dirs: readonly string[]) {
+    // Taken before any file is looked at: the header cache's racy-edit window is measured from here.
+    const scannedAt = Date.now();
+    this.#dirs = dirs;
+    // Plain strings, string concatenation and the native sort: this runs cold for thousands of
+    // files on every command, where path.join and a JS comparator cost several milliseconds.
+    const keys = this.#keys;
+    for (let d = 0; d < dirs.length; d++) {
+      let names: string[];
+      try {
+        names = readdirSync(dirs[d]);
+      } catch (error) {
+        this.#caches.push(undefined);
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
+      }
+      this.#caches.push(HeaderCache.open(dirs[d], { now: scannedAt }));
+      for (const name of names) if (isRevisionFileName(name)) keys.push(`${name}\0${d}`);
+    }
+    keys.sort();
+  }
+
+  /**
+   * Reads headers until all are read or `deadline` (a `performance.now()` value) has passed.
+   *
+   * @returns true when every file has been read
+   */
+  step(deadline: number): boolean {
+    const keys = this.#keys;
+    const dirs = this.#dirs;
+    const end = keys.length;
+    for (let k = this.#next; k < end; k++) {
+      if ((k & 63) === 63 && performance.now() > deadline) {
+        this.#next = k;
+        return false;
+      }
+      const key = keys[k];
+      const cut = key.lastIndexOf("\0");
+      const d = Number(key.slice(cut + 1));
+      const name = key.slice(0, cut);
+      const path = dirs[d] + sep + name;
+      const cache = this.#caches[d];
+      let revision: Revision | undefined;
+      if (cache === undefined) {
+        revision = readRevision(path, this.#buffer, this.#decoder, undefined);
+      } else {
+        // A file the cache never saw is opened and stated through its descriptor; one it saw is stated
+        // by path, and opened only when it changed. Stats come before reads (see HeaderCache.store).
+        let stamp: Stats | undefined;
+        if (cache.has(name)) {
+          stamp = statSync(path, { throwIfNoEntry: false });
+          if (stamp !== undefined) revision = cache.lookup(name, path, stamp);
+        }
+        if (revision === undefined) {
+          const box: { stamp?: Stats } = {};
+          revision = readRevision(path, this.#buffer, this.#decoder, stamp === undefined ? box : undefined);
+          stamp ??= box.stamp;
+          if (stamp !== undefined) cache.store(name, stamp, revision);
+        }
+      }
+      const other = this.#seen.get(revision.revision);
+      if (other !== undefined) {
+        throw new DuplicateRevisionError(
+          `Cannot load revisions: revision "${revision.revision}" is declared by both ${other} and ${path}`,
+          revision.revision,
+          [other, path],
+        );
+      }
+      this.#seen.set(revision.revision, path);
+      this.#revisions.push(revision);
+    }
+    this.#next = end;
+    return true;
+  }
+
+  /** Saves the header caches. @returns the revisions, in file-name order */
+  finish(): Revision[] {
+    for (const cache of this.#caches) cache?.save();
+    return this.#revisions;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
@@ -34,9 +34,11 @@ function ddl(n: number): string {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const t = `t${String(i).padStart(4, "0")}`;
-    const ref = i === 0 ? "" : `, CONSTRAINT ${t}_parent_fkey FOREIGN KEY (parent_id) REFERENCES t${
-      String(i - 1).padStart(4, "0")
-    } (id)`;
+    const ref = i === 0
+      ? ""
+      : `, CONSTRAINT ${t}_parent_fkey FOREIGN KEY (parent_id) REFERENCES t${
+        String(i - 1).padStart(4, "0")
+      } (id)`;
     out.push(
       `CREATE TABLE ${t} (id integer PRIMARY KEY, parent_id integer, name varchar(100) NOT NULL, ` +
         `code varchar(20), amount numeric(10,2) DEFAULT 0, created_at timestamptz DEFAULT now(), ` +
@@ -53,7 +55,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { ms: number; out: string } {
+function time(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): { ms: number; out: string } {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
   const ms = performance.now() - t0;
@@ -77,6 +84,7 @@ try {
   console.log(`migrate check (whole process): median ${median(ours).toFixed(0)} ms of ${RUNS} runs`);
   const py = `
 import time, sys
+sys.setrecursionlimit(100000)
 from sqlalchemy import create_engine, MetaData
 from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
@@ -90,10 +98,13 @@ with engine.connect() as conn:
 t2 = time.perf_counter()
 print(f"{(t1 - t0) * 1000:.0f} {(t2 - t1) * 1000:.0f} {len(diff)}")
 `;
-  const probe = spawnSync("python3", ["-c", "import alembic, psycopg2"], { encoding: "utf8" });
+  // Debian's interpreter: the python3-alembic package installs into it, not into a pyenv one.
+  const python = process.env.RETORT_BENCH_PYTHON ||
+    (existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+  const probe = spawnSync(python, ["-c", "import alembic, psycopg2"], { encoding: "utf8" });
   if (probe.status === 0) {
     const pyUrl = dbUrl.replace(/^postgres(ql)?:\/\//, "postgresql+psycopg2://");
-    const r = time("python3", ["-c", py, pyUrl], dir);
+    const r = time(python, ["-c", py, pyUrl], dir);
     const [reflect, compare, diffs] = r.out.trim().split(" ").map(Number);
     console.log(
       `alembic: reflect ${reflect} ms + compare_metadata ${compare} ms (${diffs} diffs); whole process ${

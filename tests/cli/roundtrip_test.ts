@@ -7,7 +7,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { assertEquals } from "../_assert.ts";
-import { POSTGRES_TEST_URL, MYSQL_TEST_URL, testUrl, withDatabase, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
+import {
+  MYSQL_TEST_URL,
+  POSTGRES_TEST_URL,
+  testUrl,
+  withDatabase,
+  withMysqlDatabase,
+  withPostgresDatabase,
+} from "../_db.ts";
 import { ROOT, runBinary, tool } from "./_project.ts";
 
 const CORPUS = resolve(ROOT, "..", "shared", "corpus");
@@ -20,7 +27,10 @@ async function roundTrip(sourceUrl: string, emptyUrl: string): Promise<void> {
       return out;
     };
     assertEquals((await run(["init", "."])).code, 0);
-    writeFileSync(join(dir, "migrate.toml"), `${readFileSync(join(dir, "migrate.toml"), "utf8")}\nschema = "schema.ts"\n`);
+    writeFileSync(
+      join(dir, "migrate.toml"),
+      `${readFileSync(join(dir, "migrate.toml"), "utf8")}\nschema = "schema.ts"\n`,
+    );
     const dump1 = await run(["--url", sourceUrl, "schema", "dump", "-o", "schema.ts"]);
     assertEquals(dump1.code, 0, dump1.stderr);
     const gen = await run(["revision", "--autogenerate", "-m", "initial"]);
@@ -31,9 +41,15 @@ async function roundTrip(sourceUrl: string, emptyUrl: string): Promise<void> {
     assertEquals(dump2.code, 0, dump2.stderr);
     assertEquals(readFileSync(join(dir, "schema2.ts"), "utf8"), readFileSync(join(dir, "schema.ts"), "utf8"));
     const check = await run(["check"]);
-    assertEquals([check.code, check.stdout.split("\n")[0]], [0, `No differences between the database and ${join(dir, "schema.ts")}`]);
+    assertEquals([check.code, check.stdout.split("\n")[0]], [
+      0,
+      `No differences between the database and ${join(dir, "schema.ts")}`,
+    ]);
     const again = await run(["revision", "--autogenerate", "-m", "nothing"]);
-    assertEquals(again.stdout.trim(), "No changes in schema detected; no revision written (pass --allow-empty to write one anyway)");
+    assertEquals(
+      again.stdout.trim(),
+      "No changes in schema detected; no revision written (pass --allow-empty to write one anyway)",
+    );
     const down = await run(["downgrade", "base"]);
     assertEquals(down.code, 0, down.stderr);
     const empty = await run(["--json", "schema", "dump"]);
@@ -46,8 +62,22 @@ async function roundTrip(sourceUrl: string, emptyUrl: string): Promise<void> {
 function psql(url: string, file: string, strip = false): void {
   const u = testUrl(url);
   let text = readFileSync(file, "utf8");
-  if (strip) text = text.split("\n").filter((l) => !/^(DROP DATABASE|CREATE DATABASE|\\c )/i.test(l)).join("\n");
-  tool("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-h", u.host ?? "127.0.0.1", "-p", String(u.port ?? 5432), "-U", u.user ?? "postgres", "-d", u.database!], text);
+  if (strip) {
+    text = text.split("\n").filter((l) => !/^(DROP DATABASE|CREATE DATABASE|\\c )/i.test(l)).join("\n");
+  }
+  tool("psql", [
+    "-q",
+    "-v",
+    "ON_ERROR_STOP=1",
+    "-h",
+    u.host ?? "127.0.0.1",
+    "-p",
+    String(u.port ?? 5432),
+    "-U",
+    u.user ?? "postgres",
+    "-d",
+    u.database!,
+  ], text);
 }
 
 Deno.test("autogenerate round trip on Chinook (PostgreSQL)", async () => {
@@ -69,7 +99,16 @@ Deno.test("autogenerate round trip on Chinook (MySQL)", async () => {
     const u = testUrl(source);
     const text = readFileSync(join(CORPUS, "chinook", "Chinook_MySql.sql"), "utf8").split("\n")
       .filter((l) => !/^(DROP DATABASE|CREATE DATABASE|USE )/i.test(l)).join("\n");
-    tool("mysql", ["-h", u.host ?? "127.0.0.1", "-P", String(u.port ?? 3306), "-u", u.user ?? "root", ...(u.password ? [`-p${u.password}`] : []), u.database!], text);
+    tool("mysql", [
+      "-h",
+      u.host ?? "127.0.0.1",
+      "-P",
+      String(u.port ?? 3306),
+      "-u",
+      u.user ?? "root",
+      ...(u.password ? [`-p${u.password}`] : []),
+      u.database!,
+    ], text);
     await withMysqlDatabase((empty) => roundTrip(source, empty), "rt_empty");
   }, "rt_chinook");
 });
@@ -77,7 +116,11 @@ Deno.test("autogenerate round trip on Chinook (MySQL)", async () => {
 Deno.test("autogenerate round trip on Chinook (SQLite)", async () => {
   const dir = mkdtempSync(join(tmpdir(), "retort-rt-sqlite-"));
   try {
-    tool("sqlite3", [join(dir, "source.db")], readFileSync(join(CORPUS, "chinook", "Chinook_Sqlite.sql"), "utf8"));
+    tool(
+      "sqlite3",
+      [join(dir, "source.db")],
+      readFileSync(join(CORPUS, "chinook", "Chinook_Sqlite.sql"), "utf8"),
+    );
     await roundTrip(`sqlite:///${join(dir, "source.db")}`, `sqlite:///${join(dir, "empty.db")}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,6 +25,7 @@ import { quoteString, timestampText } from "../_sql.ts";
 import { type ColumnContext, DdlCompiler, isSimpleDefault } from "../ddl.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
+import { needsRebuild } from "./rebuild.ts";
 
 const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
 
@@ -212,10 +213,13 @@ export class SqliteDdl extends DdlCompiler {
   // Without the table's definition a batch can only run its changes one by one; the migrator
   // calls plan() (rebuild.ts), which reads the table and rebuilds it when needed.
   protected override batchAlterTable(op: BatchAlterTableOp): SqlStatement[] {
-    if (op.recreate === "always") {
+    const reason = op.recreate === "always"
+      ? 'recreate: "always"'
+      : op.operations.map((o) => needsRebuild(o)).find((r) => r !== undefined);
+    if (reason !== undefined) {
       throw this.unsupported(
         op.kind,
-        `Cannot rebuild table "${op.table}" without reading its definition`,
+        `Cannot rebuild table "${op.table}" without reading its definition (${reason})`,
         BATCH_HINT,
       );
     }

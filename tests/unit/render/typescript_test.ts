@@ -7,7 +7,10 @@ import { renderBody, tsLiteral } from "../../../lib/render/typescript.ts";
 const GOLDEN = new URL("../../fixtures/render/operations.ts.golden", import.meta.url);
 
 Deno.test("tsLiteral writes short objects on one line with unquoted keys", () => {
-  assertEquals(tsLiteral({ type: "integer", "odd key": true, gone: undefined }), '{ type: "integer", "odd key": true }');
+  assertEquals(
+    tsLiteral({ type: "integer", "odd key": true, gone: undefined }),
+    '{ type: "integer", "odd key": true }',
+  );
 });
 
 Deno.test("tsLiteral breaks long objects one entry per line", () => {
@@ -24,11 +27,16 @@ Deno.test("renderBody renders every operation kind as the golden file", () => {
     }, { uniqueConstraints: [{ name: "uq_account_name", columns: ["name"] }], comment: "people" }),
     { comment: "a note\non two lines" },
     create.addColumn("account", "email", { type: "varchar(200)" }),
-    create.alterColumn("account", "name", { type: "text", existing: { type: "varchar(50)", nullable: false } }),
+    create.alterColumn("account", "name", {
+      type: "text",
+      existing: { type: "varchar(50)", nullable: false },
+    }),
     create.dropColumn("account", "legacy"),
     create.createIndex("ix_account_email", "account", ["email", { sql: "lower(name)" }], { unique: true }),
     create.dropIndex("ix_old", { table: "account" }),
-    create.createForeignKey("fk_order_account", "order", "account", ["account_id"], ["id"], { onDelete: "cascade" }),
+    create.createForeignKey("fk_order_account", "order", "account", ["account_id"], ["id"], {
+      onDelete: "cascade",
+    }),
     create.dropConstraint("fk_order_account", "order", { type: "foreignkey" }),
     create.createCheckConstraint("ck_positive", "order", "total >= 0"),
     create.createUniqueConstraint("uq_email", "account", ["email"]),

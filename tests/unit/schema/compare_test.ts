@@ -28,7 +28,10 @@ Deno.test("compareSchemas finds nothing between equal schemas written two ways",
   const target: Schema = {
     tables: {
       account: {
-        columns: { id: { type: "INTEGER", primaryKey: true }, name: { type: "character varying(50)", nullable: false } },
+        columns: {
+          id: { type: "INTEGER", primaryKey: true },
+          name: { type: "character varying(50)", nullable: false },
+        },
       },
     },
   };
@@ -36,11 +39,22 @@ Deno.test("compareSchemas finds nothing between equal schemas written two ways",
 });
 
 Deno.test("compareSchemas rows", async (t) => {
-  const rows: { name: string; target: Schema; current?: Schema; normalizer?: typeof pg; expect: unknown[] }[] = [
+  const rows: {
+    name: string;
+    target: Schema;
+    current?: Schema;
+    normalizer?: typeof pg;
+    expect: unknown[];
+  }[] = [
     {
       name: "added column",
       target: {
-        tables: { account: { ...base.tables.account, columns: { ...base.tables.account.columns, email: { type: "text" } } } },
+        tables: {
+          account: {
+            ...base.tables.account,
+            columns: { ...base.tables.account.columns, email: { type: "text" } },
+          },
+        },
       },
       expect: [{ kind: "addColumn", table: "account", column: "email", definition: { type: "text" } }],
     },
@@ -48,7 +62,10 @@ Deno.test("compareSchemas rows", async (t) => {
       name: "type change",
       target: {
         tables: {
-          account: { ...base.tables.account, columns: { ...base.tables.account.columns, name: { type: "text", nullable: false } } },
+          account: {
+            ...base.tables.account,
+            columns: { ...base.tables.account.columns, name: { type: "text", nullable: false } },
+          },
         },
       },
       expect: [{
@@ -86,7 +103,12 @@ Deno.test("compareSchemas rows", async (t) => {
         },
       },
       current: {
-        tables: { account: { ...base.tables.account, uniqueConstraints: [{ name: "account_name_key", columns: ["name"] }] } },
+        tables: {
+          account: {
+            ...base.tables.account,
+            uniqueConstraints: [{ name: "account_name_key", columns: ["name"] }],
+          },
+        },
       },
       expect: [],
     },
@@ -96,7 +118,10 @@ Deno.test("compareSchemas rows", async (t) => {
         tables: {
           ...base.tables,
           b_order: {
-            columns: { id: { type: "integer", primaryKey: true }, c: { type: "integer", references: "a_customer.id" } },
+            columns: {
+              id: { type: "integer", primaryKey: true },
+              c: { type: "integer", references: "a_customer.id" },
+            },
           },
           a_customer: { columns: { id: { type: "integer", primaryKey: true } } },
         },
@@ -120,7 +145,12 @@ Deno.test("compareSchemas rows", async (t) => {
         tables: {
           account: {
             ...base.tables.account,
-            foreignKeys: [{ name: "fk_self", columns: ["id"], referencedTable: "account", referencedColumns: ["id"] }],
+            foreignKeys: [{
+              name: "fk_self",
+              columns: ["id"],
+              referencedTable: "account",
+              referencedColumns: ["id"],
+            }],
           },
         },
       },
@@ -146,7 +176,10 @@ Deno.test("compareSchemas rows", async (t) => {
       normalizer: lite,
       target: {
         tables: {
-          account: { ...base.tables.account, columns: { ...base.tables.account.columns, name: { type: "text", nullable: false } } },
+          account: {
+            ...base.tables.account,
+            columns: { ...base.tables.account.columns, name: { type: "text", nullable: false } },
+          },
         },
       },
       expect: [{
@@ -165,8 +198,16 @@ Deno.test("compareSchemas rows", async (t) => {
     {
       name: "MySQL unique index equals unique constraint",
       normalizer: my,
-      target: { tables: { account: { ...base.tables.account, indexes: [{ name: "uq", columns: ["name"], unique: true }] } } },
-      current: { tables: { account: { ...base.tables.account, uniqueConstraints: [{ name: "uq", columns: ["name"] }] } } },
+      target: {
+        tables: {
+          account: { ...base.tables.account, indexes: [{ name: "uq", columns: ["name"], unique: true }] },
+        },
+      },
+      current: {
+        tables: {
+          account: { ...base.tables.account, uniqueConstraints: [{ name: "uq", columns: ["name"] }] },
+        },
+      },
       expect: [],
     },
   ];
@@ -183,19 +224,34 @@ Deno.test("compareSchemas rows", async (t) => {
 
 Deno.test("compareSchemas points at a possible rename in a comment", () => {
   const target: Schema = {
-    tables: { account: { ...base.tables.account, columns: { id: base.tables.account.columns.id, full_name: { type: "varchar(50)", nullable: false } } } },
+    tables: {
+      account: {
+        ...base.tables.account,
+        columns: { id: base.tables.account.columns.id, full_name: { type: "varchar(50)", nullable: false } },
+      },
+    },
   };
   const result = compareSchemas(target, base, { normalizer: pg });
   assertEquals(result.upgrade[1], {
-    comment: '"name" was dropped and "full_name" added with the same type: if this is a rename, keep the data by replacing\n' +
+    comment:
+      '"name" was dropped and "full_name" added with the same type: if this is a rename, keep the data by replacing\n' +
       'the addColumn and dropColumn calls with:\nop.alterColumn("account", "name", { newName: "full_name" });',
   });
 });
 
 Deno.test("compareSchemas downgrade holds the inverses in reverse order", () => {
   const target: Schema = {
-    tables: { account: { ...base.tables.account, columns: { ...base.tables.account.columns, email: { type: "text" } } } },
+    tables: {
+      account: {
+        ...base.tables.account,
+        columns: { ...base.tables.account.columns, email: { type: "text" } },
+      },
+    },
   };
   const result = compareSchemas(target, base, { normalizer: pg });
-  assertEquals(plain(result.downgrade as Operation[]), [{ kind: "dropColumn", table: "account", column: "email" }]);
+  assertEquals(plain(result.downgrade as Operation[]), [{
+    kind: "dropColumn",
+    table: "account",
+    column: "email",
+  }]);
 });
