@@ -12,7 +12,7 @@ import process from "node:process";
 import { assertEquals } from "./_assert.ts";
 import type { Connection, Dialect, DialectName } from "../lib/dialects/dialect.ts";
 import type { SqlStatement } from "../lib/dialects/statement.ts";
-import type { Operation, SqlValue } from "../lib/operations/types.ts";
+import type { Operation } from "../lib/operations/types.ts";
 import * as c from "../lib/operations/create.ts";
 import { batchAlterTable } from "../lib/operations/batch.ts";
 import { reverseOperation, type TableBefore } from "../lib/operations/reverse.ts";

@@ -6,14 +6,16 @@
  * @module
  */
 import type { Config } from "../config/config.ts";
-import { ConfigError } from "../errors.ts";
+import type { Connection } from "../dialects/dialect.ts";
+import { ConfigError, RuntimeFailure } from "../errors.ts";
 import type { Operation } from "../operations/types.ts";
 import { renderBody } from "../render/typescript.ts";
 import { compareSchemas, type SchemaChange } from "../schema/compare.ts";
-import { introspectSchema, normalizerFor } from "../schema/introspect.ts";
+import { introspectSchema, normalizerFor, type SchemaNormalizer } from "../schema/introspect.ts";
 import { loadSchemaFile } from "../schema/load.ts";
 import type { Schema } from "../schema/model.ts";
-import { withConnection } from "./_project.ts";
+import { readVersions, versionTableName } from "../runtime/version_table.ts";
+import { loadRevisionMap, withConnection } from "./_project.ts";
 import { revision, type RevisionOptions, type RevisionResult } from "./revision.ts";
 
 /** The comparison of the schema file with the database. */
@@ -28,6 +30,8 @@ export interface SchemaComparison {
   readonly upgradeBody: string;
   /** Body of `downgrade()`. */
   readonly downgradeBody: string;
+  /** The database's type and default spellings. */
+  readonly normalizer: SchemaNormalizer;
 }
 
 /**
@@ -35,11 +39,16 @@ export interface SchemaComparison {
  *
  * @param config needs `schema` and `url`; uses `compare_type`, `compare_server_default`,
  *   `include_tables`, `exclude_tables`, `version_table`
+ * @param options `requireHeads`: fail unless the database is at exactly these revisions
  * @returns the operations, rendered bodies and the list of differences
  * @throws {ConfigError} when no schema file is configured or it is invalid
  * @throws {ConnectionError} when the database cannot be reached
+ * @throws {RuntimeFailure} when `requireHeads` is given and the database is elsewhere
  */
-export async function compareWithDatabase(config: Config): Promise<SchemaComparison> {
+export async function compareWithDatabase(
+  config: Config,
+  options: CompareWithDatabaseOptions = {},
+): Promise<SchemaComparison> {
   if (!config.schema) {
     throw new ConfigError(
       `Cannot compare schemas: no schema file; set "schema" in ${
@@ -52,14 +61,16 @@ export async function compareWithDatabase(config: Config): Promise<SchemaCompari
   const [target, [current, dialect]] = await Promise.all([
     loadSchemaFile(schemaFile),
     withConnection(config, async (conn) => {
+      if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
       const schema = await introspectSchema(conn, {
         versionTable: { table: config.versionTable, schema: config.versionTableSchema },
       });
       return [schema, conn.dialect.name] as const;
     }),
   ]);
+  const normalizer = await normalizerFor(dialect);
   const result = compareSchemas(target, current, {
-    normalizer: await normalizerFor(dialect),
+    normalizer,
     compareType: config.compareType,
     compareServerDefault: config.compareServerDefault,
     includeTables: config.includeTables,
@@ -73,7 +84,35 @@ export async function compareWithDatabase(config: Config): Promise<SchemaCompari
     changes: result.changes,
     upgradeBody: renderBody(result.upgrade),
     downgradeBody: renderBody(result.downgrade),
+    normalizer,
   };
+}
+
+/** Options of {@link compareWithDatabase}. */
+export interface CompareWithDatabaseOptions {
+  /** The revisions the database must be at (the project's heads, for autogenerate). */
+  readonly requireHeads?: readonly string[];
+}
+
+/**
+ * Fail unless the version table holds exactly `heads`: a revision generated against a database
+ * that is behind would repeat the changes of the revisions it has not run (Alembic's "Target
+ * database is not up to date.").
+ */
+async function requireAtHeads(
+  conn: Connection,
+  config: Config,
+  heads: readonly string[],
+): Promise<void> {
+  const versions = await readVersions(conn, versionTableName(config));
+  const want = [...heads].sort();
+  if (versions.length === want.length && versions.every((v, i) => v === want[i])) return;
+  const list = (ids: readonly string[]) => ids.length === 0 ? "base" : ids.map((v) => `"${v}"`).join(", ");
+  throw new RuntimeFailure(
+    `Cannot autogenerate a revision: target database is not up to date (it is at ${list(versions)}, ` +
+      `${want.length > 1 ? "the heads are" : "the head is"} ${list(want)}); ` +
+      `run "migrate upgrade ${want.length > 1 ? "heads" : "head"}" first`,
+  );
 }
 
 /** Options of {@link autogenerateRevision}: those of `revision`, plus `allowEmpty`. */
@@ -100,12 +139,14 @@ export interface AutogenerateResult {
  * @returns the file written (if any) and the differences found
  * @throws {ConfigError} when no schema file is configured or it is invalid
  * @throws {RevisionError} as `revision` does (several heads, ...)
+ * @throws {RuntimeFailure} when the database is not at the project's heads (Alembic's "Target
+ *   database is not up to date.")
  */
 export async function autogenerateRevision(
   config: Config,
   options: AutogenerateOptions,
 ): Promise<AutogenerateResult> {
-  const cmp = await compareWithDatabase(config);
+  const cmp = await compareWithDatabase(config, { requireHeads: loadRevisionMap(config).heads });
   if (cmp.operations.length === 0 && !options.allowEmpty) {
     return { changes: [], operations: 0 };
   }

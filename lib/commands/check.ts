@@ -7,8 +7,9 @@
 import { createTwoFilesPatch } from "diff";
 import type { Config } from "../config/config.ts";
 import { tsLiteral } from "../render/typescript.ts";
-import type { SchemaChange } from "../schema/compare.ts";
-import type { Schema } from "../schema/model.ts";
+import { comparableTables, type SchemaChange } from "../schema/compare.ts";
+import type { SchemaNormalizer } from "../schema/introspect.ts";
+import type { NormalizedTable, Table } from "../schema/model.ts";
 import { compareWithDatabase } from "./autogenerate.ts";
 
 /** What {@link check} found. */
@@ -35,7 +36,7 @@ export async function check(config: Config): Promise<CheckResult> {
   const cmp = await compareWithDatabase(config);
   const diffs = cmp.changes.filter((c) => c.type === "table.changed").map((c) => ({
     table: c.name,
-    diff: tableDiff(c.name, cmp.current, cmp.target),
+    diff: tableDiff(c.name, cmp.target.tables[c.name], cmp.current.tables[c.name], cmp.normalizer),
   }));
   return {
     ok: cmp.operations.length === 0,
@@ -46,8 +47,17 @@ export async function check(config: Config): Promise<CheckResult> {
   };
 }
 
-function tableDiff(name: string, before: Schema, after: Schema): string {
-  const text = (s: Schema) => `${tsLiteral(s.tables[name] ?? {}, 0)}\n`;
+/** A unified diff of a table as the database has it and as the schema file wants it. */
+function tableDiff(name: string, target: Table, current: Table, normalizer: SchemaNormalizer): string {
+  const [before, after] = comparableTables(target, current, normalizer);
+  // Empty constraint lists are the normal form's, not the author's: leave them out of the text.
+  const text = (t: NormalizedTable) =>
+    `${
+      tsLiteral(
+        Object.fromEntries(Object.entries(t).filter(([, v]) => !(Array.isArray(v) && v.length === 0))),
+        0,
+      )
+    }\n`;
   return createTwoFilesPatch(`database/${name}`, `schema/${name}`, text(before), text(after), "", "", {
     context: 3,
   }).split("\n").slice(1).join("\n");

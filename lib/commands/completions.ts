@@ -83,7 +83,12 @@ export function completionSpecOf(program: CommandLike): CompletionSpec {
     }));
   return {
     program: program.name(),
-    globalOptions: [...options(program), { short: "-h", long: "--help", description: "show help", takesValue: false }],
+    globalOptions: [...options(program), {
+      short: "-h",
+      long: "--help",
+      description: "show help",
+      takesValue: false,
+    }],
     commands: program.commands.filter((c) => !c._hidden).map((c) => ({
       name: c.name(),
       description: c.description(),
@@ -123,7 +128,8 @@ function valueKinds(spec: CompletionSpec): { flag: string; kind: string }[] {
   const out = new Map<string, string>();
   for (const o of all) {
     if (!o.takesValue) continue;
-    const kind = (o.long && OPTION_VALUES[o.long]) ?? (o.long === "--config" || o.long === "--output" ? "files" : "any");
+    const kind = (o.long && OPTION_VALUES[o.long]) ??
+      (o.long === "--config" || o.long === "--output" ? "files" : "any");
     for (const f of [o.short, o.long]) if (f) out.set(f, kind);
   }
   return [...out].map(([flag, kind]) => ({ flag, kind }));
@@ -172,7 +178,9 @@ ${commandCases.join("\n")}
   if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts $global_opts" -- "$cur")); return 0; fi
   case "$cmd" in
     completions) COMPREPLY=($(compgen -W "${SHELLS.join(" ")}" -- "$cur")) ;;
-    ${REVISION_COMMANDS.join("|")}) COMPREPLY=($(compgen -W "$(${p} __complete revisions 2>/dev/null)" -- "$cur")) ;;
+    ${
+    REVISION_COMMANDS.join("|")
+  }) COMPREPLY=($(compgen -W "$(${p} __complete revisions 2>/dev/null)" -- "$cur")) ;;
     init) COMPREPLY=($(compgen -d -- "$cur")) ;;
     *) COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
   esac
@@ -256,8 +264,9 @@ function fishScript(spec: CompletionSpec): string {
     const kind = kinds.get(o.long ?? o.short ?? "");
     if (o.takesValue) {
       if (kind === "files") parts.push("-r -F");
-      else if (kind && kind !== "any") parts.push(`-x -a ${fishQuote(`(${p} __complete ${kind} 2>/dev/null)`)}`);
-      else parts.push("-x");
+      else if (kind && kind !== "any") {
+        parts.push(`-x -a ${fishQuote(`(${p} __complete ${kind} 2>/dev/null)`)}`);
+      } else parts.push("-x");
     }
     parts.push(`-d ${fishQuote(o.description)}`);
     return parts.join(" ");
@@ -281,7 +290,9 @@ function fishScript(spec: CompletionSpec): string {
     `complete -c ${p} -n ${fishQuote(`__fish_seen_subcommand_from ${REVISION_COMMANDS.join(" ")}`)} -a ${
       fishQuote(`(${p} __complete revisions 2>/dev/null)`)
     }`,
-    `complete -c ${p} -n ${fishQuote("__fish_seen_subcommand_from completions")} -a ${fishQuote(SHELLS.join(" "))}`,
+    `complete -c ${p} -n ${fishQuote("__fish_seen_subcommand_from completions")} -a ${
+      fishQuote(SHELLS.join(" "))
+    }`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -76,7 +76,10 @@ export interface FleetTaskResult {
 }
 
 /** The work done on one database: `config` is the fleet's config with that database's `url`. */
-export type FleetTask = (config: Config, onEvent: (event: MigrationEvent) => void) => Promise<FleetTaskResult>;
+export type FleetTask = (
+  config: Config,
+  onEvent: (event: MigrationEvent) => void,
+) => Promise<FleetTaskResult>;
 
 /** Options of {@link runFleet}. */
 export interface FleetOptions {
@@ -239,7 +242,9 @@ export function fleetTask(
         if (target === undefined) throw new UsageError(`Cannot ${command} a fleet: no target revision`);
         const mod = await import("./upgrade.ts");
         const out = await mod[command](config, { target, onEvent });
-        if (out.sql !== undefined) throw new UsageError(`Cannot render --sql for a fleet: run it on one database`);
+        if (out.sql !== undefined) {
+          throw new UsageError(`Cannot render --sql for a fleet: run it on one database`);
+        }
         return {
           from: out.from,
           to: out.to,

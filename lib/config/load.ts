@@ -609,7 +609,9 @@ function finish(
     excludeTables: s.exclude_tables,
     postWriteHooks: s.post_write_hooks,
     lockTimeoutMs: Math.round(s.lock_timeout * 1000),
-    ...(s.statement_timeout === undefined ? {} : { statementTimeoutMs: Math.round(s.statement_timeout * 1000) }),
+    ...(s.statement_timeout === undefined
+      ? {}
+      : { statementTimeoutMs: Math.round(s.statement_timeout * 1000) }),
     revisionFormat: s.revision_format,
     fleet,
     x,

@@ -24,13 +24,13 @@ export interface Palette {
  *
  * @param stream where the text goes (its `isTTY`)
  * @param env the environment (`NO_COLOR`, `FORCE_COLOR`)
- * @returns true for `FORCE_COLOR` (not `0`), false for a non-empty `NO_COLOR`, else whether `stream` is a terminal
+ * @returns true for a non-empty `FORCE_COLOR` (not `0` or `false`), false for a non-empty `NO_COLOR`, else whether `stream` is a terminal
  */
 export function colorsEnabled(
   stream: { isTTY?: boolean } = process.stdout,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): boolean {
-  const force = env.FORCE_COLOR;
+  const force = env.FORCE_COLOR || undefined;
   if (force !== undefined && force !== "0" && force !== "false") return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (force === "0" || force === "false") return false;

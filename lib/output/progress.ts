@@ -25,6 +25,19 @@ export interface ProgressTarget {
   readonly spinnerAfterMs?: number;
 }
 
+/**
+ * The stream handed to the spinner: it counts the lines to clear from `columns`, which is 0 or
+ * missing on a pseudo-terminal without a size (`script`, some CI runners), and would then be infinite.
+ */
+function spinnerStream(out: ProgressTarget["out"]): NodeJS.WriteStream {
+  return {
+    write: (s: string) => out.write(s),
+    get columns() {
+      return out.columns && out.columns > 0 ? out.columns : 80;
+    },
+  } as unknown as NodeJS.WriteStream;
+}
+
 /** A progress display: feed it events, close it when the run ends (stops any spinner). */
 export interface Progress<E> {
   onEvent(event: E): void;
@@ -73,9 +86,10 @@ export function createRunProgress(target: ProgressTarget): Progress<MigrationEve
         case "step-start": {
           if (!target.live) return;
           const started = performance.now();
-          const text = () => `Running ${describeStep(event.step)} ${p.dim(`(${formatMs(performance.now() - started)})`)}`;
+          const text = () =>
+            `Running ${describeStep(event.step)} ${p.dim(`(${formatMs(performance.now() - started)})`)}`;
           timer = setTimeout(() => {
-            spinner = createSpinner(text(), { stream: out as NodeJS.WriteStream, interval: 80 }).start();
+            spinner = createSpinner(text(), { stream: spinnerStream(out), interval: 80 }).start();
             ticker = setInterval(() => spinner?.update({ text: text() }), 100);
           }, target.spinnerAfterMs ?? 300);
           return;
@@ -114,7 +128,6 @@ export function createFleetProgress(target: ProgressTarget, verb: string): Progr
   const inFlight = new Map<number, { database: string; started: number; text: string }>();
   let spinner: Spinner | undefined;
   let finished = 0;
-  let total = 0;
   const block = () => {
     const lines = [...inFlight.values()].map((d) =>
       `${d.database}  ${d.text} ${p.dim(`(${formatMs(performance.now() - d.started)})`)}`
@@ -124,10 +137,13 @@ export function createFleetProgress(target: ProgressTarget, verb: string): Progr
   const ticker = setInterval(() => spinner?.update({ text: block() }), 100);
   return {
     onEvent(event) {
-      if (!spinner) spinner = createSpinner(block(), { stream: out as NodeJS.WriteStream, interval: 80 }).start();
+      if (!spinner) spinner = createSpinner(block(), { stream: spinnerStream(out), interval: 80 }).start();
       if (event.type === "start") {
-        total++;
-        inFlight.set(event.index, { database: event.database, started: performance.now(), text: "connecting" });
+        inFlight.set(event.index, {
+          database: event.database,
+          started: performance.now(),
+          text: "connecting",
+        });
       } else if (event.type === "step") {
         const d = inFlight.get(event.index);
         if (d) d.text = `${event.done} applied, running ${describeStep(event.step)}`;
@@ -150,7 +166,6 @@ export function createFleetProgress(target: ProgressTarget, verb: string): Progr
         spinner.stop();
         spinner = undefined;
       }
-      void total;
     },
   };
 }

@@ -27,7 +27,11 @@ export interface TableOptions {
  * assertEquals(formatTable(["A", "NUM"], [["x", "10"]], { rightAlign: [1] }), "A  NUM\nx   10");
  * ```
  */
-export function formatTable(header: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): string {
   const text = (c: Cell) => (typeof c === "string" ? c : c.text);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => text(r[i] ?? "").length)));
   const right = new Set(options.rightAlign ?? []);

@@ -19,6 +19,7 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  *
  * @param value a JSON-like value (also `bigint`, `Date`, `Uint8Array`)
  * @param indent spaces already in front of the value's line
+ * @param spread put an object's or array's entries one a line even when they would fit on one
  * @returns the literal
  * @example
  * ```ts
@@ -26,7 +27,7 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * tsLiteral({ type: "integer", primaryKey: true }); // '{ type: "integer", primaryKey: true }'
  * ```
  */
-export function tsLiteral(value: unknown, indent = 0): string {
+export function tsLiteral(value: unknown, indent = 0, spread = false): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   switch (typeof value) {
@@ -45,7 +46,7 @@ export function tsLiteral(value: unknown, indent = 0): string {
     if (value.length === 0) return "[]";
     const items = value.map((v) => tsLiteral(v, indent + 2));
     const flat = `[${items.join(", ")}]`;
-    if (!flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
+    if (!spread && !flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
     return `[\n${items.map((i) => `${pad}${i},`).join("\n")}\n${" ".repeat(indent)}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
@@ -54,27 +55,42 @@ export function tsLiteral(value: unknown, indent = 0): string {
     `${IDENT.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, indent + 2)}`
   );
   const flat = `{ ${items.join(", ")} }`;
-  if (!flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
+  if (!spread && !flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
   return `{\n${items.map((i) => `${pad}${i},`).join("\n")}\n${" ".repeat(indent)}}`;
 }
 
 /** Options left after the positional arguments, or nothing when empty. */
-function opts(rest: Record<string, unknown>, indent: number): string[] {
+function opts(rest: Record<string, unknown>): unknown[] {
   const kept = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return Object.keys(kept).length === 0 ? [] : [tsLiteral(kept, indent)];
+  return Object.keys(kept).length === 0 ? [] : [kept];
 }
 
-/** `name(a, b, {...})`, breaking the arguments over lines when the call is long. */
-function call(target: string, name: string, args: string[], indent: number): string {
-  const flat = `${target}.${name}(${args.join(", ")});`;
+const isComposite = (v: unknown) =>
+  typeof v === "object" && v !== null && !(v instanceof Date) && !(v instanceof Uint8Array);
+
+/**
+ * `target.name(a, b, {...});` with the arguments printed by {@link tsLiteral}, laid out as a
+ * formatter would: on one line when it fits; else with the last argument (an object or array)
+ * spread over lines; else with every object and array argument spread; else one argument a line.
+ */
+function call(target: string, name: string, args: readonly unknown[], indent: number): string {
+  const head = `${target}.${name}(`;
+  const flatArgs = args.map((a) => tsLiteral(a, indent));
+  const flat = `${head}${flatArgs.join(", ")});`;
   if (!flat.includes("\n") && indent + flat.length <= WIDTH) return flat;
-  // Only the last argument (an object) spreads over lines; the others stay on the first line.
-  const last = args[args.length - 1];
-  if (last !== undefined && (last.startsWith("{") || last.startsWith("["))) {
-    return `${target}.${name}(${args.join(", ")});`;
+  const fits = (text: string) => indent + text.split("\n")[0].length <= WIDTH;
+  const lastAt = args.length - 1;
+  if (lastAt >= 0 && isComposite(args[lastAt]) && flatArgs.slice(0, lastAt).every((a) => !a.includes("\n"))) {
+    const hugged = `${head}${[...flatArgs.slice(0, lastAt), tsLiteral(args[lastAt], indent, true)].join(", ")});`;
+    if (fits(hugged)) return hugged;
   }
+  const spread = args.map((a, n) => isComposite(a) ? tsLiteral(a, indent, true) : flatArgs[n]);
+  const spreadText = `${head}${spread.join(", ")});`;
+  // Every line but the first closes or continues a spread object, so only the first line can overflow.
+  if (fits(spreadText) && args.some(isComposite)) return spreadText;
   const pad = " ".repeat(indent + 2);
-  return `${target}.${name}(\n${args.map((a) => `${pad}${a},`).join("\n")}\n${" ".repeat(indent)});`;
+  const each = args.map((a) => tsLiteral(a, indent + 2));
+  return `${head}\n${each.map((a) => `${pad}${a},`).join("\n")}\n${" ".repeat(indent)});`;
 }
 
 type Renderers = {
@@ -84,57 +100,59 @@ type Renderers = {
 const q = (s: string) => JSON.stringify(s);
 
 const RENDERERS: Renderers = {
-  execute: (op, i) => call("op", "execute", [q(op.sql), ...(op.params ? [tsLiteral(op.params, i)] : [])], i),
+  execute: (op, i) => call("op", "execute", [op.sql, ...(op.params ? [op.params] : [])], i),
   createTable: (op, i) => {
     const { kind: _, table, columns, ...rest } = op;
-    return call("op", "createTable", [q(table), tsLiteral(columns, i), ...opts(rest, i)], i);
+    return call("op", "createTable", [table, columns, ...opts(rest)], i);
   },
-  dropTable: ({ kind: _, table, ...rest }, i) => call("op", "dropTable", [q(table), ...opts(rest, i)], i),
+  dropTable: ({ kind: _, table, ...rest }, i) => call("op", "dropTable", [table, ...opts(rest)], i),
   renameTable: ({ kind: _, table, newName, ...rest }, i) =>
-    call("op", "renameTable", [q(table), q(newName), ...opts(rest, i)], i),
+    call("op", "renameTable", [table, newName, ...opts(rest)], i),
   addColumn: ({ kind: _, table, column, definition, ...rest }, i) =>
-    call("op", "addColumn", [q(table), q(column), tsLiteral(definition, i), ...opts(rest, i)], i),
+    call("op", "addColumn", [table, column, definition, ...opts(rest)], i),
   dropColumn: ({ kind: _, table, column, ...rest }, i) =>
-    call("op", "dropColumn", [q(table), q(column), ...opts(rest, i)], i),
+    call("op", "dropColumn", [table, column, ...opts(rest)], i),
   createIndex: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createIndex", [q(name), q(table), tsLiteral(columns, i), ...opts(rest, i)], i),
-  dropIndex: ({ kind: _, name, ...rest }, i) => call("op", "dropIndex", [q(name), ...opts(rest, i)], i),
+    call("op", "createIndex", [name, table, columns, ...opts(rest)], i),
+  dropIndex: ({ kind: _, name, ...rest }, i) => call("op", "dropIndex", [name, ...opts(rest)], i),
   bulkInsert: ({ kind: _, table, rows, ...rest }, i) =>
-    call("op", "bulkInsert", [q(table), tsLiteral(rows, i), ...opts(rest, i)], i),
+    call("op", "bulkInsert", [table, rows, ...opts(rest)], i),
   alterColumn: ({ kind: _, table, column, ...rest }, i) =>
-    call("op", "alterColumn", [q(table), q(column), tsLiteral(rest, i)], i),
+    call("op", "alterColumn", [table, column, rest], i),
   createPrimaryKey: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createPrimaryKey", [q(name), q(table), tsLiteral(columns, i), ...opts(rest, i)], i),
+    call("op", "createPrimaryKey", [name, table, columns, ...opts(rest)], i),
   createUniqueConstraint: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createUniqueConstraint", [q(name), q(table), tsLiteral(columns, i), ...opts(rest, i)], i),
+    call("op", "createUniqueConstraint", [name, table, columns, ...opts(rest)], i),
   createForeignKey: ({ kind: _, name, table, referencedTable, columns, referencedColumns, ...rest }, i) =>
     call("op", "createForeignKey", [
-      q(name),
-      q(table),
-      q(referencedTable),
-      tsLiteral(columns, i),
-      tsLiteral(referencedColumns, i),
-      ...opts(rest, i),
+      name,
+      table,
+      referencedTable,
+      columns,
+      referencedColumns,
+      ...opts(rest),
     ], i),
   createCheckConstraint: ({ kind: _, name, table, condition, ...rest }, i) =>
-    call("op", "createCheckConstraint", [q(name), q(table), q(condition), ...opts(rest, i)], i),
+    call("op", "createCheckConstraint", [name, table, condition, ...opts(rest)], i),
   dropConstraint: ({ kind: _, name, table, ...rest }, i) =>
-    call("op", "dropConstraint", [q(name), q(table), ...opts(rest, i)], i),
+    call("op", "dropConstraint", [name, table, ...opts(rest)], i),
   createTableComment: ({ kind: _, table, comment, ...rest }, i) =>
-    call("op", "createTableComment", [q(table), q(comment), ...opts(rest, i)], i),
+    call("op", "createTableComment", [table, comment, ...opts(rest)], i),
   dropTableComment: ({ kind: _, table, ...rest }, i) =>
-    call("op", "dropTableComment", [q(table), ...opts(rest, i)], i),
+    call("op", "dropTableComment", [table, ...opts(rest)], i),
   createEnum: ({ kind: _, name, values, ...rest }, i) =>
-    call("op", "createEnum", [q(name), tsLiteral(values, i), ...opts(rest, i)], i),
-  dropEnum: ({ kind: _, name, ...rest }, i) => call("op", "dropEnum", [q(name), ...opts(rest, i)], i),
+    call("op", "createEnum", [name, values, ...opts(rest)], i),
+  dropEnum: ({ kind: _, name, ...rest }, i) => call("op", "dropEnum", [name, ...opts(rest)], i),
   addEnumValue: ({ kind: _, name, value, ...rest }, i) =>
-    call("op", "addEnumValue", [q(name), q(value), ...opts(rest, i)], i),
-  createSchema: ({ kind: _, name, ...rest }, i) => call("op", "createSchema", [q(name), ...opts(rest, i)], i),
-  dropSchema: ({ kind: _, name, ...rest }, i) => call("op", "dropSchema", [q(name), ...opts(rest, i)], i),
+    call("op", "addEnumValue", [name, value, ...opts(rest)], i),
+  createSchema: ({ kind: _, name, ...rest }, i) => call("op", "createSchema", [name, ...opts(rest)], i),
+  dropSchema: ({ kind: _, name, ...rest }, i) => call("op", "dropSchema", [name, ...opts(rest)], i),
   batchAlterTable: ({ table, recreate, schema, operations }, i) => {
     const inner = operations.map((o) => `${" ".repeat(i + 2)}${renderBatchOperation(o, i + 2)}`).join("\n");
-    const options = tsLiteral({ recreate, ...(schema ? { schema } : {}) }, i);
-    return `op.batchAlterTable(${q(table)}, (batch) => {\n${inner}\n${" ".repeat(i)}}, ${options});`;
+    const options = { recreate, ...(schema ? { schema } : {}) };
+    return `op.batchAlterTable(${q(table)}, (batch) => {\n${inner}\n${" ".repeat(i)}}, ${
+      tsLiteral(options, i)
+    });`;
   },
 };
 
@@ -142,40 +160,40 @@ const RENDERERS: Renderers = {
 function renderBatchOperation(op: BatchOperation, i: number): string {
   switch (op.kind) {
     case "addColumn":
-      return call("batch", "addColumn", [q(op.column), tsLiteral(op.definition, i)], i);
+      return call("batch", "addColumn", [op.column, op.definition], i);
     case "dropColumn":
-      return call("batch", "dropColumn", [q(op.column)], i);
+      return call("batch", "dropColumn", [op.column], i);
     case "alterColumn": {
       const { kind: _, table: _t, column, schema: _s, ...rest } = op;
-      return call("batch", "alterColumn", [q(column), tsLiteral(rest, i)], i);
+      return call("batch", "alterColumn", [column, rest], i);
     }
     case "createIndex": {
       const { kind: _, table: _t, name, columns, schema: _s, ...rest } = op;
-      return call("batch", "createIndex", [q(name), tsLiteral(columns, i), ...opts(rest, i)], i);
+      return call("batch", "createIndex", [name, columns, ...opts(rest)], i);
     }
     case "dropIndex":
-      return call("batch", "dropIndex", [q(op.name), ...opts({ ifExists: op.ifExists }, i)], i);
+      return call("batch", "dropIndex", [op.name, ...opts({ ifExists: op.ifExists })], i);
     case "createPrimaryKey":
-      return call("batch", "createPrimaryKey", [q(op.name), tsLiteral(op.columns, i)], i);
+      return call("batch", "createPrimaryKey", [op.name, op.columns], i);
     case "createUniqueConstraint": {
       const { kind: _, table: _t, name, columns, schema: _s, ...rest } = op;
-      return call("batch", "createUniqueConstraint", [q(name), tsLiteral(columns, i), ...opts(rest, i)], i);
+      return call("batch", "createUniqueConstraint", [name, columns, ...opts(rest)], i);
     }
     case "createForeignKey": {
       const { kind: _, table: _t, name, referencedTable, columns, referencedColumns, schema: _s, ...rest } =
         op;
       return call("batch", "createForeignKey", [
-        q(name),
-        q(referencedTable),
-        tsLiteral(columns, i),
-        tsLiteral(referencedColumns, i),
-        ...opts(rest, i),
+        name,
+        referencedTable,
+        columns,
+        referencedColumns,
+        ...opts(rest),
       ], i);
     }
     case "createCheckConstraint":
-      return call("batch", "createCheckConstraint", [q(op.name), q(op.condition)], i);
+      return call("batch", "createCheckConstraint", [op.name, op.condition], i);
     case "dropConstraint":
-      return call("batch", "dropConstraint", [q(op.name), ...opts({ type: op.type }, i)], i);
+      return call("batch", "dropConstraint", [op.name, ...opts({ type: op.type })], i);
     default:
       return assertNever(op);
   }

@@ -233,9 +233,16 @@ export class RevisionMap {
         keys.set(label, node);
       }
     }
-    const isHead = new Uint8Array(nodes.length).fill(1);
-    const isRealHead = new Uint8Array(nodes.length).fill(1);
-    for (const node of nodes) {
+    const count = nodes.length;
+    const isHead = new Uint8Array(count).fill(1);
+    const isRealHead = new Uint8Array(count).fill(1);
+    // The targets of each node's `allDown`, by index, node after node: the cycle check then walks
+    // the graph without a map lookup (this runs cold for thousands of revisions on every command).
+    const edgeStart = new Int32Array(count + 1);
+    const edges: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const node = nodes[k];
+      edgeStart[k] = edges.length;
       if (node.rev.dependsOn.length > 0) {
         node.resolvedDeps = node.rev.dependsOn.map((dep) => {
           const target = keys.get(dep);
@@ -245,18 +252,25 @@ export class RevisionMap {
         node.allDown = [...new Set([...node.down, ...node.resolvedDeps])];
       }
       const allDown = node.allDown;
+      // Without dependencies every link is a down revision.
+      const plain = allDown === node.down;
+      const id = node.id;
       for (let i = 0; i < allDown.length; i++) {
-        const down = nodes[this.#indexOf(node, allDown[i])];
-        if (down.allNext === NONE) down.allNext = [node.id];
-        else if (!down.allNext.includes(node.id)) down.allNext.push(node.id);
-        if (node.down.includes(allDown[i])) {
-          if (down.next === NONE) down.next = [node.id];
-          else if (!down.next.includes(node.id)) down.next.push(node.id);
+        const downId = allDown[i];
+        const down = keys.get(downId);
+        if (down === undefined || down.id !== downId) throw this.#missing(node, downId);
+        edges.push(down.index);
+        if (down.allNext === NONE) down.allNext = [id];
+        else if (!down.allNext.includes(id)) down.allNext.push(id);
+        if (plain || node.down.includes(downId)) {
+          if (down.next === NONE) down.next = [id];
+          else if (!down.next.includes(id)) down.next.push(id);
           isHead[down.index] = 0;
         }
         isRealHead[down.index] = 0;
       }
     }
+    edgeStart[count] = edges.length;
     const heads: string[] = [];
     const realHeads: string[] = [];
     const bases: string[] = [];
@@ -273,7 +287,7 @@ export class RevisionMap {
     this.#realHeads = realHeads;
     this.#bases = bases;
     this.#realBases = realBases;
-    this.#detectCycles();
+    if (count > 0 && !this.#isAcyclic(edgeStart, edges)) this.#detectCycles();
   }
 
   /**
@@ -300,12 +314,6 @@ export class RevisionMap {
     }
   }
 
-  #indexOf(node: Node, id: string): number {
-    const target = this.#keys.get(id);
-    if (!target || target.id !== id) throw this.#missing(node, id);
-    return target.index;
-  }
-
   #missing(node: Node, id: string): MissingRevisionError {
     const where = node.rev.path ? ` (${node.rev.path})` : "";
     return new MissingRevisionError(
@@ -321,28 +329,36 @@ export class RevisionMap {
    * goes, neither the down-revision links nor the dependency links hold a cycle. Cheaper than
    * Alembic's four walks, which run only to name the revisions when this finds a cycle.
    */
-  #isAcyclic(): boolean {
+  #isAcyclic(edgeStart: Int32Array, edges: readonly number[]): boolean {
     const nodes = this.#nodes;
-    const children = new Int32Array(nodes.length);
-    for (const node of nodes) children[node.index] = node.allNext.length;
-    const stack: number[] = [];
-    for (const node of nodes) if (children[node.index] === 0) stack.push(node.index);
+    const count = nodes.length;
+    const children = new Int32Array(count);
+    // Each index is pushed once at most: when its count reaches exactly 0.
+    const stack = new Int32Array(count);
+    let top = 0;
+    for (let k = 0; k < count; k++) {
+      const n = nodes[k].allNext.length;
+      children[k] = n;
+      if (n === 0) stack[top++] = k;
+    }
     let peeled = 0;
-    while (stack.length > 0) {
-      const node = nodes[stack.pop()!];
+    while (top > 0) {
+      const k = stack[--top];
       peeled++;
-      for (const id of node.allDown) {
-        const index = this.#keys.get(id)!.index;
-        if (--children[index] === 0) stack.push(index);
+      for (let e = edgeStart[k], end = edgeStart[k + 1]; e < end; e++) {
+        const index = edges[e];
+        if (--children[index] === 0) stack[top++] = index;
       }
     }
-    return peeled === nodes.length;
+    return peeled === count;
   }
 
-  /** Alembic's `_detect_cycles`: every revision must lie between a head and a base. */
+  /**
+   * Alembic's `_detect_cycles`: every revision must lie between a head and a base. Runs only when
+   * {@link RevisionMap.#isAcyclic} found a cycle, to name its revisions as Alembic does.
+   */
   #detectCycles(): void {
     const nodes = this.#nodes;
-    if (nodes.length === 0 || this.#isAcyclic()) return;
     const check = (
       heads: readonly string[],
       bases: readonly string[],

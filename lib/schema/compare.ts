@@ -62,6 +62,8 @@ export interface CompareResult {
 interface Step {
   readonly up: Operation;
   readonly down?: Operation;
+  /** A second inverse operation, run after `down` (the index MySQL leaves behind a dropped foreign key). */
+  readonly downAlso?: Operation;
   readonly comment?: string;
   /** Table whose change this is (for SQLite batches). */
   readonly table?: string;
@@ -268,8 +270,7 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
       const comment = candidates.length > 0
         ? `"${col}" was dropped and ${
           candidates.map((x) => `"${x}"`).join(", ")
-        } added with the same type: ` +
-          `if this is a rename, keep the data by replacing\nthe addColumn and dropColumn calls with:\n` +
+        } added with the same type.\nIf this is a rename, keep the data by replacing the addColumn and dropColumn calls with:\n` +
           `op.alterColumn(${JSON.stringify(name)}, ${JSON.stringify(col)}, { newName: ${
             JSON.stringify(candidates[0])
           } });`
@@ -310,6 +311,8 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
     const cIndexes = indexesOf(c, n);
     const uniqueDrop: Step[] = [];
     const uniqueAdd: Step[] = [];
+    const indexDrop: Step[] = [];
+    const indexAdd: Step[] = [];
     const [uAdd, uDrop] = matchLists(tu, cu, (a, b) => sameList(a.columns, b.columns));
     for (const u of uDrop) {
       if (!u.name) {
@@ -324,6 +327,13 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
     }
     for (const u of uAdd) {
       const uname = u.name ?? `uq_${name}_${u.columns.join("_")}`;
+      if (u.fromIndex) {
+        // Written as a unique index in the schema file: rendered as one (MySQL keeps both alike).
+        const index = { name: uname, columns: u.columns, unique: true };
+        indexAdd.push(simple(indexOp(name, so, index), create.dropIndex(uname, { ...so, table: name })));
+        details.push(`index "${uname}" added`);
+        continue;
+      }
       uniqueAdd.push(step(
         create.createUniqueConstraint(uname, name, u.columns, { ...so, ...deferrableOf(u) }),
         create.dropConstraint(uname, name, { ...so, type: "unique" }),
@@ -332,8 +342,6 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
     }
 
     // indexes: by name
-    const indexDrop: Step[] = [];
-    const indexAdd: Step[] = [];
     for (const ci of cIndexes) {
       const ti = tIndexes.find((x) => x.name === ci.name);
       if (ti && sameIndex(ti, ci)) continue;
@@ -360,11 +368,23 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
       const s = step(create.dropConstraint(f.name, name, { ...so, type: "foreignkey" }), fkStep(key, f).up);
       if (n.dialect === "sqlite") steps.push(s);
       else fkDrops.push(s);
+      const implicit = mysqlForeignKeyIndex(f, c, n);
+      if (implicit && !t.indexes.some((i) => i.name === implicit)) {
+        fkDrops.push(step(
+          create.dropIndex(implicit, { ...so, table: name }),
+          create.createIndex(implicit, name, f.columns, so),
+          `MySQL keeps the index it made for foreign key "${f.name}" when the key is dropped`,
+        ));
+      }
       details.push(`foreign key "${f.name}" removed`);
     }
     const fkAddSteps: Step[] = [];
     for (const f of fAdd) {
-      const s = fkStep(key, f);
+      let s = fkStep(key, f);
+      const implicit = mysqlForeignKeyIndex({ ...f, name: (s.up as { name: string }).name }, t, n);
+      if (implicit && !c.indexes.some((i) => i.name === implicit)) {
+        s = { ...s, downAlso: create.dropIndex(implicit, { ...so, table: name }) };
+      }
       if (n.dialect === "sqlite") fkAddSteps.push(s);
       else fkCreates.push(s);
       details.push(`foreign key "${(s.up as { name: string }).name}" added`);
@@ -444,8 +464,10 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
     upgrade.push(s.up);
   }
   for (const s of [...all].reverse()) {
-    if (s.down) downgrade.push(s.down);
-    else downgrade.push({ comment: `no inverse for ${s.up.kind} of "${describeTarget(s.up)}"` });
+    if (s.down) {
+      downgrade.push(s.down);
+      if (s.downAlso) downgrade.push(s.downAlso);
+    } else downgrade.push({ comment: `no inverse for ${s.up.kind} of "${describeTarget(s.up)}"` });
   }
   return { operations: all.map((s) => s.up), upgrade, downgrade, changes };
 }
@@ -556,16 +578,43 @@ function indexOp(table: string, so: { schema?: string }, i: IndexDefinition): Op
   });
 }
 
+/**
+ * The index MySQL made for foreign key `f` of `table` (a table where the key exists), which stays
+ * when the key is dropped: named after the key, or after its first column when the key's name is
+ * one MySQL generated (`<table>_ibfk_<n>`). Undefined on other dialects, and when another index,
+ * unique constraint or the primary key starts with the key's columns (MySQL then made none).
+ */
+function mysqlForeignKeyIndex(
+  f: ForeignKeyConstraint,
+  table: NormalizedTable,
+  n: SchemaNormalizer,
+): string | undefined {
+  if (n.dialect !== "mysql") return undefined;
+  const covers = (cols: readonly (string | SqlExpression)[]) => f.columns.every((c, i) => cols[i] === c);
+  if (
+    (table.primaryKey && covers(table.primaryKey.columns)) ||
+    table.uniqueConstraints.some((u) => covers(u.columns)) ||
+    table.indexes.some((i) => covers(i.columns))
+  ) {
+    return undefined;
+  }
+  return f.name && !/_ibfk_\d+$/.test(f.name) ? f.name : f.columns[0];
+}
+
 function defaultPkName(table: string, n: SchemaNormalizer): string {
   return n.dialect === "postgresql" ? `${table}_pkey` : n.dialect === "mysql" ? "PRIMARY" : `pk_${table}`;
 }
 
 /** MySQL has no unique constraints apart from unique indexes: plain-column unique indexes count as constraints. */
-function uniquesOf(t: NormalizedTable, n: SchemaNormalizer): UniqueConstraint[] {
+function uniquesOf(t: NormalizedTable, n: SchemaNormalizer): (UniqueConstraint & { fromIndex?: true })[] {
   if (n.dialect !== "mysql") return [...t.uniqueConstraints];
   return [
     ...t.uniqueConstraints,
-    ...t.indexes.filter(isPlainUniqueIndex).map((i) => ({ name: i.name, columns: i.columns as string[] })),
+    ...t.indexes.filter(isPlainUniqueIndex).map((i) => ({
+      name: i.name,
+      columns: i.columns as string[],
+      fromIndex: true as const,
+    })),
   ];
 }
 
@@ -692,4 +741,84 @@ function tableFilter(include: readonly string[], exclude: readonly string[]): (n
   const inc = include.map(re);
   const exc = exclude.map(re);
   return (name) => inc.some((r) => r.test(name)) && !exc.some((r) => r.test(name));
+}
+
+/**
+ * Two versions of a table made comparable for people (`migrate check`'s before/after diff): both
+ * normalised, and every part of `current` that `compareSchemas` counts as equal to `target`'s
+ * (a type or default spelt another way, a name the database gave an unnamed constraint, a check
+ * condition as the database reprints it) written as in `target`, so that only real differences
+ * remain.
+ *
+ * @param target the table in the schema file
+ * @param current the table in the database
+ * @param normalizer the database's type and default spellings
+ * @returns `[current, target]`, ready to print
+ */
+export function comparableTables(
+  target: Table,
+  current: Table,
+  normalizer: SchemaNormalizer,
+): [NormalizedTable, NormalizedTable] {
+  const n = normalizer;
+  const t = normalizeTable(target);
+  const c = normalizeTable(current);
+  const columns: Record<string, Column> = {};
+  for (const [name, have] of Object.entries(c.columns)) {
+    const want = t.columns[name];
+    if (!want) {
+      columns[name] = have;
+      continue;
+    }
+    const col: Record<string, unknown> = { ...have };
+    if (columnType(want, n) === columnType(have, n)) {
+      col.type = want.type;
+      if (want.enum) col.enum = want.enum;
+      else delete col.enum;
+    }
+    if (defaultKey(want.default, n) === defaultKey(have.default, n)) {
+      if (want.default === undefined) delete col.default;
+      else col.default = want.default;
+    }
+    // Keys the comparison does not look at, or looks at through others, as the schema file says.
+    for (const key of ["autoincrement", "identity", "computed"] as const) {
+      if (want[key] === undefined) delete col[key];
+      else col[key] = want[key];
+    }
+    if (n.dialect === "sqlite") {
+      if (want.comment === undefined) delete col.comment;
+      else col.comment = want.comment;
+    }
+    columns[name] = col as unknown as Column;
+  }
+  const renamed = <T extends { name?: string }>(
+    items: readonly T[],
+    wanted: readonly T[],
+    same: (a: T, b: T) => boolean,
+  ): T[] =>
+    items.map((item) => {
+      const match = wanted.find((w) => same(w, item) && (!w.name || w.name === item.name));
+      return match ? match : item;
+    });
+  const current2: NormalizedTable = {
+    ...c,
+    columns,
+    ...(c.primaryKey && t.primaryKey && sameList(c.primaryKey.columns, t.primaryKey.columns)
+      ? { primaryKey: t.primaryKey }
+      : {}),
+    uniqueConstraints: renamed(
+      c.uniqueConstraints,
+      t.uniqueConstraints,
+      (a, b) => sameList(a.columns, b.columns),
+    ),
+    indexes: renamed(c.indexes, t.indexes, (a, b) => a.name === b.name && sameIndex(a, b)),
+    foreignKeys: renamed(c.foreignKeys, t.foreignKeys, sameForeignKey),
+    checkConstraints: renamed(
+      c.checkConstraints,
+      t.checkConstraints,
+      (a, b) => sqlKey(a.condition) === sqlKey(b.condition),
+    ),
+    ...(n.dialect === "sqlite" && t.comment !== undefined ? { comment: t.comment } : {}),
+  };
+  return [current2, t];
 }

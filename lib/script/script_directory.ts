@@ -373,8 +373,10 @@ class RevisionScan {
     const keys = this.#keys;
     const dirs = this.#dirs;
     const end = keys.length;
-    for (let k = this.#next; k < end; k++) {
-      if ((k & 63) === 63 && performance.now() > deadline) {
+    const start = this.#next;
+    for (let k = start; k < end; k++) {
+      // Checked every 64 files, never before the first: each step makes progress.
+      if (k !== start && (k & 63) === 0 && performance.now() > deadline) {
         this.#next = k;
         return false;
       }

@@ -330,3 +330,93 @@ export async function runSqliteCase(name: string): Promise<boolean> {
   }
   return true;
 }
+
+const ACCOUNT = "CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50), email TEXT, age INTEGER);";
+
+/** Effects of tests/unit/dialects/ddl_cases_operations.ts that SQLite runs without a rebuild. */
+const OPERATION_EFFECTS: Record<string, Effect> = {
+  "createTable renders table constraints, indexes, comment and MySQL options": {
+    setup: "CREATE TABLE account (id INTEGER PRIMARY KEY);",
+    check: async (c) => {
+      assertEquals(await columns(c, "orders"), [
+        ["id", "INTEGER", 0, null, 1],
+        ["account_id", "INTEGER", 1, null, 0],
+        ["code", "VARCHAR(20)", 1, null, 0],
+        ["status", "VARCHAR(4)", 0, "'new'", 0],
+        ["total", "NUMERIC(10, 2)", 0, null, 0],
+      ]);
+      assertEquals(await indexes(c, "orders"), [["ix_orders_code", 1]]);
+      const fks = await c.query("PRAGMA foreign_key_list(orders)");
+      assertEquals(fks.map((r) => [r.table, r.from, r.to, r.on_delete]), [[
+        "account",
+        "account_id",
+        "id",
+        "CASCADE",
+      ]]);
+      const unique = (await c.query("PRAGMA index_list(orders)")).filter((r) => r.origin === "u");
+      assertEquals(unique.length, 1);
+      let error = "";
+      try {
+        await c.execute(
+          "INSERT INTO orders (id, account_id, code, total, status) VALUES (1, 1, 'a', -1, 'new')",
+        );
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      assertEquals(error, "CHECK constraint failed: ck_orders_total");
+      try {
+        await c.execute(
+          "INSERT INTO orders (id, account_id, code, total, status) VALUES (1, 1, 'a', 1, 'lost')",
+        );
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      assertEquals(error, "CHECK constraint failed: status IN ('new', 'paid')");
+    },
+  },
+  "alterColumn renames a column": {
+    setup: ACCOUNT,
+    check: async (c) =>
+      assertEquals((await columns(c, "account")).map((r) => r[0]), ["id", "full_name", "email", "age"]),
+  },
+  "alterColumn sets and drops a comment": {
+    setup: ACCOUNT,
+    check: async (c) => assertEquals((await columns(c, "account")).length, 4),
+  },
+  "createIndex renders partial, concurrent and prefix options": {
+    setup: ACCOUNT,
+    check: async (c) => {
+      const list = await c.query("PRAGMA index_list(account)");
+      assertEquals(list.map((r) => [r.name, r.partial]), [["ix_account_email", 1]]);
+    },
+  },
+  "createIndex concurrently": {
+    setup: ACCOUNT,
+    check: async (c) => {
+      assertEquals(await indexes(c, "account"), [["ix_account_name", 1]]);
+      const cols = await c.query("PRAGMA index_xinfo(ix_account_name)");
+      assertEquals(cols.filter((r) => r.key === 1).map((r) => [r.cid, r.name]), [[1, "name"], [-2, null]]);
+    },
+  },
+  "createIndex with MySQL prefix lengths": {
+    setup: "CREATE TABLE doc (title TEXT, body TEXT);",
+    check: async (c) => assertEquals(await indexes(c, "doc"), [["ix_doc_body", 0]]),
+  },
+  "dropIndex concurrently": {
+    setup: ACCOUNT + "CREATE INDEX ix_account_name ON account (name);",
+    check: async (c) => assertEquals(await indexes(c, "account"), []),
+  },
+  "createTableComment": { setup: ACCOUNT, check: async (c) => assertEquals(await tables(c), ["account"]) },
+  "dropTableComment": { setup: ACCOUNT, check: async (c) => assertEquals(await tables(c), ["account"]) },
+  "createEnum": { check: async (c) => assertEquals(await tables(c), []) },
+  "dropEnum": { check: async (c) => assertEquals(await tables(c), []) },
+  "batchAlterTable runs its changes one by one where no rebuild is needed": {
+    setup: ACCOUNT.replace("email TEXT, ", ""),
+    check: async (c) => {
+      assertEquals((await columns(c, "account")).map((r) => r[0]), ["id", "name", "age", "email"]);
+      assertEquals(await indexes(c, "account"), [["ix_account_email", 0]]);
+    },
+  },
+};
+
+Object.assign(EFFECTS, OPERATION_EFFECTS);

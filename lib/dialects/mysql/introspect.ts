@@ -1,8 +1,8 @@
 /**
  * MySQL / MariaDB introspection: the connection's database as a {@link Schema}, read from
  * `information_schema` in five queries whatever the number of tables. Views and the version table
- * are left out. An index MySQL created for a foreign key (named after it) is left out too: the
- * database makes it again with the key. Unique indexes on plain columns are reported as unique
+ * are left out. An index MySQL created for a foreign key (named after the key, or after its first
+ * column when the key has no name) is left out too: the database makes it again with the key. Unique indexes on plain columns are reported as unique
  * constraints (MySQL does not tell them apart).
  *
  * @module
@@ -111,7 +111,6 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     draft.columns[String(r.name)] = columnOf(r);
   }
   // Constraints, one row per column.
-  const fkNames = new Map<string, Set<string>>();
   const grouped = new Map<string, Record<string, unknown>[]>();
   for (const raw of constraintRows) {
     const r = lower(raw);
@@ -130,7 +129,6 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     } else if (r.type === "UNIQUE") {
       draft.uniqueConstraints.push({ name, columns });
     } else {
-      (fkNames.get(table) ?? fkNames.set(table, new Set()).get(table)!).add(name);
       const refTable = String(r.ref_table);
       draft.foreignKeys.push({
         name,
@@ -166,7 +164,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     }
     const hasLengths = Object.keys(lengths).length > 0;
     if (unique && !hasLengths && columns.every((c) => typeof c === "string")) continue; // a unique constraint
-    if (!unique && fkNames.get(table)?.has(name)) continue; // made by MySQL for the foreign key
+    if (!unique && isForeignKeyIndex(name, columns, draft.foreignKeys)) continue;
     draft.indexes.push({
       name,
       columns,
@@ -318,4 +316,19 @@ function isWrapped(s: string): boolean {
     }
   }
   return depth === 0;
+}
+
+/**
+ * Whether a non-unique index is the one MySQL creates for a foreign key: its columns start with the
+ * key's columns and it is named after the key (`CONSTRAINT name FOREIGN KEY`) or, for a key without
+ * a name, after its first column (Alembic's `correct_for_autogen_constraints` uses the same rule).
+ */
+function isForeignKeyIndex(
+  name: string,
+  columns: readonly (string | SqlExpression)[],
+  foreignKeys: readonly ForeignKeyConstraint[],
+): boolean {
+  return foreignKeys.some((f) =>
+    (f.name === name || f.columns[0] === name) && f.columns.every((c, i) => columns[i] === c)
+  );
 }

@@ -1,3 +1,4 @@
+import * as c2 from "../../../lib/operations/create.ts";
 import { assert, assertEquals, assertThrows } from "../../_assert.ts";
 import {
   addColumn,
@@ -235,5 +236,125 @@ Deno.test("resolveReference splits every accepted form", () => {
   assertEquals(
     message(() => resolveReference({ table: "a.b.c" })),
     'Cannot resolve references.table "a.b.c": expected "table" or "schema.table"',
+  );
+});
+
+Deno.test("alterColumn keeps only the changes given and drops with null", () => {
+  assertEquals(
+    c2.alterColumn("t", "c", {
+      type: "bigint",
+      using: "c::bigint",
+      default: null,
+      comment: null,
+      schema: "s",
+    }),
+    {
+      kind: "alterColumn",
+      table: "t",
+      column: "c",
+      schema: "s",
+      type: "bigint",
+      using: "c::bigint",
+      default: null,
+      comment: null,
+    },
+  );
+  assertEquals(
+    c2.alterColumn("t", "c", { identity: { always: true, start: 5 } }),
+    {
+      kind: "alterColumn",
+      table: "t",
+      column: "c",
+      identity: { always: true, start: 5 },
+      autoincrement: true,
+    },
+  );
+  assertEquals(
+    assertThrows(() => c2.alterColumn("t", "c", { using: "x" }), TypeError).message,
+    'Cannot create alterColumn operation for "t.c": using needs a type',
+  );
+  assertEquals(
+    assertThrows(() => c2.alterColumn("t", "c", { newName: "c" }), RangeError).message,
+    'Cannot create alterColumn operation for "t.c": newName is the same name',
+  );
+});
+
+Deno.test("constraint factories validate columns, actions and types", () => {
+  assertEquals(
+    c2.createForeignKey("fk", "a", "b", ["x", "y"], ["x", "y"], { onDelete: "set null", deferrable: true }),
+    {
+      kind: "createForeignKey",
+      name: "fk",
+      table: "a",
+      referencedTable: "b",
+      columns: ["x", "y"],
+      referencedColumns: ["x", "y"],
+      onDelete: "set null",
+      deferrable: true,
+    },
+  );
+  assertEquals(
+    assertThrows(() => c2.createForeignKey("fk", "a", "b", ["x"], ["x", "y"]), TypeError).message,
+    'Cannot create createForeignKey operation "fk": 1 columns but 2 referenced columns',
+  );
+  assertEquals(
+    assertThrows(
+      () => c2.createForeignKey("fk", "a", "b", ["x"], ["x"], { onDelete: "drop" as "cascade" }),
+      RangeError,
+    )
+      .message,
+    'Cannot create createForeignKey operation "fk": onDelete is "drop" (expected one of "cascade", "restrict", "set null", "set default", "no action")',
+  );
+  assertEquals(
+    assertThrows(() => c2.dropConstraint("k", "t", { type: "index" as "unique" }), RangeError).message,
+    'Cannot create dropConstraint operation "k": type is "index" (expected one of "primary", "unique", "foreignkey", "check")',
+  );
+  assertEquals(
+    assertThrows(() => c2.createPrimaryKey("pk", "t", []), TypeError).message,
+    'Cannot create createPrimaryKey operation "pk": columns is empty',
+  );
+  assertEquals(
+    assertThrows(() => c2.createEnum("e", ["a", "a"]), TypeError).message,
+    'Cannot create createEnum operation "e": value "a" is repeated',
+  );
+  assertEquals(
+    assertThrows(() => c2.addEnumValue("e", "b", { before: "a", after: "c" }), TypeError).message,
+    'Cannot create addEnumValue operation "e": give before or after, not both',
+  );
+});
+
+Deno.test("createTable checks table-level constraints against its columns", () => {
+  const columns = { a: { type: "integer" }, b: { type: "integer" } };
+  assertEquals(
+    assertThrows(() => c2.createTable("t", columns, { primaryKey: { columns: ["a", "z"] } }), TypeError)
+      .message,
+    'Cannot create createTable operation for "t": primaryKey.columns names unknown column "z"',
+  );
+  assertEquals(
+    assertThrows(
+      () =>
+        c2.createTable("t", { a: { type: "integer", primaryKey: true } }, { primaryKey: { columns: ["a"] } }),
+      TypeError,
+    ).message,
+    'Cannot create createTable operation for "t": primaryKey is given as an option and on a column; use one of the two',
+  );
+  assertEquals(
+    assertThrows(() => c2.createTable("t", { e: { type: "enum" } }), TypeError).message,
+    'Cannot create createTable operation for "t": column "e": type "enum" needs enum: { name?, values }',
+  );
+  assertEquals(
+    c2.createTable("t", columns, {
+      mysql: { engine: "InnoDB" },
+      comment: "c",
+      indexes: [{ name: "ix", columns: ["a"], where: "a > 0" }],
+    }),
+    {
+      kind: "createTable",
+      table: "t",
+      columns,
+      mysql: { engine: "InnoDB" },
+      comment: "c",
+      indexes: [{ name: "ix", columns: ["a"], where: "a > 0" }],
+    },
   );
 });

@@ -1,3 +1,5 @@
+import * as c3 from "../../../lib/operations/create.ts";
+import { batchAlterTable } from "../../../lib/operations/batch.ts";
 import { assertEquals, assertThrows } from "../../_assert.ts";
 import { IrreversibleOperationError } from "../../../lib/errors.ts";
 import {
@@ -75,4 +77,72 @@ Deno.test("reverseOperation throws IrreversibleOperationError where no inverse i
       assertEquals(error.kind, op.kind);
     });
   }
+});
+
+Deno.test("reverseOperation undoes the constraint, comment, enum, schema and batch operations", async (t) => {
+  const rows: [Operation, Operation][] = [
+    [c3.createPrimaryKey("pk", "t", ["a"]), c3.dropConstraint("pk", "t", { type: "primary" })],
+    [c3.createUniqueConstraint("uq", "t", ["a"]), c3.dropConstraint("uq", "t", { type: "unique" })],
+    [
+      c3.createForeignKey("fk", "t", "u", ["a"], ["id"]),
+      c3.dropConstraint("fk", "t", { type: "foreignkey" }),
+    ],
+    [
+      c3.createCheckConstraint("ck", "t", "a > 0", { schema: "s" }),
+      c3.dropConstraint("ck", "t", { type: "check", schema: "s" }),
+    ],
+    [
+      c3.createTableComment("t", "new", { existingComment: "old" }),
+      c3.createTableComment("t", "old", { existingComment: "new" }),
+    ],
+    [c3.createTableComment("t", "new"), c3.dropTableComment("t", { existingComment: "new" })],
+    [c3.dropTableComment("t", { existingComment: "old" }), c3.createTableComment("t", "old")],
+    [c3.createEnum("e", ["a", "b"]), c3.dropEnum("e", { values: ["a", "b"] })],
+    [c3.dropEnum("e", { values: ["a"] }), c3.createEnum("e", ["a"])],
+    [c3.createSchema("s", { ifNotExists: true }), c3.dropSchema("s", { ifExists: true })],
+    [
+      c3.alterColumn("t", "a", {
+        type: "bigint",
+        nullable: false,
+        default: 1,
+        newName: "b",
+        existing: { type: "integer" },
+      }),
+      c3.alterColumn("t", "b", {
+        type: "integer",
+        nullable: true,
+        default: null,
+        newName: "a",
+        existing: { type: "bigint", nullable: false, default: 1 },
+      }),
+    ],
+    [
+      batchAlterTable("t", (b) => {
+        b.addColumn("x", { type: "text" });
+        b.createIndex("ix", ["x"]);
+      }, { recreate: "always" }),
+      batchAlterTable("t", (b) => {
+        b.dropIndex("ix");
+        b.dropColumn("x");
+      }, { recreate: "always" }),
+    ],
+  ];
+  for (const [op, inverse] of rows) {
+    await t.step(op.kind, () => assertEquals(reverseOperation(op), inverse));
+  }
+  assertEquals(
+    assertThrows(
+      () => reverseOperation(c3.alterColumn("t", "a", { type: "text" })),
+      IrreversibleOperationError,
+    ).message,
+    'Cannot reverse "alterColumn": the previous type of "t.a" is unknown (pass existing)',
+  );
+  assertEquals(
+    assertThrows(() => reverseOperation(c3.dropConstraint("k", "t")), IrreversibleOperationError).message,
+    'Cannot reverse "dropConstraint": the definition of constraint "k" is unknown',
+  );
+  assertEquals(
+    assertThrows(() => reverseOperation(c3.addEnumValue("e", "x")), IrreversibleOperationError).message,
+    'Cannot reverse "addEnumValue": PostgreSQL cannot remove a value from an enum type',
+  );
 });

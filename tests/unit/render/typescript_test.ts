@@ -67,3 +67,23 @@ Deno.test("renderBody renders every operation kind as the golden file", () => {
 Deno.test("renderBody says so when there is nothing to do", () => {
   assertEquals(renderBody([]), "// nothing to do");
 });
+
+Deno.test("renderBody spreads the object arguments of a call too long for one line", () => {
+  const body = renderBody([
+    create.createTable("line", {
+      id: { type: "integer", primaryKey: true },
+      order_id: { type: "integer", nullable: false },
+    }, { foreignKeys: [{ columns: ["order_id"], referencedTable: "orders", referencedColumns: ["id"] }] }),
+  ]);
+  assertEquals(
+    body,
+    [
+      `op.createTable("line", {`,
+      `  id: { type: "integer", primaryKey: true },`,
+      `  order_id: { type: "integer", nullable: false },`,
+      `}, {`,
+      `  foreignKeys: [{ columns: ["order_id"], referencedTable: "orders", referencedColumns: ["id"] }],`,
+      `});`,
+    ].join("\n"),
+  );
+});

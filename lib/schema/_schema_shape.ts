@@ -1,0 +1,81 @@
+/**
+ * The zod schema of a schema file (DESIGN.md section 3): the reference for what is valid and the
+ * source of the error messages. Loaded only when `validateSchema`'s fast path cannot vouch for the
+ * data, as loading zod costs more than checking a well-formed 1,000-table schema by hand.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const ACTIONS = ["cascade", "restrict", "set null", "set default", "no action"] as const;
+const sqlExpression = z.strictObject({ sql: z.string().min(1) });
+const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const reference = z.union([
+  z.string().min(1),
+  z.strictObject({
+    table: z.string().min(1),
+    column: z.string().min(1).optional(),
+    onDelete: z.enum(ACTIONS).optional(),
+    onUpdate: z.enum(ACTIONS).optional(),
+    name: z.string().min(1).optional(),
+  }),
+]);
+
+const column = z.strictObject({
+  type: z.string().min(1),
+  nullable: z.boolean().optional(),
+  default: z.union([literal, sqlExpression]).optional(),
+  primaryKey: z.boolean().optional(),
+  autoincrement: z.boolean().optional(),
+  unique: z.boolean().optional(),
+  references: reference.optional(),
+  comment: z.string().optional(),
+  computed: z.strictObject({ sql: z.string().min(1), stored: z.boolean().optional() }).optional(),
+  identity: z.strictObject({
+    always: z.boolean().optional(),
+    start: z.number().int().optional(),
+    increment: z.number().int().optional(),
+  }).optional(),
+  enum: z.strictObject({ name: z.string().min(1).optional(), values: z.array(z.string()).min(1) }).optional(),
+});
+
+const deferrable = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
+const names = z.array(z.string().min(1)).min(1);
+
+const table = z.strictObject({
+  columns: z.record(z.string().min(1), column),
+  primaryKey: z.strictObject({ columns: names, name: z.string().min(1).optional() }).optional(),
+  uniqueConstraints: z.array(
+    z.strictObject({ columns: names, name: z.string().min(1).optional(), ...deferrable }),
+  )
+    .optional(),
+  indexes: z.array(z.strictObject({
+    name: z.string().min(1),
+    columns: z.array(z.union([z.string().min(1), sqlExpression])).min(1),
+    unique: z.boolean().optional(),
+    where: z.string().min(1).optional(),
+    lengths: z.record(z.string().min(1), z.number().int().positive()).optional(),
+  })).optional(),
+  foreignKeys: z.array(z.strictObject({
+    columns: names,
+    referencedTable: z.string().min(1),
+    referencedColumns: names,
+    onDelete: z.enum(ACTIONS).optional(),
+    onUpdate: z.enum(ACTIONS).optional(),
+    name: z.string().min(1).optional(),
+    ...deferrable,
+  })).optional(),
+  checkConstraints: z.array(
+    z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),
+  )
+    .optional(),
+  comment: z.string().optional(),
+});
+
+/** The zod schema of a schema file (exported for the test comparing it with the fast path). */
+export const schemaShape = z.strictObject({
+  tables: z.record(z.string().min(1), table),
+  enums: z.record(z.string().min(1), z.array(z.string())).optional(),
+  schemas: z.array(z.string().min(1)).optional(),
+});
