@@ -44,6 +44,9 @@ export {
   type RevisionOptions,
   type RevisionResult,
 } from "./lib/commands/revision.ts";
+export { status, type StatusResult } from "./lib/commands/status.ts";
+export { type FleetResult, runFleet } from "./lib/commands/fleet.ts";
+export { waitForDatabase } from "./lib/commands/wait.ts";
 export { loadRevisionMap, withConnection } from "./lib/commands/_project.ts";
 export type { RevisionInfo } from "./lib/output/revision_format.ts";
 

@@ -249,13 +249,15 @@ export function findConfigFile(cwd: string, configPath?: string): string | undef
  *
  * @param config a loaded configuration
  * @returns the absolute path of its config file
- * @throws {ConfigError} `Cannot find a config file: looked for migrate.toml and migrate.json in <cwd>`
+ * @throws {ConfigError} `Cannot find a config file: looked for migrate.toml and migrate.json in <cwd>; create
+ *   one with "migrate init", or pass -c PATH`
  *   when the configuration came from `--url` / `DATABASE_URL` alone
  */
 export function requireConfigFile(config: Config): string {
   if (config.file) return config.file;
   throw new ConfigError(
-    `Cannot find a config file: looked for ${CONFIG_FILE_NAMES.join(" and ")} in ${config.root}`,
+    `Cannot find a config file: looked for ${CONFIG_FILE_NAMES.join(" and ")} in ${config.root}; ` +
+      `create one with "migrate init", or pass -c PATH`,
   );
 }
 

@@ -158,7 +158,8 @@ Deno.test("requireConfigFile says where it looked", () => {
   const error = configError(() => requireConfigFile(config));
   assertEquals(
     error.message,
-    `Cannot find a config file: looked for migrate.toml and migrate.json in ${p.dir}`,
+    `Cannot find a config file: looked for migrate.toml and migrate.json in ${p.dir}; ` +
+      `create one with "migrate init", or pass -c PATH`,
   );
 });
 
