@@ -222,8 +222,12 @@ export class RevisionMap {
       keys.set(id, node);
     }
     // Branch labels become keys after every revision id, as in Alembic's `_map_branch_labels`.
-    for (const node of nodes) {
-      for (const label of node.rev.branchLabels) {
+    // Indexed loops: most revisions have no label, and an iterator per empty list costs when cold.
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
+      const labels = node.rev.branchLabels;
+      for (let i = 0; i < labels.length; i++) {
+        const label = labels[i];
         const other = keys.get(label);
         if (other) {
           throw new RevisionError(
@@ -275,9 +279,10 @@ export class RevisionMap {
     const realHeads: string[] = [];
     const bases: string[] = [];
     const realBases: string[] = [];
-    for (const node of nodes) {
-      if (isHead[node.index]) heads.push(node.id);
-      if (isRealHead[node.index]) realHeads.push(node.id);
+    for (let k = 0; k < count; k++) {
+      const node = nodes[k];
+      if (isHead[k]) heads.push(node.id);
+      if (isRealHead[k]) realHeads.push(node.id);
       if (node.down.length === 0) {
         bases.push(node.id);
         if (node.rev.dependsOn.length === 0) realBases.push(node.id);

@@ -6,11 +6,11 @@
  * One text file per versions folder, in `$XDG_CACHE_HOME/retort/` (else `~/.cache/retort/`), named
  * by a hash of the folder's absolute path. Each entry keeps the file's size, mtime, ctime and inode
  * and the header read from it; it is used only when all four still match. As git's index does with
- * "racily clean" entries, a file changed within {@link RACY_WINDOW_MS} of the scan is never stored,
- * because a coarse file-system clock could give an edit made just after the read the same mtime and
- * ctime. Only headers that scanned without error are stored. A cache that cannot be read, parsed or
- * written is ignored silently (a read-only home, a corrupt or foreign file): the cache never changes
- * what a command prints. `RETORT_NO_CACHE=1` turns it off.
+ * "racily clean" entries, a file changed shortly before the scan ({@link racyWindowMs}) is never
+ * stored, because a coarse file-system clock could give an edit made just after the read the same
+ * mtime and ctime. Only headers that scanned without error are stored. A cache that cannot be read,
+ * parsed or written is ignored silently (a read-only home, a corrupt or foreign file): the cache
+ * never changes what a command prints. `RETORT_NO_CACHE=1` turns it off.
  *
  * @module
  */
@@ -39,10 +39,32 @@ export interface FileStamp {
 }
 
 /**
- * A file whose mtime or ctime is this close to (or after) the start of the scan is not stored: its
- * timestamps may not yet tell a later edit apart (FAT and some network file systems keep 2 s).
+ * A file whose mtime or ctime is this close to (or after) the start of the scan is not stored when its
+ * timestamps are whole milliseconds: they may come from a file system (FAT: 2 s, HFS+ and ext3: 1 s)
+ * or a runtime (Deno's ctime: 1 s) that cannot tell a later edit apart.
  */
 export const RACY_WINDOW_MS = 2000;
+
+/**
+ * The window for timestamps with a sub-millisecond part, which only file systems keeping
+ * nanoseconds give: their clock advances at least every kernel tick (at most 10 ms). Much shorter
+ * than {@link RACY_WINDOW_MS} so that files written just before a run (generated revisions, a
+ * checkout) are cached from the next run on.
+ */
+export const FINE_RACY_WINDOW_MS = 100;
+
+/**
+ * How long before the scan a file must have last changed for its entry to be trusted.
+ *
+ * @param stamp the file's stat
+ * @returns {@link FINE_RACY_WINDOW_MS} when both mtime and ctime have a sub-millisecond part, else
+ *   {@link RACY_WINDOW_MS}
+ */
+export function racyWindowMs(stamp: { readonly mtimeMs: number; readonly ctimeMs: number }): number {
+  return Number.isInteger(stamp.mtimeMs) || Number.isInteger(stamp.ctimeMs)
+    ? RACY_WINDOW_MS
+    : FINE_RACY_WINDOW_MS;
+}
 
 /** First field of the cache file; bumped whenever the layout or the header scan changes. */
 const FORMAT = "retort-headers-2";
@@ -81,7 +103,8 @@ export class HeaderCache {
   /** The old file's text ("" when there is none); entries start after its first line. */
   readonly #text: string;
   readonly #oldCount: number;
-  readonly #trustBefore: number;
+  /** When the scan that wrote the old file started (ms since the epoch), or -Infinity. */
+  readonly #oldScannedAt: number;
   /** Where the entry after the last one found starts. */
   #cursor: number;
   #index?: Map<string, number>;
@@ -108,7 +131,7 @@ export class HeaderCache {
     this.#oldCount = header ? Number(header[2]) : 0;
     // Entries were stored only when older than the window before their scan; checking again keeps a
     // cache written by a faulty clock or by hand from being trusted.
-    this.#trustBefore = header ? Number(header[1]) - RACY_WINDOW_MS : -Infinity;
+    this.#oldScannedAt = header ? Number(header[1]) : -Infinity;
     this.#changed = header === undefined;
   }
 
@@ -204,8 +227,8 @@ export class HeaderCache {
     const ctimeMs = Number(f[3]);
     if (
       f.length !== 11 || Number(f[1]) !== stamp.size || mtimeMs !== stamp.mtimeMs ||
-      ctimeMs !== stamp.ctimeMs || Number(f[4]) !== stamp.ino || !(mtimeMs < this.#trustBefore) ||
-      !(ctimeMs < this.#trustBefore) || f[5] === ""
+      ctimeMs !== stamp.ctimeMs || Number(f[4]) !== stamp.ino || f[5] === "" ||
+      !isOldEnough(stamp, this.#oldScannedAt)
     ) {
       return undefined;
     }
@@ -224,7 +247,7 @@ export class HeaderCache {
 
   /**
    * Records the header just read from a file. Not stored (so read again next time): files changed
-   * within {@link RACY_WINDOW_MS} of the scan, and headers with a tab or line break in a value or a
+   * within {@link racyWindowMs} of the scan, and headers with a tab or line break in a value or a
    * comma in a list item.
    *
    * @param name the file name inside the folder
@@ -233,8 +256,7 @@ export class HeaderCache {
    */
   store(name: string, stamp: FileStamp, revision: Revision): void {
     this.#changed = true;
-    const limit = this.#scannedAt - RACY_WINDOW_MS;
-    if (!(stamp.mtimeMs < limit && stamp.ctimeMs < limit)) return;
+    if (!isOldEnough(stamp, this.#scannedAt)) return;
     const fields = [
       name,
       String(stamp.size),
@@ -281,6 +303,11 @@ export class HeaderCache {
     // Test suites make many short-lived projects: now and then drop caches nobody rewrote for a month.
     if (Math.random() < 1 / 32) pruneOld(root, this.#scannedAt);
   }
+}
+
+function isOldEnough(stamp: FileStamp, scannedAt: number): boolean {
+  const limit = scannedAt - racyWindowMs(stamp);
+  return stamp.mtimeMs < limit && stamp.ctimeMs < limit;
 }
 
 function list(field: string): string[] {

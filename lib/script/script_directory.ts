@@ -330,10 +330,14 @@ function isRevisionFileName(name: string): boolean {
   return name.endsWith(".sql");
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** One run of {@link ScriptDirectory.loadRevisions}, which can stop between files. */
 class RevisionScan {
   readonly #dirs: readonly string[];
+  /** File names when there is one version location (the usual case), else `name\0folderIndex`. */
   readonly #keys: string[] = [];
+  readonly #single: boolean;
   readonly #caches: (HeaderCache | undefined)[] = [];
   readonly #buffer = new Uint8Array(HEAD_BYTES);
   readonly #decoder = new TextDecoder();
@@ -349,6 +353,7 @@ class RevisionScan {
     // Plain strings, string concatenation and the native sort: this runs cold for thousands of
     // files on every command, where path.join and a JS comparator cost several milliseconds.
     const keys = this.#keys;
+    this.#single = dirs.length === 1;
     for (let d = 0; d < dirs.length; d++) {
       let names: string[];
       try {
@@ -359,7 +364,11 @@ class RevisionScan {
         throw error;
       }
       this.#caches.push(HeaderCache.open(dirs[d], { now: scannedAt }));
-      for (const name of names) if (isRevisionFileName(name)) keys.push(`${name}\0${d}`);
+      if (this.#single) {
+        for (const name of names) if (isRevisionFileName(name)) keys.push(name);
+      } else {
+        for (const name of names) if (isRevisionFileName(name)) keys.push(`${name}\0${d}`);
+      }
     }
     keys.sort();
   }
@@ -380,10 +389,13 @@ class RevisionScan {
         this.#next = k;
         return false;
       }
-      const key = keys[k];
-      const cut = key.lastIndexOf("\0");
-      const d = Number(key.slice(cut + 1));
-      const name = key.slice(0, cut);
+      let name = keys[k];
+      let d = 0;
+      if (!this.#single) {
+        const cut = name.lastIndexOf("\0");
+        d = Number(name.slice(cut + 1));
+        name = name.slice(0, cut);
+      }
       const path = dirs[d] + sep + name;
       const cache = this.#caches[d];
       let revision: Revision | undefined;
@@ -394,7 +406,7 @@ class RevisionScan {
         // by path, and opened only when it changed. Stats come before reads (see HeaderCache.store).
         let stamp: Stats | undefined;
         if (cache.has(name)) {
-          stamp = statSync(path, { throwIfNoEntry: false });
+          stamp = statSync(path, NO_THROW);
           if (stamp !== undefined) revision = cache.lookup(name, path, stamp);
         }
         if (revision === undefined) {

@@ -14,7 +14,12 @@ import { join } from "node:path";
 import process from "node:process";
 import { assertEquals } from "../../_assert.ts";
 import { loadConfigSync } from "../../../lib/config/load.ts";
-import { HeaderCache, RACY_WINDOW_MS } from "../../../lib/script/header_cache.ts";
+import {
+  FINE_RACY_WINDOW_MS,
+  HeaderCache,
+  RACY_WINDOW_MS,
+  racyWindowMs,
+} from "../../../lib/script/header_cache.ts";
 import { scanHeader } from "../../../lib/script/header_scan.ts";
 import { ScriptDirectory } from "../../../lib/script/script_directory.ts";
 import type { Revision } from "../../../lib/revision/revision.ts";
@@ -157,6 +162,35 @@ Deno.test("HeaderCache does not store files changed within the racy window of th
   // Stored at a scan long enough after the change, they are trusted.
   fill(dir, cacheDir, now + 2);
   assertEquals(lookup(dir, cacheDir, "a.ts")?.revision, "a");
+});
+
+Deno.test("HeaderCache waits a shorter window for timestamps with a sub-millisecond part", () => {
+  using t = tempDir();
+  const cacheDir = join(t.dir, "cache");
+  const dir = "/project/versions";
+  const rev: Revision = {
+    revision: "a",
+    downRevisions: [],
+    branchLabels: [],
+    dependsOn: [],
+    path: `${dir}/a.ts`,
+    message: undefined,
+    createDate: undefined,
+  };
+  const at = 1_800_000_000_000;
+  const fine = { size: 10, mtimeMs: at + 0.25, ctimeMs: at + 0.5, ino: 7 };
+  const coarse = { size: 10, mtimeMs: at, ctimeMs: at + 0.5, ino: 7 };
+  assertEquals([racyWindowMs(fine), racyWindowMs(coarse)], [FINE_RACY_WINDOW_MS, RACY_WINDOW_MS]);
+  const storeAt = (now: number, stamp: typeof fine) => {
+    const cache = HeaderCache.open(dir, { cacheDir, now, env: {} })!;
+    cache.store("a.ts", stamp, rev);
+    cache.save();
+    return HeaderCache.open(dir, { cacheDir, now: now + 60_000, env: {} })!.lookup("a.ts", rev.path, stamp);
+  };
+  assertEquals(storeAt(at + FINE_RACY_WINDOW_MS, fine), undefined);
+  assertEquals(storeAt(at + FINE_RACY_WINDOW_MS + 1, fine), rev);
+  assertEquals(storeAt(at + FINE_RACY_WINDOW_MS + 1, coarse), undefined);
+  assertEquals(storeAt(at + RACY_WINDOW_MS + 1, coarse), rev);
 });
 
 Deno.test("HeaderCache does not trust entries newer than the window before the scan that wrote them", () => {
