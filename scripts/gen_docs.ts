@@ -363,7 +363,7 @@ function typeOf(s: JsonSchema): string {
 }
 
 function configurationPage(): string {
-  const schema = z.toJSONSchema(configFileSchema) as JsonSchema;
+  const schema = z.toJSONSchema(configFileSchema()) as JsonSchema;
   const rows: string[] = [];
   const row = (key: string, s: JsonSchema) => {
     const info = KEYS[key];

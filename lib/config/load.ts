@@ -14,7 +14,13 @@ import process from "node:process";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "../errors.ts";
 import type { Config } from "./config.ts";
-import { type ConfigFile, configFileSchema, type ConfigSettings, SETTINGS_KEYS } from "./schema.ts";
+import {
+  type ConfigFile,
+  configFileSchema,
+  type ConfigSettings,
+  isWellFormedConfig,
+  SETTINGS_KEYS,
+} from "./schema.ts";
 import { maskUrl, parseUrl } from "./url.ts";
 
 /** Options of {@link loadConfig}; each mirrors a global CLI option (DESIGN.md section 7). */
@@ -399,7 +405,8 @@ function parseText(file: string, text: string): unknown {
 }
 
 function validate(file: string, text: string, data: unknown): ConfigFile {
-  const result = configFileSchema.safeParse(data);
+  if (isWellFormedConfig(data)) return data as ConfigFile;
+  const result = configFileSchema().safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map(String);

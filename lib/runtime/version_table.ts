@@ -48,15 +48,19 @@ export async function versionTableExists(conn: Connection, name: VersionTableNam
 /**
  * The revisions recorded as current heads, sorted; empty when the table is absent or empty.
  *
- * @throws {DatabaseError} when the query fails
+ * Reads optimistically: one SELECT, and only when it fails a catalog query to tell "no table yet"
+ * from a real error, so the common case costs one round trip. Callers never hold a PostgreSQL
+ * transaction here (a failed statement would abort it); SQLite's transactions survive a failed SELECT.
+ *
+ * @throws {DatabaseError} when the query fails and the table exists
  */
 export async function readVersions(conn: Connection, name: VersionTableName): Promise<string[]> {
-  if (!(await versionTableExists(conn, name))) return [];
   const sql = conn.dialect.versionTable.select(name);
   try {
     const rows = await conn.query(sql);
     return rows.map((r) => String(r.version_num)).sort();
   } catch (error) {
+    if (!(await versionTableExists(conn, name))) return [];
     throw new DatabaseError(`Cannot read the version table "${name.table}": ${messageOf(error)}`, sql, {
       cause: error,
     });
