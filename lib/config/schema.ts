@@ -141,8 +141,10 @@ export function isWellFormedConfig(data: unknown): boolean {
 }
 
 function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  // smol-toml builds its tables without a prototype; JSON.parse with Object's.
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
 }
 
 function isSettings(value: unknown, withEnvironments: boolean): boolean {

@@ -1,4 +1,5 @@
 import { assert, assertEquals } from "../../_assert.ts";
+import { parse as parseToml } from "smol-toml";
 import { configFileSchema, isWellFormedConfig, SETTINGS_KEYS } from "../../../lib/config/schema.ts";
 
 const GOOD = {
@@ -57,6 +58,12 @@ Deno.test("SETTINGS_KEYS lists exactly the keys the zod schema allows in a setti
 Deno.test("isWellFormedConfig accepts a complete valid file, as zod does", () => {
   assert(configFileSchema().safeParse(GOOD).success);
   assert(isWellFormedConfig(GOOD));
+});
+
+Deno.test("isWellFormedConfig accepts TOML tables, which have no prototype", () => {
+  const data = parseToml('script_location = "m"\nurl = "sqlite:///a.db"\n[environments.prod]\nurl = "x"\n');
+  assertEquals(Object.getPrototypeOf(data), null);
+  assert(isWellFormedConfig(data));
 });
 
 Deno.test("isWellFormedConfig never accepts what zod rejects, and agrees on these probes", () => {
