@@ -43,7 +43,9 @@ function collect(value: string, previous: string[]): string[] {
 function buildProgram(Command: typeof CommandClass) {
   const program = new Command()
     .name("migrate")
-    .description("Database schema migrations: Alembic's revision graph for PostgreSQL, MySQL/MariaDB and SQLite")
+    .description(
+      "Database schema migrations: Alembic's revision graph for PostgreSQL, MySQL/MariaDB and SQLite",
+    )
     .version(VERSION, "-V, --version")
     .option("-c, --config <path>", "config file (default: migrate.toml, then migrate.json)")
     .option("-e, --env <name>", "environment section of the config ([environments.NAME]; also MIGRATE_ENV)")
@@ -54,7 +56,10 @@ function buildProgram(Command: typeof CommandClass) {
     .option("-q, --quiet", "print only errors")
     .option("-v, --verbose", "more detail; stack traces on errors")
     .option("--lock-timeout <seconds>", "how long to wait for another migrator's lock")
-    .option("--statement-timeout <seconds>", "longest a migration statement may run (config: statement_timeout)")
+    .option(
+      "--statement-timeout <seconds>",
+      "longest a migration statement may run (config: statement_timeout)",
+    )
     .option("--wait", "wait for the database to accept connections first")
     .option("--wait-timeout <seconds>", "how long --wait waits (default: 60)")
     .showSuggestionAfterError(true)
@@ -72,16 +77,33 @@ function buildProgram(Command: typeof CommandClass) {
     .action(async (dir, opts) => {
       const { initProject } = await import("./lib/script/init.ts");
       const files = await initProject(dir, opts.template);
-      output(g(), { dir, template: opts.template, files }, () =>
-        [`Created a "${opts.template}" migration environment in ${dir}:`, ...files.map((f) => `  ${f}`)].join("\n"));
+      output(
+        g(),
+        { dir, template: opts.template, files },
+        () =>
+          [`Created a "${opts.template}" migration environment in ${dir}:`, ...files.map((f) => `  ${f}`)]
+            .join("\n"),
+      );
     });
 
   program.command("list-templates").description("list the templates init can use")
     .action(async () => {
       const { listTemplates } = await import("./lib/script/init.ts");
       const templates = listTemplates();
-      output(g(), { templates }, () =>
-        ["Available templates:", "", ...templates.map((t) => `${t.name} - ${t.description}`), "", "Templates are used via the 'init' command, e.g.:", "", "  migrate init --template generic ./migrations"].join("\n"));
+      output(
+        g(),
+        { templates },
+        () =>
+          [
+            "Available templates:",
+            "",
+            ...templates.map((t) => `${t.name} - ${t.description}`),
+            "",
+            "Templates are used via the 'init' command, e.g.:",
+            "",
+            "  migrate init --template generic ./migrations",
+          ].join("\n"),
+      );
     });
 
   program.command("revision").description("create a new revision file")
@@ -91,7 +113,12 @@ function buildProgram(Command: typeof CommandClass) {
     .option("--sql-file", "write a .sql revision instead of TypeScript")
     .option("--head <rev>", "revision to base the new one on", "head")
     .option("--splice", "allow --head to be a non-head revision (start a branch)")
-    .option("--branch-label <label>", "branch label of the new revision (repeatable)", collect, [] as string[])
+    .option(
+      "--branch-label <label>",
+      "branch label of the new revision (repeatable)",
+      collect,
+      [] as string[],
+    )
     .option("--version-path <path>", "versions directory to write into")
     .option("--rev-id <id>", "revision id to use instead of a random one")
     .option("--depends-on <rev>", "revision the new one depends on (repeatable)", collect, [] as string[])
@@ -136,7 +163,12 @@ function buildProgram(Command: typeof CommandClass) {
   program.command("merge").description("merge two or more revisions into one (a merge point)")
     .argument("<revisions...>", "revisions to merge, e.g. heads")
     .option("-m, --message <text>", "the merge revision's message")
-    .option("--branch-label <label>", "branch label of the merge revision (repeatable)", collect, [] as string[])
+    .option(
+      "--branch-label <label>",
+      "branch label of the merge revision (repeatable)",
+      collect,
+      [] as string[],
+    )
     .option("--rev-id <id>", "revision id to use instead of a random one")
     .action(async (revisions, opts) => {
       const config = await loadConfigFor(g());
@@ -152,7 +184,10 @@ function buildProgram(Command: typeof CommandClass) {
 
   for (const verb of ["upgrade", "downgrade"] as const) {
     program.command(verb).description(`${verb} the database to a revision`)
-      .argument("<target>", verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123")
+      .argument(
+        "<target>",
+        verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123",
+      )
       .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
       .option("--tag <tag>", "tag handed to scripts as `tag`")
       .option("--fleet", "run on every database of the config's [fleet]")
@@ -185,7 +220,12 @@ function buildProgram(Command: typeof CommandClass) {
     .action(async (revisions, opts) => {
       const config = await loadConfigFor(g());
       const { stamp } = await import("./lib/commands/stamp.ts");
-      const result = await stamp(config, { revisions, sql: opts.sql, purge: opts.purge, onEvent: await progress(g()) });
+      const result = await stamp(config, {
+        revisions,
+        sql: opts.sql,
+        purge: opts.purge,
+        onEvent: await progress(g()),
+      });
       if (result.sql !== undefined) {
         process.stdout.write(result.sql);
         return;
@@ -297,14 +337,21 @@ function buildProgram(Command: typeof CommandClass) {
     .action(async (opts) => {
       const config = await loadConfigFor(g());
       const { schemaDump } = await import("./lib/commands/schema_dump.ts");
-      const result = await schemaDump(config, { format: opts.format, output: opts.output, cwd: process.cwd() });
+      const result = await schemaDump(config, {
+        format: opts.format,
+        output: opts.output,
+        cwd: process.cwd(),
+      });
       if (result.path === undefined) {
         if (g().json) output(g(), result.schema, () => "");
         else process.stdout.write(result.text);
         return;
       }
-      output(g(), { path: result.path, format: result.format, tables: result.tables }, () =>
-        `Wrote ${result.tables} tables to ${result.path}`);
+      output(
+        g(),
+        { path: result.path, format: result.format, tables: result.tables },
+        () => `Wrote ${result.tables} tables to ${result.path}`,
+      );
     });
 
   program.command("edit").description("open a revision file in $EDITOR")
@@ -335,7 +382,10 @@ async function currentAction(
 async function headsAction(g: GlobalOptions, opts: { verbose?: boolean; resolveDependencies?: boolean }) {
   const config = await loadConfigFor(g);
   const { heads, formatHeads } = await import("./lib/commands/heads.ts");
-  const result = await heads(config, { verbose: verbose(g, opts), resolveDependencies: opts.resolveDependencies });
+  const result = await heads(config, {
+    verbose: verbose(g, opts),
+    resolveDependencies: opts.resolveDependencies,
+  });
   output(g, result, () => formatHeads(result, { verbose: verbose(g, opts) }));
 }
 
@@ -409,7 +459,9 @@ async function loadConfigFor(g: GlobalOptions): Promise<Config> {
 function seconds(option: string, value: string, min: number): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < min) {
-    throw new UsageError(`Cannot use ${option} "${value}": expected a number of seconds${min > 0 ? " > 0" : ""}`);
+    throw new UsageError(
+      `Cannot use ${option} "${value}": expected a number of seconds${min > 0 ? " > 0" : ""}`,
+    );
   }
   return n;
 }
@@ -423,7 +475,9 @@ async function waitFor(g: GlobalOptions, config: Config): Promise<void> {
     timeoutMs,
     onRetry: (attempt) => {
       if (attempt === 1 && !g.quiet && !g.json) {
-        process.stderr.write(`Waiting for ${maskUrl(config.url ?? "")} to accept connections (up to ${timeoutMs / 1000} s)...\n`);
+        process.stderr.write(
+          `Waiting for ${maskUrl(config.url ?? "")} to accept connections (up to ${timeoutMs / 1000} s)...\n`,
+        );
       }
     },
   });
@@ -585,7 +639,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and --version end through exitOverride with exit code 0
-      if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") {
+      if (
+        error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version"
+      ) {
         return 0;
       }
       return 2;
@@ -619,4 +675,3 @@ if (import.meta.main) {
     process.exitCode = code;
   });
 }
-

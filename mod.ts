@@ -25,7 +25,7 @@
 
 // Configuration
 export type { Config } from "./lib/config/config.ts";
-export { type LoadConfigOptions, loadConfig, loadConfigSync } from "./lib/config/load.ts";
+export { loadConfig, type LoadConfigOptions, loadConfigSync } from "./lib/config/load.ts";
 export { type DatabaseUrl } from "./lib/config/url.ts";
 export { maskUrl, parseUrl } from "./lib/config/url.ts";
 
@@ -56,12 +56,7 @@ export type { PlanStep, Revision, VersionAction } from "./lib/revision/revision.
 
 // Running migrations
 export type { MigrationEvent, RunResult, StepResult } from "./lib/runtime/migrator.ts";
-export type {
-  CreateTableOptions,
-  MigrationContext,
-  Op,
-  SqlRunner,
-} from "./lib/runtime/context.ts";
+export type { CreateTableOptions, MigrationContext, Op, SqlRunner } from "./lib/runtime/context.ts";
 
 // Operations and dialects
 export type * from "./lib/operations/types.ts";

@@ -28,7 +28,9 @@ export { assert_ as assert };
 /** `text` contains `part`. */
 export function assertStringIncludes(text: string, part: string, message?: string): void {
   if (!text.includes(part)) {
-    throw new assert.AssertionError({ message: message ?? `Expected ${JSON.stringify(text)} to include ${JSON.stringify(part)}` });
+    throw new assert.AssertionError({
+      message: message ?? `Expected ${JSON.stringify(text)} to include ${JSON.stringify(part)}`,
+    });
   }
 }
 
@@ -46,7 +48,9 @@ export function assertThrows<E extends Error>(
       throw new assert.AssertionError({ message: `Expected ${type.name}, got ${String(error)}` });
     }
     if (includes && !error.message.includes(includes)) {
-      throw new assert.AssertionError({ message: `Expected message to include ${JSON.stringify(includes)}: ${error.message}` });
+      throw new assert.AssertionError({
+        message: `Expected message to include ${JSON.stringify(includes)}: ${error.message}`,
+      });
     }
     return error;
   }
@@ -67,7 +71,9 @@ export async function assertRejects<E extends Error>(
       throw new assert.AssertionError({ message: `Expected ${type.name}, got ${String(error)}` });
     }
     if (includes && !error.message.includes(includes)) {
-      throw new assert.AssertionError({ message: `Expected message to include ${JSON.stringify(includes)}: ${error.message}` });
+      throw new assert.AssertionError({
+        message: `Expected message to include ${JSON.stringify(includes)}: ${error.message}`,
+      });
     }
     return error;
   }

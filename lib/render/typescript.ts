@@ -81,7 +81,9 @@ function call(target: string, name: string, args: readonly unknown[], indent: nu
   const fits = (text: string) => indent + text.split("\n")[0].length <= WIDTH;
   const lastAt = args.length - 1;
   if (lastAt >= 0 && isComposite(args[lastAt]) && flatArgs.slice(0, lastAt).every((a) => !a.includes("\n"))) {
-    const hugged = `${head}${[...flatArgs.slice(0, lastAt), tsLiteral(args[lastAt], indent, true)].join(", ")});`;
+    const hugged = `${head}${
+      [...flatArgs.slice(0, lastAt), tsLiteral(args[lastAt], indent, true)].join(", ")
+    });`;
     if (fits(hugged)) return hugged;
   }
   const spread = args.map((a, n) => isComposite(a) ? tsLiteral(a, indent, true) : flatArgs[n]);

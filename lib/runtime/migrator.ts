@@ -565,7 +565,9 @@ async function renderTsStep(
   scratch?: Connection,
 ): Promise<void> {
   const { op, pending } = createOpFacade(async (operation) => {
-    const statements = scratch && dialect.plan ? await dialect.plan(operation, scratch) : dialect.ddl(operation);
+    const statements = scratch && dialect.plan
+      ? await dialect.plan(operation, scratch)
+      : dialect.ddl(operation);
     for (const stmt of statements) {
       if (stmt.comment) out.push(`-- ${stmt.comment}`);
       const text = inlineParams(dialect, stmt.sql, stmt.params);

@@ -39,7 +39,9 @@ export async function loadStepBody(revision: Revision, direction: "up" | "down")
     mod = await import(pathToFileURL(file).href);
   } catch (error) {
     throw new RevisionFileError(
-      `Cannot import revision ${revision.revision} from ${file}: ${error instanceof Error ? error.message : error}`,
+      `Cannot import revision ${revision.revision} from ${file}: ${
+        error instanceof Error ? error.message : error
+      }`,
       file,
       undefined,
       { cause: error },

@@ -13,7 +13,9 @@ import { DatabaseError } from "../errors.ts";
  *
  * @param config `versionTable` and optional `versionTableSchema`
  */
-export function versionTableName(config: { versionTable: string; versionTableSchema?: string }): VersionTableName {
+export function versionTableName(
+  config: { versionTable: string; versionTableSchema?: string },
+): VersionTableName {
   return { table: config.versionTable, schema: config.versionTableSchema || undefined };
 }
 

@@ -233,9 +233,8 @@ Deno.test("compareSchemas points at a possible rename in a comment", () => {
   };
   const result = compareSchemas(target, base, { normalizer: pg });
   assertEquals(result.upgrade[1], {
-    comment:
-      '"name" was dropped and "full_name" added with the same type.\n' +
-      'If this is a rename, keep the data by replacing the addColumn and dropColumn calls with:\n' +
+    comment: '"name" was dropped and "full_name" added with the same type.\n' +
+      "If this is a rename, keep the data by replacing the addColumn and dropColumn calls with:\n" +
       'op.alterColumn("account", "name", { newName: "full_name" });',
   });
 });

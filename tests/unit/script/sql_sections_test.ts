@@ -25,7 +25,11 @@ Deno.test("parseSqlSections accepts down before up and a missing section", () =>
   const s = parseSqlSections(FILE, "-- migrate:down\nDROP TABLE a;\n-- migrate:up\nCREATE TABLE a (x int);");
   assertEquals(s.up.sql, "CREATE TABLE a (x int);");
   assertEquals(s.down.sql, "DROP TABLE a;");
-  assertEquals(parseSqlSections(FILE, "-- migrate:up\nSELECT 1;").down, { sql: "", transactional: true, line: 0 });
+  assertEquals(parseSqlSections(FILE, "-- migrate:up\nSELECT 1;").down, {
+    sql: "",
+    transactional: true,
+    line: 0,
+  });
 });
 
 Deno.test("parseSqlSections rejects a repeated marker naming file and line", () => {
@@ -38,7 +42,10 @@ Deno.test("parseSqlSections rejects a repeated marker naming file and line", () 
 });
 
 Deno.test("parseSqlSections rejects an unknown marker option", () => {
-  const e = assertThrows(() => parseSqlSections(FILE, "-- migrate:up transaction:maybe\nA;"), RevisionFileError);
+  const e = assertThrows(
+    () => parseSqlSections(FILE, "-- migrate:up transaction:maybe\nA;"),
+    RevisionFileError,
+  );
   assertEquals(
     e.message,
     `Cannot read ${FILE}:1: unknown option "transaction:maybe" after "-- migrate:up" (expected "transaction:false")`,
