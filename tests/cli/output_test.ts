@@ -49,10 +49,10 @@ Deno.test("FORCE_COLOR colours piped output; NO_COLOR wins over a terminal", asy
     const r = await project.run(["upgrade", "head"], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
     assertStringIncludes(r.stdout, `${ESC}2m(`);
     await project.run(["downgrade", "base"]);
-    const tty = spawnSync("script", ["-qec", `${BINARY} upgrade head`, "/dev/null"], {
+    const tty = spawnSync("env", ["-u", "CI", "script", "-qec", `${BINARY} upgrade head`, "/dev/null"], {
       cwd: project.dir,
       encoding: "utf8",
-      env: { ...Deno.env.toObject(), NO_COLOR: "1", FORCE_COLOR: "" },
+      env: terminalEnv({ NO_COLOR: "1", FORCE_COLOR: "" }),
     });
     assertEquals(tty.status, 0, tty.stdout);
     assertStringIncludes(tty.stdout, "✔ Running upgrade  -> 0e0000000001, first (");
@@ -70,10 +70,10 @@ Deno.test("a slow revision shows a spinner on a terminal, then its line with the
       downSql: "",
     }];
     await withProject(url, slow, (project) => {
-      const tty = spawnSync("script", ["-qec", `${BINARY} upgrade head`, "/dev/null"], {
+      const tty = spawnSync("env", ["-u", "CI", "script", "-qec", `${BINARY} upgrade head`, "/dev/null"], {
         cwd: project.dir,
         encoding: "utf8",
-        env: { ...Deno.env.toObject(), NO_COLOR: "1" },
+        env: terminalEnv({ NO_COLOR: "1" }),
       });
       assertEquals(tty.status, 0, tty.stdout);
       // The spinner redraws its line (cursor to column 1, erase line) while the step runs.
@@ -120,3 +120,14 @@ Deno.test("colorsEnabled follows FORCE_COLOR, then NO_COLOR, then the terminal",
   assertEquals(createPalette(false).red("x"), "x");
   assertEquals(createPalette(true).red("x"), "\x1b[31mx\x1b[39m");
 });
+
+/**
+ * The environment of a process on a pseudo-terminal, without `CI`: the spinner library draws
+ * static lines when `CI` is set (as it is in CI runs), and these tests are about the terminal.
+ * (Deno's `spawnSync` adds the parent's variables back, so the command also runs under `env -u CI`.)
+ */
+function terminalEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = { ...Deno.env.toObject(), ...extra };
+  delete env.CI;
+  return env;
+}
