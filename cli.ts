@@ -9,10 +9,10 @@
  * @module
  */
 // Commander is imported by `main` only when argv needs it: see FAST_PATHS.
-import type { Command as CommandClass } from "@commander-js/extra-typings";
+import type { Command as CommandClass, OptionValues } from "@commander-js/extra-typings";
 import process from "node:process";
 import type { Config } from "./lib/config/config.ts";
-import { errorFields, exitCodeFor, UsageError } from "./lib/errors.ts";
+import { errorFields, errorMessage, exitCodeFor, UsageError } from "./lib/errors.ts";
 import type { MigrationEvent, RunResult } from "./lib/runtime/migrator.ts";
 
 /** Global options, shared by every command. */
@@ -124,19 +124,19 @@ function buildProgram(Command: typeof CommandClass) {
     .option("--depends-on <rev>", "revision the new one depends on (repeatable)", collect, [] as string[])
     .action(async (opts) => {
       const config = await loadConfigFor(g());
+      const common = {
+        message: opts.message,
+        head: opts.head,
+        splice: opts.splice,
+        branchLabels: opts.branchLabel,
+        versionPath: opts.versionPath,
+        revId: opts.revId,
+        dependsOn: opts.dependsOn,
+      };
       if (opts.autogenerate) {
         if (opts.sqlFile) throw new UsageError(`Cannot autogenerate a .sql revision: leave out --sql-file`);
         const { autogenerateRevision } = await import("./lib/commands/autogenerate.ts");
-        const auto = await autogenerateRevision(config, {
-          message: opts.message,
-          head: opts.head,
-          splice: opts.splice,
-          branchLabels: opts.branchLabel,
-          versionPath: opts.versionPath,
-          revId: opts.revId,
-          dependsOn: opts.dependsOn,
-          allowEmpty: opts.allowEmpty,
-        });
+        const auto = await autogenerateRevision(config, { ...common, allowEmpty: opts.allowEmpty });
         output(g(), auto, () =>
           auto.written
             ? [
@@ -147,16 +147,7 @@ function buildProgram(Command: typeof CommandClass) {
         return;
       }
       const { revision } = await import("./lib/commands/revision.ts");
-      const out = await revision(config, {
-        message: opts.message,
-        sqlFile: opts.sqlFile,
-        head: opts.head,
-        splice: opts.splice,
-        branchLabels: opts.branchLabel,
-        versionPath: opts.versionPath,
-        revId: opts.revId,
-        dependsOn: opts.dependsOn,
-      });
+      const out = await revision(config, { ...common, sqlFile: opts.sqlFile });
       output(g(), out, () => `Generating ${out.path} ... done`);
     });
 
@@ -183,33 +174,31 @@ function buildProgram(Command: typeof CommandClass) {
     });
 
   for (const verb of ["upgrade", "downgrade"] as const) {
-    program.command(verb).description(`${verb} the database to a revision`)
-      .argument(
-        "<target>",
-        verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123",
-      )
-      .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
-      .option("--tag <tag>", "tag handed to scripts as `tag`")
-      .option("--fleet", "run on every database of the config's [fleet]")
-      .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
-      .option("--fail-fast", "with --fleet: start no database after the first failure")
-      .action(async (target, opts) => {
-        if (opts.fleet) return await fleetCommand(g(), verb, opts, target);
-        const mod = await import("./lib/commands/upgrade.ts");
-        const { formatRunSummary } = await import("./lib/output/run_format.ts");
-        await eachDatabase(g(), async (base, section) => {
-          const config = { ...base, tag: opts.tag };
-          if (!opts.sql) section();
-          const result = await mod[verb](config, { target, sql: opts.sql, onEvent: await progress(g()) });
-          if (result.sql !== undefined) {
-            section(`-- `);
-            // Offline SQL is the result itself: written as is, even with --json.
-            process.stdout.write(result.sql);
-            return undefined;
-          }
-          return { data: result, human: () => formatRunSummary(result, verb) };
-        });
+    withFleetOptions(
+      program.command(verb).description(`${verb} the database to a revision`)
+        .argument(
+          "<target>",
+          verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123",
+        )
+        .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
+        .option("--tag <tag>", "tag handed to scripts as `tag`"),
+    ).action(async (target, opts) => {
+      if (opts.fleet) return await fleetCommand(g(), verb, opts, target);
+      const mod = await import("./lib/commands/upgrade.ts");
+      const { formatRunSummary } = await import("./lib/output/run_format.ts");
+      await eachDatabase(g(), async (base, section) => {
+        const config = { ...base, tag: opts.tag };
+        if (!opts.sql) section();
+        const result = await mod[verb](config, { target, sql: opts.sql, onEvent: await progress(g()) });
+        if (result.sql !== undefined) {
+          section(`-- `);
+          // Offline SQL is the result itself: written as is, even with --json.
+          process.stdout.write(result.sql);
+          return undefined;
+        }
+        return { data: result, human: () => formatRunSummary(result, verb) };
       });
+    });
   }
 
   program.command("stamp").description("set the version table to revisions without running migrations")
@@ -233,30 +222,26 @@ function buildProgram(Command: typeof CommandClass) {
       printRun(g(), result, "stamp");
     });
 
-  program.command("current").description("show the current revision(s) of the database")
-    .option("--verbose", "show full revision entries")
-    .option("--fleet", "run on every database of the config's [fleet]")
-    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
-    .option("--fail-fast", "with --fleet: start no database after the first failure")
-    .action((opts) => currentAction(g(), opts));
+  withFleetOptions(
+    program.command("current").description("show the current revision(s) of the database")
+      .option("--verbose", "show full revision entries"),
+  ).action((opts) => currentAction(g(), opts));
 
-  program.command("status").description("list applied and pending revisions of the database")
-    .option("--exit-code", "exit with status 3 when revisions are pending")
-    .option("--fleet", "run on every database of the config's [fleet]")
-    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
-    .option("--fail-fast", "with --fleet: start no database after the first failure")
-    .action(async (opts) => {
-      if (opts.fleet) return await fleetCommand(g(), "status", opts);
-      const { status, formatStatus } = await import("./lib/commands/status.ts");
-      let pending = false;
-      await eachDatabase(g(), async (config, section) => {
-        const result = await status(config);
-        pending ||= result.pending.length > 0;
-        section();
-        return { data: result, human: () => formatStatus(result) };
-      });
-      if (opts.exitCode && pending) commandExitStatus = 3;
+  withFleetOptions(
+    program.command("status").description("list applied and pending revisions of the database")
+      .option("--exit-code", "exit with status 3 when revisions are pending"),
+  ).action(async (opts) => {
+    if (opts.fleet) return await fleetCommand(g(), "status", opts);
+    const { status, formatStatus } = await import("./lib/commands/status.ts");
+    let pending = false;
+    await eachDatabase(g(), async (config, section) => {
+      const result = await status(config);
+      pending ||= result.pending.length > 0;
+      section();
+      return { data: result, human: () => formatStatus(result) };
     });
+    if (opts.exitCode && pending) commandExitStatus = 3;
+  });
 
   program.command("env").description("list the config's environments")
     .command("list").description("list environments (and databases) with their URLs, passwords masked")
@@ -317,18 +302,16 @@ function buildProgram(Command: typeof CommandClass) {
       output(g(), result, () => formatShow(result, { verbose: true }));
     });
 
-  program.command("check").description("exit 1 when the database differs from the schema file")
-    .option("--fleet", "run on every database of the config's [fleet]")
-    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
-    .option("--fail-fast", "with --fleet: start no database after the first failure")
-    .action(async (opts) => {
-      if (opts.fleet) return await fleetCommand(g(), "check", opts);
-      const config = await loadConfigFor(g());
-      const { check, formatCheck } = await import("./lib/commands/check.ts");
-      const result = await check(config);
-      output(g(), result, () => formatCheck(result));
-      if (!result.ok) commandExitStatus = 1;
-    });
+  withFleetOptions(
+    program.command("check").description("exit 1 when the database differs from the schema file"),
+  ).action(async (opts) => {
+    if (opts.fleet) return await fleetCommand(g(), "check", opts);
+    const config = await loadConfigFor(g());
+    const { check, formatCheck } = await import("./lib/commands/check.ts");
+    const result = await check(config);
+    output(g(), result, () => formatCheck(result));
+    if (!result.ok) commandExitStatus = 1;
+  });
 
   program.command("schema").description("work with schema files")
     .command("dump").description("write the database's schema as a schema file")
@@ -364,6 +347,16 @@ function buildProgram(Command: typeof CommandClass) {
     });
 
   return program;
+}
+
+/** `--fleet`, `--concurrency` and `--fail-fast`, last among the options of each command that runs on a fleet. */
+function withFleetOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: CommandClass<Args, Opts, Globals>,
+) {
+  return command
+    .option("--fleet", "run on every database of the config's [fleet]")
+    .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
+    .option("--fail-fast", "with --fleet: start no database after the first failure");
 }
 
 async function currentAction(
@@ -655,8 +648,7 @@ function reportError(g: GlobalOptions, error: unknown): number {
   if (g.json) {
     process.stdout.write(`${JSON.stringify({ error: errorFields(error) }, null, 2)}\n`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Error: ${message}\n`);
+    process.stderr.write(`Error: ${errorMessage(error)}\n`);
     if (g.verbose && error instanceof Error) {
       let e: unknown = error;
       while (e instanceof Error) {

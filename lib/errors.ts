@@ -270,6 +270,16 @@ export class IrreversibleOperationError extends RuntimeFailure {
 }
 
 /**
+ * The message of a thrown value: an `Error`'s `message`, anything else converted to a string.
+ *
+ * @param error any thrown value
+ * @returns the text to show after `Error: ` or in a composed message
+ */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * Fields of an error worth showing in `--json` output (`{ error: { name, message, ...fields } }`).
  *
  * @param error any thrown value

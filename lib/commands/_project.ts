@@ -1,6 +1,6 @@
 /**
- * Shared plumbing of the commands: the revision map of a project and a database connection that
- * is always closed.
+ * Shared plumbing of the commands: the revision map of a project, the revisions a database has
+ * applied, and a database connection that is always closed.
  *
  * @module
  */
@@ -54,4 +54,45 @@ export async function openConnection(config: Config): Promise<Connection> {
   const { dialectFor } = await import("../dialects/registry.ts");
   const dialect = await dialectFor(url.dialect);
   return await dialect.connect(url, { connectTimeoutMs: 10_000 });
+}
+
+/** What {@link appliedRevisions} found. */
+export interface AppliedRevisions {
+  /** The rows and all their ancestors, through down revisions and dependencies. */
+  readonly applied: Set<string>;
+  /** The members reached through a dependency (a branch head that is not a row can only be one of these). */
+  readonly dependencyTargets: Set<string>;
+}
+
+/**
+ * The revisions a database has applied: its version rows and everything they descend from,
+ * following down revisions and normalized dependencies (Alembic's `_get_all_current` walk).
+ *
+ * Thousands of revisions go through here on every `current`: no spreading, and dependencies are
+ * looked up only for revisions that declare some.
+ *
+ * @param map the revision graph
+ * @param rows version rows the map knows
+ * @returns the applied set, and which of its members were reached through a dependency
+ * @throws {UnknownRevisionError} when a row is not in the map (callers pass only rows it has)
+ */
+export function appliedRevisions(map: RevisionMap, rows: readonly string[]): AppliedRevisions {
+  const applied = new Set<string>();
+  const dependencyTargets = new Set<string>();
+  const todo = [...rows];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (applied.has(id)) continue;
+    applied.add(id);
+    const rev = map.get(id);
+    const down = rev.downRevisions;
+    for (let i = 0; i < down.length; i++) todo.push(down[i]);
+    if (rev.dependsOn.length > 0) {
+      for (const dep of map.normalizedDependencies(id)) {
+        todo.push(dep);
+        dependencyTargets.add(dep);
+      }
+    }
+  }
+  return { applied, dependencyTargets };
 }

@@ -15,7 +15,7 @@ import {
   formatRevisionList,
   type RevisionInfo,
 } from "../output/revision_format.ts";
-import { openConnection } from "./_project.ts";
+import { appliedRevisions, openConnection } from "./_project.ts";
 
 /** Options of {@link current}. */
 export interface CurrentOptions {
@@ -109,26 +109,9 @@ export function currentOf(
   const unknownVersions = versions.filter((v) => !map.has(v));
   // Alembic's `_get_all_current`: the rows and all their ancestors (dependencies included), then only
   // those no other member descends from. The set is closed downwards, so checking children suffices.
-  // Thousands of revisions go through here on every `current`: no spreading, and only revisions
-  // reached through a dependency can be a branch head that is not a row (any other member is the
-  // down revision of a member), so only those are checked against the whole map.
-  const members = new Set<string>();
-  const depTargets = new Set<string>();
-  const todo = [...known];
-  while (todo.length > 0) {
-    const id = todo.pop()!;
-    if (members.has(id)) continue;
-    members.add(id);
-    const rev = map.get(id);
-    const down = rev.downRevisions;
-    for (let i = 0; i < down.length; i++) todo.push(down[i]);
-    if (rev.dependsOn.length > 0) {
-      for (const dep of map.normalizedDependencies(id)) {
-        todo.push(dep);
-        depTargets.add(dep);
-      }
-    }
-  }
+  // Only revisions reached through a dependency can be a branch head that is not a row (any other
+  // member is the down revision of a member), so only those are checked against the whole map.
+  const { applied: members, dependencyTargets: depTargets } = appliedRevisions(map, known);
   const isBranchHead = (id: string) => !map.children(id).some((c) => members.has(c));
   const fromRows = known.filter(isBranchHead);
   const fromDeps = depTargets.size === 0

@@ -6,7 +6,7 @@
  */
 import { type LoadConfigOptions, loadConfigSync } from "../config/load.ts";
 import { maskUrl } from "../config/url.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
 
 /** One environment (and database, in a multidb config) with its resolved URL. */
 export interface EnvEntry {
@@ -78,7 +78,7 @@ function resolveEntry(
     if (config.url !== undefined) return { ...where, url: maskUrl(config.url) };
     return { ...where, problem: config.urlProblem ?? "no url" };
   } catch (error) {
-    return { ...where, problem: error instanceof Error ? error.message : String(error) };
+    return { ...where, problem: errorMessage(error) };
   }
 }
 

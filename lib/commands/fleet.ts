@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import type { Config } from "../config/config.ts";
 import { maskUrl } from "../config/url.ts";
-import { ConfigError, UsageError } from "../errors.ts";
+import { ConfigError, errorMessage, UsageError } from "../errors.ts";
 import type { PlanStep } from "../revision/revision.ts";
 import type { MigrationEvent } from "../runtime/migrator.ts";
 
@@ -191,7 +191,7 @@ export async function runFleet(config: Config, options: FleetOptions): Promise<F
           revisions: done,
           ms: performance.now() - t0,
           result: "failed",
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
         };
       }
       if (row.result === "failed" && options.failFast) stop = true;

@@ -9,7 +9,7 @@ import type { Config } from "../config/config.ts";
 import { maskUrl } from "../config/url.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
-import { loadRevisionMap, withConnection } from "./_project.ts";
+import { appliedRevisions, loadRevisionMap, withConnection } from "./_project.ts";
 
 /** One revision as `status` reports it. */
 export interface StatusEntry {
@@ -68,14 +68,7 @@ export async function status(config: Config): Promise<StatusResult> {
  */
 export function statusOf(map: RevisionMap, versions: readonly string[], url: string): StatusResult {
   const known = versions.filter((v) => map.has(v));
-  const applied = new Set<string>();
-  const todo = [...known];
-  while (todo.length > 0) {
-    const id = todo.pop()!;
-    if (applied.has(id)) continue;
-    applied.add(id);
-    todo.push(...map.get(id).downRevisions, ...map.normalizedDependencies(id));
-  }
+  const { applied } = appliedRevisions(map, known);
   // history() is newest first in topological order; reversed, it is an order an upgrade can follow.
   const ordered = [...map.history()].reverse();
   const entry = (id: string): StatusEntry => {

@@ -1,13 +1,45 @@
 /**
  * Finds the `?` placeholders of a statement that are real placeholders, i.e. outside string
- * literals, quoted identifiers and comments, following each server's lexical rules. The PostgreSQL
- * driver renumbers them to `$1..$n`; the MySQL driver replaces them with escaped literals.
+ * literals, quoted identifiers and comments, following each server's lexical rules, and replaces
+ * them: the PostgreSQL driver renumbers them to `$1..$n`; the MySQL driver writes escaped literals.
  *
  * @module
  */
 
 /** Lexical rules to follow: PostgreSQL's or MySQL/MariaDB's (default `sql_mode`). */
 export type PlaceholderSyntax = "postgres" | "mysql";
+
+/**
+ * The statement with each placeholder (see {@link findPlaceholders}) replaced, in order.
+ *
+ * @param sql the statement text
+ * @param syntax whose lexical rules apply
+ * @param count how many values are bound
+ * @param replacement the text for the placeholder at 0-based position `index`
+ * @returns the statement with the replacements in place
+ * @throws {RangeError} when the number of placeholders differs from `count` (before any replacement
+ *   is asked for), or whatever `replacement` throws
+ */
+export function replacePlaceholders(
+  sql: string,
+  syntax: PlaceholderSyntax,
+  count: number,
+  replacement: (index: number) => string,
+): string {
+  const at = findPlaceholders(sql, syntax);
+  if (at.length !== count) {
+    throw new RangeError(
+      `Cannot bind parameters: the statement has ${at.length} "?" placeholders but ${count} values were given`,
+    );
+  }
+  let out = "";
+  let from = 0;
+  at.forEach((offset, i) => {
+    out += sql.slice(from, offset) + replacement(i);
+    from = offset + 1;
+  });
+  return out + sql.slice(from);
+}
 
 /**
  * Offsets of the `?` characters in `sql` that are placeholders.

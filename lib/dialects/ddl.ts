@@ -46,6 +46,7 @@ import type {
   SqlExpression,
   SqlValue,
 } from "../operations/types.ts";
+import { BACKTICK_QUOTES, isWrapped } from "./_parens.ts";
 import { hexText, numberText, quoteName, quoteString } from "./_sql.ts";
 import type { Dialect, DialectName, VersionTableName } from "./dialect.ts";
 import type { SqlStatement } from "./statement.ts";
@@ -762,28 +763,7 @@ export function isSimpleDefault(sql: string): boolean {
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(s)) return true;
   if (/^'([^']|'')*'$/.test(s)) return true;
   if (/^(null|true|false|current_timestamp|current_date|current_time)$/i.test(s)) return true;
-  return isWrapped(s);
-}
-
-/** Whether the first `(` closes at the last character, skipping quoted strings. */
-function isWrapped(s: string): boolean {
-  if (!s.startsWith("(") || !s.endsWith(")")) return false;
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
-    else if (ch === "(") depth++;
-    else if (ch === ")") {
-      depth--;
-      if (depth === 0 && i !== s.length - 1) return false;
-    }
-  }
-  return depth === 0;
+  return isWrapped(s, BACKTICK_QUOTES);
 }
 
 function isExpression(value: SqlValue | SqlExpression): value is SqlExpression {

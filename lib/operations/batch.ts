@@ -12,9 +12,34 @@ import type {
   Column,
   ConstraintType,
   DeferrableOptions,
+  Operation,
   RecreateMode,
   SqlExpression,
 } from "./types.ts";
+
+/** The kinds `batchAlterTable` accepts; typed by kind, so a new batch kind must be listed here. */
+const BATCH_KINDS: Readonly<Record<BatchOperation["kind"], true>> = {
+  addColumn: true,
+  dropColumn: true,
+  alterColumn: true,
+  createIndex: true,
+  dropIndex: true,
+  createPrimaryKey: true,
+  createUniqueConstraint: true,
+  createForeignKey: true,
+  createCheckConstraint: true,
+  dropConstraint: true,
+};
+
+/**
+ * Whether an operation is one `batchAlterTable` accepts (and so one a SQLite rebuild can carry).
+ *
+ * @param op any operation
+ * @returns true for the batch kinds
+ */
+export function isBatchOperation(op: Operation): op is BatchOperation {
+  return Object.hasOwn(BATCH_KINDS, op.kind);
+}
 
 /** Options of {@link batchAlterTable}. */
 export interface BatchAlterTableOptions {
@@ -150,20 +175,10 @@ export function batchAlterTableOf(
       );
     }
   }
-  const kinds = new Set([
-    "addColumn",
-    "dropColumn",
-    "alterColumn",
-    "createIndex",
-    "dropIndex",
-    "createPrimaryKey",
-    "createUniqueConstraint",
-    "createForeignKey",
-    "createCheckConstraint",
-    "dropConstraint",
-  ]);
   for (const op of operations) {
-    if (!kinds.has(op.kind)) throw new TypeError(`Cannot create ${what}: "${op.kind}" cannot be batched`);
+    if (!Object.hasOwn(BATCH_KINDS, op.kind)) {
+      throw new TypeError(`Cannot create ${what}: "${op.kind}" cannot be batched`);
+    }
     if (op.kind !== "dropIndex" && op.table !== table) {
       throw new TypeError(`Cannot create ${what}: a "${op.kind}" names table "${op.table}"`);
     }

@@ -39,7 +39,6 @@ import type {
   IdentityOptions,
   IndexDefinition,
   IndexOptions,
-  MysqlTableOptions,
   PrimaryKeyConstraint,
   ReferentialAction,
   RenameTableOp,
@@ -764,17 +763,12 @@ function describe(value: unknown): string {
 
 // ---- option types -------------------------------------------------------------------------------
 
-/** Options of {@link createTable}: table-level constraints, indexes, comment, MySQL options. */
-export interface CreateTableOptions extends SchemaOption {
-  readonly ifNotExists?: boolean;
-  readonly primaryKey?: PrimaryKeyConstraint;
-  readonly uniqueConstraints?: readonly UniqueConstraint[];
-  readonly foreignKeys?: readonly ForeignKeyConstraint[];
-  readonly checkConstraints?: readonly CheckConstraint[];
-  readonly indexes?: readonly IndexDefinition[];
-  readonly comment?: string;
-  readonly mysql?: MysqlTableOptions;
-}
+/**
+ * Options of {@link createTable}: table-level constraints, indexes, comment, MySQL options; the
+ * fields of {@link CreateTableOp} after its table and columns.
+ */
+export interface CreateTableOptions
+  extends SchemaOption, Omit<CreateTableOp, "kind" | "table" | "columns" | "schema"> {}
 
 /** Options of {@link createIndex}. */
 export interface CreateIndexOptions extends SchemaOption, IndexOptions {
@@ -782,18 +776,12 @@ export interface CreateIndexOptions extends SchemaOption, IndexOptions {
   readonly concurrently?: boolean;
 }
 
-/** Options of {@link alterColumn}: the fields to change, and the column as it was. */
-export interface AlterColumnOptions extends SchemaOption {
-  readonly type?: string;
-  readonly using?: string;
-  readonly nullable?: boolean;
-  readonly default?: SqlValue | SqlExpression | null;
-  readonly newName?: string;
-  readonly comment?: string | null;
-  readonly autoincrement?: boolean;
-  readonly identity?: IdentityOptions;
-  readonly existing?: Column;
-}
+/**
+ * Options of {@link alterColumn}: the fields to change, and the column as it was; the fields of
+ * {@link AlterColumnOp} after its table and column.
+ */
+export interface AlterColumnOptions
+  extends SchemaOption, Omit<AlterColumnOp, "kind" | "table" | "column" | "schema"> {}
 
 /** Options of {@link createForeignKey}. */
 export interface CreateForeignKeyOptions extends SchemaOption, DeferrableOptions {

@@ -25,7 +25,7 @@ import {
   versionTableExists,
   versionTableName,
 } from "./version_table.ts";
-import { LockTimeoutError, MigrationError, RuntimeFailure } from "../errors.ts";
+import { errorMessage, LockTimeoutError, MigrationError, RuntimeFailure } from "../errors.ts";
 import { isBlankSql } from "../script/sql_sections.ts";
 import { splitSqlStatements, statementAt } from "./sql_split.ts";
 import { readFileSync } from "node:fs";
@@ -400,7 +400,7 @@ class StatementFailure extends Error {
     readonly executed: string[],
     override readonly cause: unknown,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    super(errorMessage(cause));
   }
 }
 
@@ -412,7 +412,7 @@ function asMigrationError(error: unknown, step: PlanStep, dialect: Dialect, roll
   const file = failure.callSite ?? step.revision.path;
   const verb = step.direction === "up" ? "upgrade" : "downgrade";
   const cause = failure.cause;
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = errorMessage(cause);
   const really = rolledBack && dialect.flags.transactionalDdl;
   let message = `Cannot ${verb} ${step.revision.revision} (${file}): ${reason}`;
   if (failure.statement) message += `\n  statement: ${oneLine(failure.statement)}`;

@@ -6,7 +6,7 @@
  */
 import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.ts";
 import type { VersionAction } from "../revision/revision.ts";
-import { DatabaseError } from "../errors.ts";
+import { DatabaseError, errorMessage } from "../errors.ts";
 
 /**
  * The version table's name from the config.
@@ -41,9 +41,13 @@ export async function versionTableExists(conn: Connection, name: VersionTableNam
   try {
     return (await conn.query(q.sql, q.params)).length > 0;
   } catch (error) {
-    throw new DatabaseError(`Cannot look for the version table "${name.table}": ${messageOf(error)}`, q.sql, {
-      cause: error,
-    });
+    throw new DatabaseError(
+      `Cannot look for the version table "${name.table}": ${errorMessage(error)}`,
+      q.sql,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -63,7 +67,7 @@ export async function readVersions(conn: Connection, name: VersionTableName): Pr
     return rows.map((r) => String(r.version_num)).sort();
   } catch (error) {
     if (!(await versionTableExists(conn, name))) return [];
-    throw new DatabaseError(`Cannot read the version table "${name.table}": ${messageOf(error)}`, sql, {
+    throw new DatabaseError(`Cannot read the version table "${name.table}": ${errorMessage(error)}`, sql, {
       cause: error,
     });
   }
@@ -117,8 +121,4 @@ export async function applyVersionActions(
       );
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

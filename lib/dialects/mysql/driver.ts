@@ -17,7 +17,7 @@ import {
   improveDbErrorMessage,
   urlSecrets,
 } from "../_connection_error.ts";
-import { findPlaceholders } from "../_placeholders.ts";
+import { replacePlaceholders } from "../_placeholders.ts";
 import { UrlError } from "../../errors.ts";
 
 /** Connect time-out when neither the URL's `connect_timeout` nor {@link ConnectOptions} sets one. */
@@ -214,19 +214,7 @@ export function bindPlaceholders(
   params: readonly SqlValue[],
   escaper: { escape(value: unknown): string },
 ): string {
-  const at = findPlaceholders(text, "mysql");
-  if (at.length !== params.length) {
-    throw new RangeError(
-      `Cannot bind parameters: the statement has ${at.length} "?" placeholders but ${params.length} values were given`,
-    );
-  }
-  let out = "";
-  let from = 0;
-  at.forEach((offset, i) => {
-    out += text.slice(from, offset) + literal(params[i], escaper);
-    from = offset + 1;
-  });
-  return out + text.slice(from);
+  return replacePlaceholders(text, "mysql", params.length, (i) => literal(params[i], escaper));
 }
 
 /** One value as a MySQL literal. */

@@ -8,14 +8,9 @@
  * @module
  */
 import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
-import type {
-  CheckConstraint,
-  ForeignKeyConstraint,
-  IndexDefinition,
-  Schema,
-  Table,
-  UniqueConstraint,
-} from "../../schema/model.ts";
+import type { ForeignKeyConstraint, Schema } from "../../schema/model.ts";
+import { finishTables, groupRows, type TableDraft } from "../_introspect.ts";
+import { BACKTICK_QUOTES, stripParens } from "../_parens.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { mysqlType } from "./types.ts";
 
@@ -81,16 +76,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     return out;
   };
 
-  interface Draft {
-    columns: Record<string, Column>;
-    primaryKey?: Table["primaryKey"];
-    uniqueConstraints: UniqueConstraint[];
-    indexes: IndexDefinition[];
-    foreignKeys: ForeignKeyConstraint[];
-    checkConstraints: CheckConstraint[];
-    comment?: string;
-  }
-  const drafts = new Map<string, Draft>();
+  const drafts = new Map<string, TableDraft>();
   for (const raw of tableRows) {
     const r = lower(raw);
     const t = String(r.t);
@@ -111,12 +97,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     draft.columns[String(r.name)] = columnOf(r);
   }
   // Constraints, one row per column.
-  const grouped = new Map<string, Record<string, unknown>[]>();
-  for (const raw of constraintRows) {
-    const r = lower(raw);
-    const k = `${r.t}\u0000${r.name}\u0000${r.type}`;
-    (grouped.get(k) ?? grouped.set(k, []).get(k)!).push(r);
-  }
+  const grouped = groupRows(constraintRows.map(lower), (r) => `${r.t}\u0000${r.name}\u0000${r.type}`);
   for (const rows of grouped.values()) {
     const r = rows[0];
     const table = String(r.t);
@@ -140,12 +121,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
       });
     }
   }
-  const indexes = new Map<string, Record<string, unknown>[]>();
-  for (const raw of indexRows) {
-    const r = lower(raw);
-    const k = `${r.table_name}\u0000${r.index_name}`;
-    (indexes.get(k) ?? indexes.set(k, []).get(k)!).push(r);
-  }
+  const indexes = groupRows(indexRows.map(lower), (r) => `${r.table_name}\u0000${r.index_name}`);
   for (const rows of indexes.values()) {
     const r = rows[0];
     const table = String(r.table_name);
@@ -183,24 +159,12 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     const draft = drafts.get(String(r.t));
     if (!draft) continue;
     const name = String(r.name);
-    const condition = stripParens(String(r.clause));
+    const condition = stripParens(String(r.clause), BACKTICK_QUOTES);
     // MariaDB's JSON columns carry an implicit json_valid() check named after the column.
     if (Object.hasOwn(draft.columns, name) && /^json_valid\(/i.test(condition)) continue;
     draft.checkConstraints.push({ name, condition });
   }
-  const tables: Record<string, Table> = {};
-  for (const [k, d] of [...drafts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    tables[k] = {
-      columns: d.columns,
-      ...(d.primaryKey ? { primaryKey: d.primaryKey } : {}),
-      ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
-      ...(d.indexes.length ? { indexes: d.indexes } : {}),
-      ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
-      ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
-      ...(d.comment !== undefined ? { comment: d.comment } : {}),
-    };
-  }
-  return { tables };
+  return { tables: finishTables(drafts) };
 }
 
 function columnOf(r: Record<string, unknown>): Column {
@@ -280,8 +244,7 @@ export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue
   if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
     return typeof value === "boolean" ? (value ? 1 : 0) : value;
   }
-  let sql = value.sql.trim();
-  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const sql = stripParens(value.sql, BACKTICK_QUOTES);
   const str = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(sql);
   if (str) return str[1].replaceAll("''", "'").replace(/\\(.)/g, "$1");
   if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
@@ -290,32 +253,6 @@ export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue
     return { sql: "CURRENT_TIMESTAMP" };
   }
   return { sql };
-}
-
-function stripParens(sql: string): string {
-  let s = sql.trim();
-  while (isWrapped(s)) s = s.slice(1, -1).trim();
-  return s;
-}
-
-function isWrapped(s: string): boolean {
-  if (!s.startsWith("(") || !s.endsWith(")")) return false;
-  let depth = 0;
-  let quote = "";
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
-    else if (ch === "(") depth++;
-    else if (ch === ")") {
-      depth--;
-      if (depth === 0 && i !== s.length - 1) return false;
-    }
-  }
-  return depth === 0;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   improveDbErrorMessage,
   urlSecrets,
 } from "../_connection_error.ts";
-import { findPlaceholders } from "../_placeholders.ts";
+import { replacePlaceholders } from "../_placeholders.ts";
 import { UrlError } from "../../errors.ts";
 
 /** Connect time-out when neither the URL's `connect_timeout` nor {@link ConnectOptions} sets one. */
@@ -335,19 +335,7 @@ export function advisoryLockKey(name: string): string {
  * @throws {RangeError} when the number of placeholders differs from `count`
  */
 export function numberPlaceholders(text: string, count: number): string {
-  const at = findPlaceholders(text, "postgres");
-  if (at.length !== count) {
-    throw new RangeError(
-      `Cannot bind parameters: the statement has ${at.length} "?" placeholders but ${count} values were given`,
-    );
-  }
-  let out = "";
-  let from = 0;
-  at.forEach((offset, i) => {
-    out += text.slice(from, offset) + `$${i + 1}`;
-    from = offset + 1;
-  });
-  return out + text.slice(from);
+  return replacePlaceholders(text, "postgres", count, (i) => `$${i + 1}`);
 }
 
 /** Values as postgres.js binds them; bigints go as text so no custom serializer is needed. */

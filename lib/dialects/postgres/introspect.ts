@@ -10,14 +10,9 @@
  * @module
  */
 import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
-import type {
-  CheckConstraint,
-  ForeignKeyConstraint,
-  IndexDefinition,
-  Schema,
-  Table,
-  UniqueConstraint,
-} from "../../schema/model.ts";
+import type { Schema } from "../../schema/model.ts";
+import { finishTables, type TableDraft } from "../_introspect.ts";
+import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
 import { quoteString } from "../_sql.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { postgresType } from "./types.ts";
@@ -131,16 +126,7 @@ WHERE n.nspname IN (${inList})`,
     ),
   ]);
 
-  interface Draft {
-    columns: Record<string, Column>;
-    primaryKey?: Table["primaryKey"];
-    uniqueConstraints: UniqueConstraint[];
-    indexes: IndexDefinition[];
-    foreignKeys: ForeignKeyConstraint[];
-    checkConstraints: CheckConstraint[];
-    comment?: string;
-  }
-  const drafts = new Map<string, Draft>();
+  const drafts = new Map<string, TableDraft>();
   for (const r of columnRows) {
     const k = key(String(r.schema), String(r.table));
     if (k === versionKey) continue;
@@ -178,7 +164,7 @@ WHERE n.nspname IN (${inList})`,
         });
         break;
       case "c":
-        draft.checkConstraints.push({ name, condition: stripParens(String(r.check)) });
+        draft.checkConstraints.push({ name, condition: stripParens(String(r.check), STANDARD_QUOTES) });
         break;
     }
   }
@@ -195,18 +181,7 @@ WHERE n.nspname IN (${inList})`,
       ...(r.where !== null && r.where !== undefined ? { where: String(r.where) } : {}),
     });
   }
-  const tables: Record<string, Table> = {};
-  for (const [k, d] of [...drafts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    tables[k] = {
-      columns: d.columns,
-      ...(d.primaryKey ? { primaryKey: d.primaryKey } : {}),
-      ...(d.uniqueConstraints.length ? { uniqueConstraints: d.uniqueConstraints } : {}),
-      ...(d.indexes.length ? { indexes: d.indexes } : {}),
-      ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
-      ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
-      ...(d.comment !== undefined ? { comment: d.comment } : {}),
-    };
-  }
+  const tables = finishTables(drafts);
   const enums: Record<string, string[]> = {};
   for (const r of enumRows) {
     const k = key(String(r.schema), String(r.name));
@@ -323,8 +298,7 @@ export function postgresCanonicalDefault(value: SqlValue | SqlExpression): SqlVa
   if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
     return value;
   }
-  let sql = value.sql.trim();
-  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const sql = stripParens(value.sql, STANDARD_QUOTES);
   const str = /^'((?:[^']|'')*)'(?:::[a-z_][a-z0-9_ ."]*(?:\([0-9, ]+\))?(?:\[\])*)?$/i.exec(sql);
   if (str) return str[1].replaceAll("''", "'");
   if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
@@ -333,31 +307,4 @@ export function postgresCanonicalDefault(value: SqlValue | SqlExpression): SqlVa
   const num = /^\(?(-?\d+(?:\.\d+)?)\)?::(integer|bigint|smallint|numeric|real|double precision)$/i.exec(sql);
   if (num) return Number(num[1]);
   return { sql };
-}
-
-/** `((a > 0))` -> `a > 0`. */
-function stripParens(sql: string): string {
-  let s = sql.trim();
-  while (isWrapped(s)) s = s.slice(1, -1).trim();
-  return s;
-}
-
-function isWrapped(s: string): boolean {
-  if (!s.startsWith("(") || !s.endsWith(")")) return false;
-  let depth = 0;
-  let quote = "";
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === "(") depth++;
-    else if (ch === ")") {
-      depth--;
-      if (depth === 0 && i !== s.length - 1) return false;
-    }
-  }
-  return depth === 0;
 }

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import type { DatabaseUrl } from "../../config/url.ts";
+import { ConnectionError } from "../../errors.ts";
 import type { SqlValue } from "../../operations/types.ts";
 import { timestampText } from "../_sql.ts";
 import type { Connection, Dialect, Row } from "../dialect.ts";
@@ -93,11 +95,35 @@ export function sqliteConnection(handle: SqliteHandle, dialect: Dialect): Connec
 }
 
 /**
- * The file a URL names, for messages.
+ * Open a SQLite database through a runtime's binding: the shared half of both drivers'
+ * `connectSqlite`.
  *
- * @param path `url.path`
- * @returns the path, or `:memory:`
+ * @param url a parsed `sqlite://` URL (`path` absolute or `:memory:`; none is `:memory:`)
+ * @param dialect the SQLite dialect
+ * @param open opens the file (creating it when missing) and wraps the binding; may throw
+ * @returns an open connection (see {@link sqliteConnection})
+ * @throws {ConnectionError} (as a rejection) when `open` throws, naming the file
  */
-export function sqlitePath(path: string | undefined): string {
+export function openSqlite(
+  url: DatabaseUrl,
+  dialect: Dialect,
+  open: (path: string) => SqliteHandle,
+): Promise<Connection> {
+  const path = sqlitePath(url.path);
+  let handle: SqliteHandle;
+  try {
+    handle = open(path);
+  } catch (error) {
+    return Promise.reject(
+      new ConnectionError(`Cannot open SQLite database "${path}": ${(error as Error).message}`, {
+        cause: error,
+      }),
+    );
+  }
+  return Promise.resolve(sqliteConnection(handle, dialect));
+}
+
+/** The file a URL names, for messages: the path, or `:memory:`. */
+function sqlitePath(path: string | undefined): string {
   return path === undefined || path === "" ? ":memory:" : path;
 }

@@ -6,9 +6,8 @@
 // @ts-ignore: bun:sqlite exists only under Bun; Deno type-checks this file without it.
 import { Database } from "bun:sqlite";
 import type { DatabaseUrl } from "../../config/url.ts";
-import { ConnectionError } from "../../errors.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
-import { type SqliteBindable, sqliteConnection, sqlitePath } from "./_connection.ts";
+import { openSqlite, type SqliteBindable } from "./_connection.ts";
 
 /** The part of bun:sqlite's `Database` this driver uses. */
 interface BunDatabase {
@@ -33,26 +32,18 @@ export function connectSqlite(
   dialect: Dialect,
   _options?: ConnectOptions,
 ): Promise<Connection> {
-  const path = sqlitePath(url.path);
-  let db: BunDatabase;
-  try {
-    db = new (Database as new (path: string, options: { create: boolean }) => BunDatabase)(path, {
+  return openSqlite(url, dialect, (path) => {
+    const db = new (Database as new (path: string, options: { create: boolean }) => BunDatabase)(path, {
       create: true,
     });
-  } catch (error) {
-    return Promise.reject(
-      new ConnectionError(`Cannot open SQLite database "${path}": ${(error as Error).message}`, {
-        cause: error,
-      }),
-    );
-  }
-  return Promise.resolve(sqliteConnection({
-    // db.query caches the prepared statement per SQL text, which suits repeated version-table queries.
-    all: (sql, params) => db.query(sql).all(...params),
-    run: (sql, params) => db.run(sql, params).changes,
-    exec: (sql) => {
-      db.exec(sql);
-    },
-    close: () => db.close(),
-  }, dialect));
+    return {
+      // db.query caches the prepared statement per SQL text, which suits repeated version-table queries.
+      all: (sql, params) => db.query(sql).all(...params),
+      run: (sql, params) => db.run(sql, params).changes,
+      exec: (sql) => {
+        db.exec(sql);
+      },
+      close: () => db.close(),
+    };
+  });
 }

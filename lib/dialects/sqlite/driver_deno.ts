@@ -5,9 +5,8 @@
  */
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { DatabaseUrl } from "../../config/url.ts";
-import { ConnectionError } from "../../errors.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
-import { sqliteConnection, sqlitePath } from "./_connection.ts";
+import { openSqlite } from "./_connection.ts";
 
 /**
  * Open a SQLite database with `node:sqlite`; a missing file is created, `:memory:` gives a private
@@ -24,23 +23,15 @@ export function connectSqlite(
   dialect: Dialect,
   _options?: ConnectOptions,
 ): Promise<Connection> {
-  const path = sqlitePath(url.path);
-  let db: DatabaseSync;
-  try {
+  return openSqlite(url, dialect, (path) => {
     // node:sqlite turns foreign key enforcement on by default; bun:sqlite and SQLite itself leave it
     // off, as SQLAlchemy and Alembic do. Off on both runtimes keeps table rebuilds safe (rebuild.ts).
-    db = new DatabaseSync(path, { enableForeignKeyConstraints: false });
-  } catch (error) {
-    return Promise.reject(
-      new ConnectionError(`Cannot open SQLite database "${path}": ${(error as Error).message}`, {
-        cause: error,
-      }),
-    );
-  }
-  return Promise.resolve(sqliteConnection({
-    all: (sql, params) => db.prepare(sql).all(...(params as SQLInputValue[])) as Record<string, unknown>[],
-    run: (sql, params) => Number(db.prepare(sql).run(...(params as SQLInputValue[])).changes),
-    exec: (sql) => db.exec(sql),
-    close: () => db.close(),
-  }, dialect));
+    const db = new DatabaseSync(path, { enableForeignKeyConstraints: false });
+    return {
+      all: (sql, params) => db.prepare(sql).all(...(params as SQLInputValue[])) as Record<string, unknown>[],
+      run: (sql, params) => Number(db.prepare(sql).run(...(params as SQLInputValue[])).changes),
+      exec: (sql) => db.exec(sql),
+      close: () => db.close(),
+    };
+  });
 }

@@ -17,6 +17,8 @@ import type {
   Table,
   UniqueConstraint,
 } from "../../schema/model.ts";
+import { groupRows } from "../_introspect.ts";
+import { SQLITE_QUOTES, stripParens as stripParensIn } from "../_parens.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { sqliteType } from "./types.ts";
 
@@ -110,11 +112,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     d.columns[name] = column;
     if (Number(r.pk) > 0) d.pk.push({ name, pos: Number(r.pk) });
   }
-  const indexes = new Map<string, Record<string, unknown>[]>();
-  for (const r of indexRows) {
-    const k = `${r.t}\u0000${r.idx}`;
-    (indexes.get(k) ?? indexes.set(k, []).get(k)!).push(r);
-  }
+  const indexes = groupRows(indexRows, (r) => `${r.t}\u0000${r.idx}`);
   for (const rows of indexes.values()) {
     const r = rows[0];
     const d = drafts.get(String(r.t));
@@ -135,11 +133,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       ...(Number(r.partial) === 1 && parsed.where ? { where: parsed.where } : {}),
     });
   }
-  const fks = new Map<string, Record<string, unknown>[]>();
-  for (const r of fkRows) {
-    const k = `${r.t}\u0000${r.id}`;
-    (fks.get(k) ?? fks.set(k, []).get(k)!).push(r);
-  }
+  const fks = groupRows(fkRows, (r) => `${r.t}\u0000${r.id}`);
   for (const rows of fks.values()) {
     const r = rows[0];
     const d = drafts.get(String(r.t));
@@ -210,8 +204,7 @@ export function sqliteCanonicalDefault(value: SqlValue | SqlExpression): SqlValu
   if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
     return typeof value === "boolean" ? (value ? 1 : 0) : value;
   }
-  let sql = value.sql.trim();
-  while (isWrapped(sql)) sql = sql.slice(1, -1).trim();
+  const sql = stripParens(value.sql);
   const str = /^'((?:[^']|'')*)'$/s.exec(sql);
   if (str) return str[1].replaceAll("''", "'");
   if (/^[-+]?\d+(\.\d+)?$/.test(sql)) return Number(sql);
@@ -412,13 +405,7 @@ function parseCreateIndex(sql: string): { columns: string[]; where?: string } {
   };
 }
 
+/** `((a > 0))` -> `a > 0`, with SQLite's quotes. */
 function stripParens(sql: string): string {
-  let s = sql.trim();
-  while (isWrapped(s)) s = s.slice(1, -1).trim();
-  return s;
-}
-
-function isWrapped(s: string): boolean {
-  if (!s.startsWith("(") || !s.endsWith(")")) return false;
-  return group(s, 0).end === s.length - 1;
+  return stripParensIn(sql, SQLITE_QUOTES);
 }

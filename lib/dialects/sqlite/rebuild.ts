@@ -14,6 +14,7 @@
  * @module
  */
 import { UnsupportedOperationError } from "../../errors.ts";
+import { isBatchOperation } from "../../operations/batch.ts";
 import type { AlterColumnOp, BatchOperation, Operation, RecreateMode } from "../../operations/types.ts";
 import { isSimpleDefault } from "../ddl.ts";
 import type { Connection } from "../dialect.ts";
@@ -30,29 +31,6 @@ import { readSqliteTable, type SqliteTableInfo } from "./introspect_table.ts";
 
 /** Prefix of the new table during a rebuild: `_retort_tmp_<name>`. */
 export const REBUILD_PREFIX = "_retort_tmp_";
-
-const BATCH_KINDS = new Set<string>([
-  "addColumn",
-  "dropColumn",
-  "alterColumn",
-  "createIndex",
-  "dropIndex",
-  "createPrimaryKey",
-  "createUniqueConstraint",
-  "createForeignKey",
-  "createCheckConstraint",
-  "dropConstraint",
-]);
-
-/**
- * Whether an operation is one `batchAlterTable` accepts (and so one a rebuild can carry).
- *
- * @param op any operation
- * @returns true for the batch kinds
- */
-export function isBatchOperation(op: Operation): op is BatchOperation {
-  return BATCH_KINDS.has(op.kind);
-}
 
 /**
  * Why SQLite's ALTER TABLE cannot carry out `op` (so the table must be rebuilt), or `undefined`

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { env } from "node:process";
 import { fileURLToPath } from "node:url";
 import { RevisionMap } from "../../../lib/revision/revision_map.ts";
+import { applyToHeads } from "../../../lib/runtime/migrator.ts";
 import type { PlanStep, Revision, VersionAction } from "../../../lib/revision/revision.ts";
 
 // RETORT_PARITY_FIXTURES points the test at a larger set made by `alembic_oracle.py generate DIR`.
@@ -62,19 +63,6 @@ function encodeActions(actions: readonly VersionAction[]): string {
     .join(" ");
 }
 
-function rowsAfter(current: readonly string[], actions: readonly VersionAction[]): string[] {
-  const rows = new Set(current);
-  for (const a of actions) {
-    if (a.kind === "insert") rows.add(a.version);
-    else if (a.kind === "delete") rows.delete(a.version);
-    else {
-      rows.delete(a.from);
-      rows.add(a.to);
-    }
-  }
-  return [...rows].sort();
-}
-
 function errorResult(e: unknown): ErrorResult {
   if (!(e instanceof Error)) throw e;
   return { error: { class: e.name, alembic: "", message: e.message } };
@@ -85,7 +73,7 @@ function planResult(current: readonly string[], steps: PlanStep[]): Result {
     steps: steps.map((s) =>
       `${s.revision.revision}:${s.direction[0]} ${encodeActions(s.versionActions)}`.trim()
     ),
-    rows: rowsAfter(current, steps.flatMap((s) => s.versionActions)),
+    rows: applyToHeads(current, steps.flatMap((s) => s.versionActions)).sort(),
   };
 }
 
@@ -107,7 +95,7 @@ function run(map: RevisionMap, sc: Scenario): Result {
         return planResult(current, map.downgradePlan(current, sc.target!));
       case "stamp": {
         const actions = map.stampPlan(current, sc.targets!, sc.purge ?? false);
-        return { actions: encodeActions(actions), rows: rowsAfter(current, actions) };
+        return { actions: encodeActions(actions), rows: applyToHeads(current, actions).sort() };
       }
       case "history":
         return { revisions: map.history(sc.range).map((r) => r.revision) };
