@@ -552,6 +552,14 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
     if (perMigration && stepTransactional) commit();
     if (!perMigration && !stepTransactional) begin();
   }
+  // Alembic's offline mode drops the version table when a script ends at base.
+  const endsAtBase = steps.length > 0 && steps[steps.length - 1].direction === "down" &&
+    applyToHeads(options.startHeads, steps.flatMap((s) => s.versionActions)).length === 0;
+  if (endsAtBase) {
+    if (perMigration) begin();
+    out.push(`DROP TABLE ${qualified(dialect, name)};`, "");
+    if (perMigration) commit();
+  }
   if (!perMigration) commit();
   return out.join("\n");
 }
