@@ -107,7 +107,7 @@ function buildProgram(Command: typeof CommandClass) {
     });
 
   program.command("revision").description("create a new revision file")
-    .requiredOption("-m, --message <text>", "the revision's message")
+    .option("-m, --message <text>", "the revision's message (Alembic's \"empty message\" when left out)")
     .option("--autogenerate", "fill the revision from the schema file (compare it with the database)")
     .option("--allow-empty", "with --autogenerate: write the revision even when nothing differs")
     .option("--sql-file", "write a .sql revision instead of TypeScript")
@@ -125,7 +125,7 @@ function buildProgram(Command: typeof CommandClass) {
     .action(async (opts) => {
       const config = await loadConfigFor(g());
       const common = {
-        message: opts.message,
+        message: opts.message ?? "empty message",
         head: opts.head,
         splice: opts.splice,
         branchLabels: opts.branchLabel,
