@@ -99,11 +99,14 @@ export function statusOf(map: RevisionMap, versions: readonly string[], url: str
  */
 export function formatStatus(result: StatusResult): string {
   const line = (mark: string, e: StatusEntry) => `[${mark}] ${e.revision}${e.message ? ` ${e.message}` : ""}`;
-  const lines = [
+  const entries = [
     ...result.applied.map((e) => line("X", e)),
     ...result.pending.map((e) => line(" ", e)),
     ...result.unknownVersions.map((v) => `[?] ${v} (unknown revision: not in the script directory)`),
-    "",
+  ];
+  const lines = [
+    ...entries,
+    ...(entries.length > 0 ? [""] : []),
     `Applied: ${result.applied.length}`,
     `Pending: ${result.pending.length}`,
   ];
