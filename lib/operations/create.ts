@@ -13,6 +13,7 @@ import type {
   AddEnumValueOp,
   AlterColumnOp,
   BulkInsertOp,
+  BulkInsertValue,
   CheckConstraint,
   Column,
   ColumnReference,
@@ -46,6 +47,7 @@ import type {
   SqlValue,
   UniqueConstraint,
 } from "./types.ts";
+import { errorMessage } from "../errors.ts";
 
 /** Options shared by operations on one table. */
 export interface SchemaOption {
@@ -472,7 +474,7 @@ export function dropIndex(
  */
 export function bulkInsert(
   table: string,
-  rows: readonly Readonly<Record<string, SqlValue>>[],
+  rows: readonly Readonly<Record<string, BulkInsertValue>>[],
   options: SchemaOption = {},
 ): BulkInsertOp {
   const what = "bulkInsert operation";
@@ -490,7 +492,17 @@ export function bulkInsert(
     const out: Record<string, SqlValue> = {};
     for (const [key, value] of Object.entries(row)) {
       checkName(key, `${what} for "${table}": row ${i + 1}`, "column name");
-      out[key] = checkValue(value, `${what} for "${table}": row ${i + 1} column "${key}"`);
+      const where = `${what} for "${table}": row ${i + 1} column "${key}"`;
+      if (isPlainObject(value) && Object.keys(value).length === 1 && typeof value.sql === "string") {
+        // Most likely a server-side expression that was meant to be evaluated: refuse rather than store it.
+        throw new TypeError(
+          `Cannot create ${where}: { sql } expressions are not evaluated in bulkInsert rows; use op.execute ` +
+            `for SQL, or JSON.stringify the object to store it as JSON`,
+        );
+      }
+      out[key] = Array.isArray(value) || isPlainObject(value)
+        ? jsonText(value, where)
+        : checkValue(value, where);
     }
     return Object.freeze(out);
   });
@@ -687,6 +699,17 @@ function checkExpression(value: unknown, where: string): SqlExpression {
 }
 
 /** Copies Dates and byte arrays so later changes by the caller cannot reach the operation. */
+/** A plain object or array as JSON text, for `json` columns. */
+function jsonText(value: unknown, where: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(
+      `Cannot create ${where}: the value cannot be written as JSON (${errorMessage(error)})`,
+    );
+  }
+}
+
 function checkValue(value: unknown, where: string): SqlValue {
   if (
     value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "bigint"

@@ -9,6 +9,17 @@
 /** A literal SQL value: what `bulkInsert` rows and literal column defaults may hold. */
 export type SqlValue = string | number | bigint | boolean | null | Date | Uint8Array;
 
+/** A JSON document: what a `json` column holds. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | {
+  readonly [key: string]: JsonValue;
+};
+
+/**
+ * A value in a `bulkInsert` row: an SQL value, or a plain object or array, which is stored as its
+ * JSON text (as Alembic's `bulk_insert` serialises dicts and lists for JSON columns).
+ */
+export type BulkInsertValue = SqlValue | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
 /** A server default written as SQL, e.g. `{ sql: "now()" }`; rendered verbatim. */
 export interface SqlExpression {
   readonly sql: string;

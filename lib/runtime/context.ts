@@ -8,6 +8,7 @@
 import type { Config } from "../config/config.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import type {
+  BulkInsertValue,
   Column,
   ColumnReference,
   ConstraintType,
@@ -48,10 +49,10 @@ export interface Op {
     name: string,
     options?: { table?: string; schema?: string; ifExists?: boolean; concurrently?: boolean },
   ): Promise<void>;
-  /** Multi-row INSERT with escaped literals (works in offline mode too). */
+  /** Multi-row INSERT with escaped literals (works in offline mode too); objects and arrays go in as JSON text. */
   bulkInsert(
     table: string,
-    rows: readonly Record<string, SqlValue>[],
+    rows: readonly Record<string, BulkInsertValue>[],
     options?: { schema?: string },
   ): Promise<void>;
   /**

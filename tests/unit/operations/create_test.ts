@@ -1,5 +1,5 @@
 import * as c2 from "../../../lib/operations/create.ts";
-import { assert, assertEquals, assertThrows } from "../../_assert.ts";
+import { assert, assertEquals, assertStringIncludes, assertThrows } from "../../_assert.ts";
 import {
   addColumn,
   bulkInsert,
@@ -215,7 +215,8 @@ Deno.test("bulkInsert copies rows and rejects values that are not SQL values", (
   );
   assertEquals(
     message(() => bulkInsert("t", [{ a: { sql: "now()" } as never }])),
-    'Cannot create bulkInsert operation for "t": row 1 column "a": an object is not an SQL value',
+    'Cannot create bulkInsert operation for "t": row 1 column "a": { sql } expressions are not evaluated in ' +
+      "bulkInsert rows; use op.execute for SQL, or JSON.stringify the object to store it as JSON",
   );
 });
 
@@ -356,5 +357,20 @@ Deno.test("createTable checks table-level constraints against its columns", () =
       comment: "c",
       indexes: [{ name: "ix", columns: ["a"], where: "a > 0" }],
     },
+  );
+});
+
+Deno.test("bulkInsert stores plain objects and arrays as JSON text, for json columns", () => {
+  const op = c2.bulkInsert("doc", [{ id: 1, body: { a: [1, 2], b: null }, tags: ["x", "y"] }]);
+  assertEquals(op.rows, [{ id: 1, body: '{"a":[1,2],"b":null}', tags: '["x","y"]' }]);
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const error = assertThrows(
+    () => c2.bulkInsert("doc", [{ body: cyclic as never }]),
+    TypeError,
+  );
+  assertStringIncludes(
+    error.message,
+    'Cannot create bulkInsert operation for "doc": row 1 column "body": the value cannot be written as JSON',
   );
 });
