@@ -88,7 +88,27 @@ interface Inspector {
   readonly versionTableObjects: readonly string[];
   /** The first column of every row of `query`, as strings (numbers stringified). */
   column(query: string): Promise<string[]>;
+  /** Run an offline script with the database's own client (psql, mysql, sqlite3); fails on any error. */
+  feed(script: string): void;
   close(): Promise<void>;
+}
+
+/** Run a database client with `script` on stdin; throw with its output when it fails. */
+function runClient(
+  command: string,
+  args: readonly string[],
+  script: string,
+  env: Record<string, string> = {},
+): void {
+  const out = spawnSync(command, [...args], {
+    input: script,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
+  if (out.error || out.status !== 0 || /^(ERROR|Error|Parse error)/m.test(out.stderr ?? "")) {
+    throw new Error(`${command} failed (status ${out.status}): ${out.error ?? ""}${out.stderr}`);
+  }
 }
 
 interface RunResult {
@@ -202,6 +222,19 @@ async function runChinookFlow(
     assertEquals(await db.relations(), ["alembic_version"]);
   });
 
+  await t.step("the offline script builds the same database, and its downgrade empties it", async () => {
+    db.feed(migrateOk(cwd, [...global, ...x, "upgrade", "head", "--sql"]).stdout);
+    assertEquals(await db.relations(), HEAD_RELATIONS);
+    assertEquals(await counts(db), EXPECTED_COUNTS);
+    assertEquals(await db.column("SELECT name FROM artist WHERE artist_id = 88"), ["Guns N' Roses"]);
+    assertEquals(await db.column("SELECT first_name FROM customer WHERE customer_id = 1"), ["Luís"]);
+    assertEquals(await db.column("SELECT version_num FROM alembic_version"), [HEAD]);
+    // Alembic's offline downgrade to base ends by dropping the version table.
+    db.feed(migrateOk(cwd, [...global, "downgrade", `${HEAD}:base`, "--sql"]).stdout);
+    assertEquals(await db.relations(), []);
+    migrateOk(cwd, [...global, "stamp", "base"]);
+  });
+
   await t.step("the sales branch label and a branch tip upgrade the sales branch alone", async () => {
     // A bare label names the revision that declares it (Alembic); the label also covers its
     // descendants, so after the merge sales@head is the overall head, not the branch tip.
@@ -254,6 +287,7 @@ function sqliteInspector(file: string): Inspector {
         ),
       ),
     versionTableObjects: ["alembic_version", "sqlite_autoindex_alembic_version_1"],
+    feed: (script) => runClient("sqlite3", ["-bail", file], script),
     column: (query) =>
       Promise.resolve(
         withDb((db) =>
@@ -314,6 +348,28 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on PostgreSQL", 
               "WHERE n.nspname = 'public' ORDER BY 1",
           )).map((r) => String(r.name)).sort(),
         versionTableObjects: ["alembic_version", "alembic_version_pkc"],
+        feed: (script) =>
+          runClient(
+            "psql",
+            [
+              "-X",
+              "-q",
+              "-v",
+              "ON_ERROR_STOP=1",
+              "-h",
+              u.host ?? "127.0.0.1",
+              "-p",
+              String(u.port ?? 5432),
+              "-U",
+              u.user ?? "postgres",
+              "-d",
+              u.database!,
+              "-f",
+              "-",
+            ],
+            script,
+            u.password ? { PGPASSWORD: u.password } : {},
+          ),
         column: async (query) =>
           (await sql.unsafe(query)).map((r) => String(Object.values(r as Record<string, unknown>)[0])),
         close: () => sql.end({ timeout: 5 }),
@@ -362,6 +418,18 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on MariaDB/MySQL
           return (rows as Record<string, unknown>[]).map((r) => String(r.name)).sort();
         },
         versionTableObjects: ["PRIMARY", "alembic_version"],
+        feed: (script) =>
+          runClient("mysql", [
+            "--default-character-set=utf8mb4",
+            "-h",
+            u.host ?? "127.0.0.1",
+            "-P",
+            String(u.port ?? 3306),
+            "-u",
+            u.user ?? "root",
+            ...(u.password ? [`--password=${u.password}`] : []),
+            u.database!,
+          ], script),
         column: async (query) => {
           const [rows] = await conn.query(query);
           return (rows as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
