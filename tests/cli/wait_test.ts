@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { connect, createServer, type Server } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { assert, assertEquals, assertStringIncludes } from "../_assert.ts";
 import { POSTGRES_TEST_URL, testUrl, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
 import { describeRun, type RevisionSpec, runBinary, withProject } from "./_project.ts";
@@ -18,17 +18,33 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A TCP proxy to the PostgreSQL test server; `stop` cuts every open connection and closes it. */
+interface Proxy {
+  stop(): Promise<void>;
+}
+
 /** Forward `port` to the PostgreSQL test server. */
-async function startProxy(port: number): Promise<Server> {
+async function startProxy(port: number): Promise<Proxy> {
   const target = testUrl(POSTGRES_TEST_URL);
+  const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(target.port ?? 5432, target.host ?? "127.0.0.1");
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    }
     client.pipe(upstream).pipe(client);
     client.on("error", () => upstream.destroy());
     upstream.on("error", () => client.destroy());
   });
   await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return server;
+  return {
+    // server.close waits for every connection to end: end them, or a half-closed pair would hang the test.
+    stop: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
 }
 
 Deno.test("--wait retries until the database accepts connections", async () => {
@@ -36,7 +52,7 @@ Deno.test("--wait retries until the database accepts connections", async () => {
     const port = await freePort();
     const db = testUrl(url).database;
     const late = `postgresql://${testUrl(url).user ?? "postgres"}@127.0.0.1:${port}/${db}`;
-    let proxy: Server | undefined;
+    let proxy: Proxy | undefined;
     const timer = setTimeout(async () => (proxy = await startProxy(port)), 1500);
     try {
       const r = await runBinary(["--url", late, "--wait", "--wait-timeout", "20", "current"], {
@@ -47,7 +63,7 @@ Deno.test("--wait retries until the database accepts connections", async () => {
       assertEquals(r.stderr, `Waiting for ${late} to accept connections (up to 20 s)...\n`);
     } finally {
       clearTimeout(timer);
-      await new Promise((r) => proxy ? proxy.close(r) : r(undefined));
+      await proxy?.stop();
     }
   }, "wait");
 });
