@@ -301,7 +301,7 @@ export class HeaderCache {
       return;
     }
     // Test suites make many short-lived projects: now and then drop caches nobody rewrote for a month.
-    if (Math.random() < 1 / 32) pruneOld(root, this.#scannedAt);
+    if (Math.random() < 1 / 32) pruneOld(root, this.#scannedAt, this.#file);
   }
 }
 
@@ -327,11 +327,14 @@ function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): str
   return undefined;
 }
 
-function pruneOld(root: string, now: number): void {
+/** Delete cache files not rewritten for {@link MAX_AGE_MS}, never `keep` (the file just written). */
+function pruneOld(root: string, now: number, keep: string): void {
   try {
     for (const name of readdirSync(root)) {
       if (!name.startsWith("headers-")) continue;
       const path = join(root, name);
+      // `now` may be a caller's clock (tests pass one): the file just written must survive any of them.
+      if (path === keep) continue;
       const st = statSync(path, { throwIfNoEntry: false });
       if (st && now - st.mtimeMs > MAX_AGE_MS) unlinkSync(path);
     }
