@@ -294,6 +294,25 @@ Deno.test("dist/migrate exits 2 with a one-paragraph message for bad input", asy
         `-- revision: a1\n-- down_revision:\n-- migrate:up\n-- migrate:down\n`,
       );
     });
+    await t.step("a TypeScript revision that does not compile names its file, line and column", async () => {
+      writeFileSync(
+        join(v, "c3_x.ts"),
+        [
+          `export const revision = "c3";`,
+          `export const downRevision = "a1";`,
+          `export function upgrade({ op }: any) {`,
+          `  op.createTable("t", { id: { type: "integer" } }`,
+          `  return;`,
+          `}`,
+          `export function downgrade() {}`,
+          ``,
+        ].join("\n"),
+      );
+      const out = await run("upgrade", "c3");
+      assertEquals(out.code, 2, out.stderr);
+      assertStringIncludes(out.stderr, `Error: Cannot import revision c3 from ${join(v, "c3_x.ts")}:5:`);
+      rmSync(join(v, "c3_x.ts"));
+    });
     await t.step("an unknown target", async () => {
       const out = await run("upgrade", "nope");
       assertEquals(out.code, 2);
