@@ -14,7 +14,7 @@ import type { Connection, Dialect, VersionTableName } from "../dialects/dialect.
 import type { SqlStatement } from "../dialects/statement.ts";
 import type { Operation, SqlValue } from "../operations/types.ts";
 import type { PlanStep, VersionAction } from "../revision/revision.ts";
-import { createOpFacade, createSqlRunner, type MigrationContext } from "./context.ts";
+import { createOpFacade, createSqlRunner, findCallSite, type MigrationContext } from "./context.ts";
 import { loadStepBody, type StepBody } from "./script_module.ts";
 import {
   applyVersionActions,
@@ -409,7 +409,10 @@ function asMigrationError(error: unknown, step: PlanStep, dialect: Dialect, roll
   const failure = error instanceof StatementFailure
     ? error
     : new StatementFailure(undefined, undefined, [], error);
-  const file = failure.callSite ?? step.revision.path;
+  // An error thrown by the script's own code points at its line through the error's stack.
+  const file = failure.callSite ??
+    (failure.cause instanceof Error ? findCallSite(failure.cause.stack, step.revision.path) : undefined) ??
+    step.revision.path;
   const verb = step.direction === "up" ? "upgrade" : "downgrade";
   const cause = failure.cause;
   const reason = errorMessage(cause);

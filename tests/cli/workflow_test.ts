@@ -359,3 +359,32 @@ Deno.test("dist/migrate exits 2 with a one-paragraph message for bad input", asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+Deno.test("an error thrown by a script's own code names the script's line, and the step rolls back", async () => {
+  requireBinary();
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, "migrate.toml"), `script_location = "migrations"\nurl = "sqlite:///app.db"\n`);
+    const v = join(dir, "migrations", "versions");
+    Deno.mkdirSync(v, { recursive: true });
+    writeFileSync(
+      join(v, "a1_x.ts"),
+      [
+        `export const revision = "a1";`,
+        `export const downRevision = null;`,
+        `export function upgrade({ op }: any) {`,
+        `  op.createTable("t", { id: { type: "integer" } });`,
+        `  throw new Error("data check failed");`,
+        `}`,
+        `export function downgrade() {}`,
+        ``,
+      ].join("\n"),
+    );
+    const out = await runBinary(["upgrade", "head"], { cwd: dir });
+    assertEquals(out.code, 1, out.stderr);
+    assertStringIncludes(out.stderr, `Error: Cannot upgrade a1 (${join(v, "a1_x.ts")}:5): data check failed`);
+    assertEquals(tables(join(dir, "app.db")), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
