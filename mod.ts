@@ -45,8 +45,8 @@ export {
   type RevisionResult,
 } from "./lib/commands/revision.ts";
 export { status, type StatusResult } from "./lib/commands/status.ts";
-export { type FleetResult, runFleet } from "./lib/commands/fleet.ts";
-export { waitForDatabase } from "./lib/commands/wait.ts";
+export { type FleetOptions, type FleetResult, runFleet } from "./lib/commands/fleet.ts";
+export { waitForDatabase, type WaitOptions, type WaitResult } from "./lib/commands/wait.ts";
 export { loadRevisionMap, withConnection } from "./lib/commands/_project.ts";
 export type { RevisionInfo } from "./lib/output/revision_format.ts";
 
@@ -67,11 +67,38 @@ export { dialectFor } from "./lib/dialects/registry.ts";
 // Schemas and autogenerate
 export type * from "./lib/schema/model.ts";
 export { loadSchemaFile } from "./lib/schema/load.ts";
-export { compareSchemas } from "./lib/schema/compare.ts";
-export { introspectSchema } from "./lib/schema/introspect.ts";
+export { type CompareOptions, type CompareResult, compareSchemas } from "./lib/schema/compare.ts";
+export { type IntrospectOptions, introspectSchema } from "./lib/schema/introspect.ts";
 export { check, type CheckResult } from "./lib/commands/check.ts";
-export { schemaDump } from "./lib/commands/schema_dump.ts";
-export { autogenerateRevision } from "./lib/commands/autogenerate.ts";
+export { schemaDump, type SchemaDumpOptions, type SchemaDumpResult } from "./lib/commands/schema_dump.ts";
+export {
+  type AutogenerateOptions,
+  type AutogenerateResult,
+  autogenerateRevision,
+} from "./lib/commands/autogenerate.ts";
 
 // Errors
 export * from "./lib/errors.ts";
+
+// Types the signatures above refer to
+export type { SchemaChange } from "./lib/schema/compare.ts";
+export type { SchemaNormalizer } from "./lib/schema/introspect.ts";
+export type { BodyItem } from "./lib/render/typescript.ts";
+export type { SchemaFormat } from "./lib/schema/serialize.ts";
+export type { BranchPoint } from "./lib/commands/branches.ts";
+export type { StatusEntry } from "./lib/commands/status.ts";
+export type {
+  FleetCommand,
+  FleetEvent,
+  FleetOutcome,
+  FleetRow,
+  FleetTask,
+  FleetTaskResult,
+} from "./lib/commands/fleet.ts";
+export type { ConnectOptions, Row, VersionTableName } from "./lib/dialects/dialect.ts";
+export type {
+  AlterColumnOptions,
+  CreateForeignKeyOptions,
+  CreateIndexOptions,
+} from "./lib/operations/create.ts";
+export type { BatchAlterTableOptions, BatchOperations } from "./lib/operations/batch.ts";
