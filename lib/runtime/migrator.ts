@@ -22,7 +22,6 @@ import {
   lockName,
   readVersions,
   versionActionSql,
-  versionTableExists,
   versionTableName,
 } from "./version_table.ts";
 import { errorMessage, LockTimeoutError, MigrationError, RuntimeFailure } from "../errors.ts";
@@ -648,4 +647,3 @@ export function describeStep(step: PlanStep): string {
   return r.message ? `${text}, ${r.message}` : text;
 }
 
-export { versionTableExists };
