@@ -82,7 +82,9 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
   // After the lock: the wait for another migrator is bounded by --lock-timeout, not by this.
   if (config.statementTimeoutMs !== undefined) await setStatementTimeout(conn, config.statementTimeoutMs);
   try {
-    const wholeRun = !config.transactionPerMigration;
+    // One transaction for the whole run only where DDL is transactional: on MySQL each DDL statement
+    // commits, so a run-wide ROLLBACK could undo version rows of steps whose DDL already committed.
+    const wholeRun = !config.transactionPerMigration && conn.dialect.flags.transactionalDdl;
     let inRunTransaction = false;
     // SQLite has no session lock: its lock is the write transaction. When the whole run shares one,
     // take it before reading the heads, so a second migrator waits and then finds nothing to do.
@@ -646,4 +648,3 @@ export function describeStep(step: PlanStep): string {
     : `downgrade ${r.revision} -> ${downs}`;
   return r.message ? `${text}, ${r.message}` : text;
 }
-

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { assert, assertEquals, assertStringIncludes } from "../_assert.ts";
 import { withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
-import { type CatalogDump, dumpMysql, dumpPostgres, dumpSqlite } from "./_catalog.ts";
+import { type CatalogDump, dumpMysql, dumpPostgres, dumpSqlite, myClient } from "./_catalog.ts";
 import { describeRun, type RevisionSpec, withProject } from "./_project.ts";
 
 const R1: RevisionSpec = {
@@ -169,5 +169,38 @@ Deno.test("dist/migrate upgrade on MySQL lists the statements of the failed revi
       assertEquals(after.versions, ["aaaa00000001"]);
       assert(after.tables.includes("second_table"), "the committed CREATE TABLE stays");
     });
+  }, "clifail");
+});
+
+Deno.test("dist/migrate on MySQL keeps a transaction per revision even with transaction_per_migration = false", async () => {
+  // MySQL commits each DDL statement, so one run-wide transaction cannot hold: a data-only revision
+  // that fails must still roll back alone, and the version table must name the last revision that ran.
+  await withMysqlDatabase(async (url) => {
+    const revs: RevisionSpec[] = [
+      { id: "bbbb00000001", down: null, up: "CREATE TABLE tally (n INTEGER);", downSql: "DROP TABLE tally;" },
+      {
+        id: "bbbb00000002",
+        down: "bbbb00000001",
+        up: "INSERT INTO tally (n) VALUES (1);\nINSERT INTO no_such_table (n) VALUES (2);",
+        downSql: "DELETE FROM tally;",
+      },
+    ];
+    await withProject(url, revs, async (project) => {
+      const failed = await project.run(["upgrade", "head"]);
+      assertEquals(failed.code, 1, describeRun(failed));
+      const after = await dumpMysql(url);
+      assertEquals(after.versions, ["bbbb00000001"]);
+      const conn = await myClient(url);
+      try {
+        const [rows] = await conn.query("SELECT COUNT(*) AS n FROM tally");
+        assertEquals(
+          Number((rows as { n: number }[])[0].n),
+          0,
+          "the failed revision's INSERT was rolled back",
+        );
+      } finally {
+        await conn.end();
+      }
+    }, "transaction_per_migration = false");
   }, "clifail");
 });
