@@ -49,6 +49,7 @@ export function myClient(url: string): Promise<mysql.Connection> {
     user: u.user ?? "root",
     password: u.password,
     database: u.database,
+    charset: "utf8mb4",
     multipleStatements: true,
   });
 }

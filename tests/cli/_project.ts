@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { testUrl } from "../_db.ts";
 
 /** The repository root. */
 export const ROOT: string = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -230,14 +231,76 @@ export function runBinary(
  * @param cmd the program
  * @param args its arguments
  * @param input text for its standard input
+ * @param env variables added to the environment (e.g. `PGPASSWORD`)
  * @returns its standard output
  * @throws {Error} with its stderr when it exits non-zero
  */
-export function tool(cmd: string, args: readonly string[], input?: string): string {
-  const r = spawnSync(cmd, [...args], { input, encoding: "utf8", timeout: 60_000 });
+export function tool(
+  cmd: string,
+  args: readonly string[],
+  input?: string,
+  env: Record<string, string> = {},
+): string {
+  const r = spawnSync(cmd, [...args], {
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
+}
+
+/**
+ * Run an SQL script in `psql` on the database of `url`, stopping at the first error.
+ *
+ * @throws {Error} with psql's stderr when a statement fails
+ */
+export function feedPsql(url: string, script: string): void {
+  const u = testUrl(url);
+  tool(
+    "psql",
+    [
+      "-X",
+      "-q",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-h",
+      u.host ?? "127.0.0.1",
+      "-p",
+      String(u.port ?? 5432),
+      "-U",
+      u.user ?? "postgres",
+      "-d",
+      u.database!,
+      "-f",
+      "-",
+    ],
+    script,
+    u.password ? { PGPASSWORD: u.password } : {},
+  );
+}
+
+/**
+ * Run an SQL script in the `mysql` client on the database of `url` (utf8mb4), stopping at the first error.
+ *
+ * @throws {Error} with the client's stderr when a statement fails
+ */
+export function feedMysql(url: string, script: string): void {
+  const u = testUrl(url);
+  tool("mysql", [
+    "--default-character-set=utf8mb4",
+    "-h",
+    u.host ?? "127.0.0.1",
+    "-P",
+    String(u.port ?? 3306),
+    "-u",
+    u.user ?? "root",
+    ...(u.password ? [`--password=${u.password}`] : []),
+    u.database!,
+  ], script);
 }
 
 /** Describe a run for assertion messages. */

@@ -49,6 +49,10 @@ const orders = {
 
 const lines = (...parts: string[]) => parts.join("\n");
 
+/** What autogenerate writes for SQLite: the table's changes grouped in one rebuild (`batch.` lines indented). */
+const sqliteBatch = (table: string, ...body: string[]) =>
+  lines(`op.batchAlterTable("${table}", (batch) => {`, ...body, `}, { recreate: "auto" });`);
+
 const NO_COMMENTS = { skip: "SQLite has no table or column comments" } as const;
 const NO_ENUM_TYPES = { skip: "only PostgreSQL has enum types whose values can be added" } as const;
 
@@ -149,15 +153,13 @@ const ROWS: readonly Row[] = [
         down: `op.alterColumn("account", "score", { type: "int", existing: { type: "bigint" } });`,
       },
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.alterColumn("score", { type: "bigint", existing: { type: "integer" } });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.alterColumn("score", { type: "integer", existing: { type: "bigint" } });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -177,18 +179,16 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.alterColumn("email", { nullable: false, existing: { type: "varchar(200)" } });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.alterColumn("email", {`,
           `    nullable: true,`,
           `    existing: { type: "varchar(200)", nullable: false },`,
           `  });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -209,15 +209,13 @@ const ROWS: readonly Row[] = [
           `op.alterColumn("account", "score", { default: null, existing: { type: "integer", default: 0 } });`,
       },
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.alterColumn("score", { default: 0, existing: { type: "integer" } });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.alterColumn("score", { default: null, existing: { type: "integer", default: 0 } });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -242,21 +240,19 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.alterColumn("status", {`,
           `    default: "open",`,
           `    existing: { type: "varchar(10)", default: "new" },`,
           `  });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.alterColumn("status", {`,
           `    default: "new",`,
           `    existing: { type: "varchar(10)", default: "open" },`,
           `  });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -298,15 +294,13 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.createUniqueConstraint("uq_account_name", ["name"]);`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.dropConstraint("uq_account_name", { type: "unique" });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -321,15 +315,13 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.createUniqueConstraint("uq_account_name", ["name"]);`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.dropConstraint("uq_account_name", { type: "unique" });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -344,15 +336,13 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        up: sqliteBatch(
+          "account",
           `  batch.dropConstraint("uq_account_name", { type: "unique" });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("account", (batch) => {`,
+        down: sqliteBatch(
+          "account",
           `  batch.createUniqueConstraint("uq_account_name", ["name"]);`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -393,17 +383,15 @@ const ROWS: readonly Row[] = [
         ),
       },
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        up: sqliteBatch(
+          "orders",
           `  batch.createForeignKey("fk_orders_account", "account", ["account_id"], ["id"], {`,
           `    onDelete: "cascade",`,
           `  });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        down: sqliteBatch(
+          "orders",
           `  batch.dropConstraint("fk_orders_account", { type: "foreignkey" });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -439,15 +427,13 @@ const ROWS: readonly Row[] = [
         ),
       },
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        up: sqliteBatch(
+          "orders",
           `  batch.dropConstraint("fk_orders_account", { type: "foreignkey" });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        down: sqliteBatch(
+          "orders",
           `  batch.createForeignKey("fk_orders_account", "account", ["account_id"], ["id"]);`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -464,15 +450,13 @@ const ROWS: readonly Row[] = [
     },
     by: {
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        up: sqliteBatch(
+          "orders",
           `  batch.createCheckConstraint("ck_orders_total", "total >= 0");`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        down: sqliteBatch(
+          "orders",
           `  batch.dropConstraint("ck_orders_total", { type: "check" });`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },
@@ -493,15 +477,13 @@ const ROWS: readonly Row[] = [
         down: `op.createCheckConstraint("ck_orders_total", "orders", "\`total\` >= 0");`,
       },
       sqlite: {
-        up: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        up: sqliteBatch(
+          "orders",
           `  batch.dropConstraint("ck_orders_total", { type: "check" });`,
-          `}, { recreate: "auto" });`,
         ),
-        down: lines(
-          `op.batchAlterTable("orders", (batch) => {`,
+        down: sqliteBatch(
+          "orders",
           `  batch.createCheckConstraint("ck_orders_total", "total >= 0");`,
-          `}, { recreate: "auto" });`,
         ),
       },
     },

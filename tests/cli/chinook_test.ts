@@ -13,16 +13,12 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
-import { fileURLToPath } from "node:url";
 import { DatabaseSync } from "node:sqlite";
-import postgres from "postgres";
-import mysql from "mysql2/promise";
 import { assert, assertEquals, assertStringIncludes } from "../_assert.ts";
-import { testUrl, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
+import { withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
+import { myClient, pgClient } from "./_catalog.ts";
+import { BINARY, feedMysql, feedPsql, requireBinary, ROOT, tool } from "./_project.ts";
 
-const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-/** The binary under test; `RETORT_MIGRATE_BIN` may name another build (or a `deno run cli.ts` wrapper). */
-const BINARY = process.env.RETORT_MIGRATE_BIN || join(ROOT, "dist", "migrate");
 const EXAMPLE = join(ROOT, "examples", "chinook");
 /** The upstream data script, beside the repository (`<somewhere>/main` and `<somewhere>/shared`). */
 const CHINOOK_SQL = resolve(ROOT, "..", "shared", "corpus", "chinook", "Chinook_Sqlite.sql");
@@ -93,36 +89,15 @@ interface Inspector {
   close(): Promise<void>;
 }
 
-/** Run a database client with `script` on stdin; throw with its output when it fails. */
-function runClient(
-  command: string,
-  args: readonly string[],
-  script: string,
-  env: Record<string, string> = {},
-): void {
-  const out = spawnSync(command, [...args], {
-    input: script,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...env },
-  });
-  if (out.error || out.status !== 0 || /^(ERROR|Error|Parse error)/m.test(out.stderr ?? "")) {
-    throw new Error(`${command} failed (status ${out.status}): ${out.error ?? ""}${out.stderr}`);
-  }
-}
-
 interface RunResult {
   status: number | null;
   stdout: string;
   stderr: string;
 }
 
-function requireBinary(): void {
-  if (!existsSync(BINARY)) {
-    throw new Error(
-      `Cannot run the CLI tests: "${BINARY}" is missing (build it with: deno run -A scripts/build.ts)`,
-    );
-  }
+/** Fail unless the binary and the upstream data script are there. */
+function requireInputs(): void {
+  requireBinary();
   if (!existsSync(CHINOOK_SQL)) {
     throw new Error(`Cannot run the Chinook tests: the upstream data script "${CHINOOK_SQL}" is missing`);
   }
@@ -287,7 +262,7 @@ function sqliteInspector(file: string): Inspector {
         ),
       ),
     versionTableObjects: ["alembic_version", "sqlite_autoindex_alembic_version_1"],
-    feed: (script) => runClient("sqlite3", ["-bail", file], script),
+    feed: (script) => void tool("sqlite3", ["-bail", file], script),
     column: (query) =>
       Promise.resolve(
         withDb((db) =>
@@ -299,7 +274,7 @@ function sqliteInspector(file: string): Inspector {
 }
 
 Deno.test("chinook example upgrades, downgrades and re-upgrades on SQLite", async (t) => {
-  requireBinary();
+  requireInputs();
   const project = copyExample();
   try {
     await runChinookFlow(t, project, [], sqliteInspector(join(project, "chinook.db")));
@@ -309,7 +284,7 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on SQLite", asyn
 });
 
 Deno.test("chinook example renders offline SQL for the whole history on SQLite", () => {
-  requireBinary();
+  requireInputs();
   const project = copyExample();
   try {
     const out = migrateOk(project, ["-x", `chinook_sql=${CHINOOK_SQL}`, "upgrade", "head", "--sql"]).stdout;
@@ -323,20 +298,11 @@ Deno.test("chinook example renders offline SQL for the whole history on SQLite",
 });
 
 Deno.test("chinook example upgrades, downgrades and re-upgrades on PostgreSQL", async (t) => {
-  requireBinary();
+  requireInputs();
   const project = copyExample();
   try {
     await withPostgresDatabase(async (url) => {
-      const u = testUrl(url);
-      const sql = postgres({
-        host: u.host ?? "127.0.0.1",
-        port: u.port ?? 5432,
-        user: u.user ?? "postgres",
-        password: u.password,
-        database: u.database,
-        max: 1,
-        onnotice: () => {},
-      });
+      const sql = pgClient(url);
       const db: Inspector = {
         relations: async () =>
           (await sql.unsafe(
@@ -348,28 +314,7 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on PostgreSQL", 
               "WHERE n.nspname = 'public' ORDER BY 1",
           )).map((r) => String(r.name)).sort(),
         versionTableObjects: ["alembic_version", "alembic_version_pkc"],
-        feed: (script) =>
-          runClient(
-            "psql",
-            [
-              "-X",
-              "-q",
-              "-v",
-              "ON_ERROR_STOP=1",
-              "-h",
-              u.host ?? "127.0.0.1",
-              "-p",
-              String(u.port ?? 5432),
-              "-U",
-              u.user ?? "postgres",
-              "-d",
-              u.database!,
-              "-f",
-              "-",
-            ],
-            script,
-            u.password ? { PGPASSWORD: u.password } : {},
-          ),
+        feed: (script) => feedPsql(url, script),
         column: async (query) =>
           (await sql.unsafe(query)).map((r) => String(Object.values(r as Record<string, unknown>)[0])),
         close: () => sql.end({ timeout: 5 }),
@@ -386,19 +331,11 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on PostgreSQL", 
 });
 
 Deno.test("chinook example upgrades, downgrades and re-upgrades on MariaDB/MySQL", async (t) => {
-  requireBinary();
+  requireInputs();
   const project = copyExample();
   try {
     await withMysqlDatabase(async (url) => {
-      const u = testUrl(url);
-      const conn = await mysql.createConnection({
-        host: u.host ?? "127.0.0.1",
-        port: u.port ?? 3306,
-        user: u.user ?? "root",
-        password: u.password,
-        database: u.database,
-        charset: "utf8mb4",
-      });
+      const conn = await myClient(url);
       const db: Inspector = {
         relations: async () => {
           const [rows] = await conn.query(
@@ -418,18 +355,7 @@ Deno.test("chinook example upgrades, downgrades and re-upgrades on MariaDB/MySQL
           return (rows as Record<string, unknown>[]).map((r) => String(r.name)).sort();
         },
         versionTableObjects: ["PRIMARY", "alembic_version"],
-        feed: (script) =>
-          runClient("mysql", [
-            "--default-character-set=utf8mb4",
-            "-h",
-            u.host ?? "127.0.0.1",
-            "-P",
-            String(u.port ?? 3306),
-            "-u",
-            u.user ?? "root",
-            ...(u.password ? [`--password=${u.password}`] : []),
-            u.database!,
-          ], script),
+        feed: (script) => feedMysql(url, script),
         column: async (query) => {
           const [rows] = await conn.query(query);
           return (rows as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));

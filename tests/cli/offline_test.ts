@@ -10,9 +10,17 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals, assertStringIncludes } from "../_assert.ts";
-import { mysqlAdmin, postgresAdmin, testUrl, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
+import { mysqlAdmin, postgresAdmin, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
 import { type CatalogDump, dumpMysql, dumpPostgres, dumpSqlite } from "./_catalog.ts";
-import { describeRun, type Project, type RevisionSpec, tool, withProject } from "./_project.ts";
+import {
+  describeRun,
+  feedMysql,
+  feedPsql,
+  type Project,
+  type RevisionSpec,
+  tool,
+  withProject,
+} from "./_project.ts";
 
 type Db = "postgresql" | "mysql" | "sqlite";
 
@@ -164,29 +172,11 @@ async function checkQueryRefused(url: string): Promise<void> {
 Deno.test("dist/migrate --sql on PostgreSQL gives the same database as running online", async () => {
   await withPostgresDatabase((onlineUrl) =>
     withPostgresDatabase(async (offlineUrl) => {
-      const server = testUrl(offlineUrl);
-      const psql = (url: string, script: string) =>
-        tool("psql", [
-          "-X",
-          "-q",
-          "-v",
-          "ON_ERROR_STOP=1",
-          "-h",
-          server.host ?? "127.0.0.1",
-          "-p",
-          String(server.port ?? 5432),
-          "-U",
-          server.user ?? "postgres",
-          "-d",
-          testUrl(url).database!,
-          "-f",
-          "-",
-        ], script);
       await compareOfflineOnline("postgresql", {
         online: onlineUrl,
         offline: offlineUrl,
         dump: dumpPostgres,
-        feed: psql,
+        feed: feedPsql,
       });
       await checkQueryRefused(offlineUrl);
     }, "clioff"), "clion");
@@ -197,22 +187,11 @@ Deno.test("dist/migrate --sql on PostgreSQL gives the same database as running o
 Deno.test("dist/migrate --sql on MySQL gives the same database as running online", async () => {
   await withMysqlDatabase((onlineUrl) =>
     withMysqlDatabase(async (offlineUrl) => {
-      const server = testUrl(offlineUrl);
-      const feed = (url: string, script: string) =>
-        tool("mysql", [
-          "-h",
-          server.host ?? "127.0.0.1",
-          "-P",
-          String(server.port ?? 3306),
-          "-u",
-          server.user ?? "root",
-          testUrl(url).database!,
-        ], script);
       await compareOfflineOnline("mysql", {
         online: onlineUrl,
         offline: offlineUrl,
         dump: (url) => dumpMysql(url),
-        feed,
+        feed: feedMysql,
       });
       await checkQueryRefused(offlineUrl);
     }, "clioff"), "clion");

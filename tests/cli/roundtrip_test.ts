@@ -10,12 +10,11 @@ import { assertEquals } from "../_assert.ts";
 import {
   MYSQL_TEST_URL,
   POSTGRES_TEST_URL,
-  testUrl,
   withDatabase,
   withMysqlDatabase,
   withPostgresDatabase,
 } from "../_db.ts";
-import { ROOT, runBinary, tool } from "./_project.ts";
+import { feedMysql, feedPsql, ROOT, runBinary, tool } from "./_project.ts";
 
 const CORPUS = resolve(ROOT, "..", "shared", "corpus");
 
@@ -60,24 +59,11 @@ async function roundTrip(sourceUrl: string, emptyUrl: string): Promise<void> {
 }
 
 function psql(url: string, file: string, strip = false): void {
-  const u = testUrl(url);
   let text = readFileSync(file, "utf8");
   if (strip) {
     text = text.split("\n").filter((l) => !/^(DROP DATABASE|CREATE DATABASE|\\c )/i.test(l)).join("\n");
   }
-  tool("psql", [
-    "-q",
-    "-v",
-    "ON_ERROR_STOP=1",
-    "-h",
-    u.host ?? "127.0.0.1",
-    "-p",
-    String(u.port ?? 5432),
-    "-U",
-    u.user ?? "postgres",
-    "-d",
-    u.database!,
-  ], text);
+  feedPsql(url, text);
 }
 
 Deno.test("autogenerate round trip on Chinook (PostgreSQL)", async () => {
@@ -96,19 +82,9 @@ Deno.test("autogenerate round trip on Pagila (PostgreSQL)", async () => {
 
 Deno.test("autogenerate round trip on Chinook (MySQL)", async () => {
   await withMysqlDatabase(async (source) => {
-    const u = testUrl(source);
     const text = readFileSync(join(CORPUS, "chinook", "Chinook_MySql.sql"), "utf8").split("\n")
       .filter((l) => !/^(DROP DATABASE|CREATE DATABASE|USE )/i.test(l)).join("\n");
-    tool("mysql", [
-      "-h",
-      u.host ?? "127.0.0.1",
-      "-P",
-      String(u.port ?? 3306),
-      "-u",
-      u.user ?? "root",
-      ...(u.password ? [`-p${u.password}`] : []),
-      u.database!,
-    ], text);
+    feedMysql(source, text);
     await withMysqlDatabase((empty) => roundTrip(source, empty), "rt_empty");
   }, "rt_chinook");
 });
