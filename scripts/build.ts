@@ -36,6 +36,11 @@ const buildArgs = [
   "--minify",
   "--keep-names",
   "--bytecode",
+  // ES modules with code splitting: each lazily imported module (a dialect, its driver, Commander)
+  // becomes a chunk that is loaded only when imported, instead of one bundle whose bytecode is all
+  // mapped at start. Measured: `migrate --version` 7.8 -> 3.8 ms.
+  "--format=esm",
+  "--splitting",
   "--sourcemap=none",
   join(root, "cli.ts"),
   "--outfile",

@@ -1,11 +1,7 @@
 import { assert, assertEquals, assertRejects, assertThrows } from "../_assert.ts";
 import type { Connection, Dialect } from "../../lib/dialects/dialect.ts";
-import {
-  advisoryLockKey,
-  connectPostgres,
-  numberPlaceholders,
-  parseArrayLiteral,
-} from "../../lib/dialects/postgres/driver.ts";
+import { advisoryLockKey, connectPostgres, parseArrayLiteral } from "../../lib/dialects/postgres/driver.ts";
+import { numberPlaceholders } from "../../lib/dialects/postgres/settings.ts";
 import { describeDbError } from "../../lib/dialects/_connection_error.ts";
 import { ConnectionError, UrlError } from "../../lib/errors.ts";
 import { postgresDialect } from "../../lib/dialects/postgres/dialect.ts";

@@ -7,28 +7,17 @@
 import postgres from "postgres";
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
-import process from "node:process";
 import type { Connection, ConnectOptions, Dialect, Row } from "../dialect.ts";
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { SqlValue } from "../../operations/types.ts";
-import {
-  connectionFailure,
-  connectionGone,
-  type ConnectionTarget,
-  improveDbErrorMessage,
-  urlSecrets,
-} from "../_connection_error.ts";
-import { replacePlaceholders } from "../_placeholders.ts";
-import { UrlError } from "../../errors.ts";
-
-/** Connect time-out when neither the URL's `connect_timeout` nor {@link ConnectOptions} sets one. */
-const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+import { connectionFailure, connectionGone, improveDbErrorMessage } from "../_connection_error.ts";
+import { numberPlaceholders, sessionSettings, type SslMode } from "./settings.ts";
 
 /** Interval between two `pg_try_advisory_lock` attempts while waiting for the lock, in milliseconds. */
 const LOCK_POLL_MS = 50;
 
-/** libpq's `sslmode` values and what postgres.js does for each (`verify-ca` checks the chain, not the name). */
-const SSL_MODES: Record<string, postgres.Options<Record<string, never>>["ssl"]> = {
+/** What postgres.js does for each libpq `sslmode` (`verify-ca` checks the chain, not the name). */
+const SSL_MODES: Record<SslMode, postgres.Options<Record<string, never>>["ssl"]> = {
   "disable": false,
   "allow": "allow",
   "prefer": "prefer",
@@ -36,43 +25,6 @@ const SSL_MODES: Record<string, postgres.Options<Record<string, never>>["ssl"]> 
   "verify-ca": { rejectUnauthorized: true, checkServerIdentity: () => undefined },
   "verify-full": "verify-full",
 };
-
-/**
- * libpq connection keywords that are not server run-time parameters; sent as such they would fail
- * with "unrecognized configuration parameter", so they are refused up front with a clearer message.
- */
-const LIBPQ_ONLY = new Set([
-  "user",
-  "password",
-  "dbname",
-  "port",
-  "hostaddr",
-  "passfile",
-  "service",
-  "channel_binding",
-  "gssencmode",
-  "requiressl",
-  "sslcert",
-  "sslkey",
-  "sslpassword",
-  "sslrootcert",
-  "sslcrl",
-  "sslcrldir",
-  "sslsni",
-  "sslcompression",
-  "ssl_min_protocol_version",
-  "ssl_max_protocol_version",
-  "krbsrvname",
-  "gsslib",
-  "keepalives",
-  "keepalives_idle",
-  "keepalives_interval",
-  "keepalives_count",
-  "tcp_user_timeout",
-  "target_session_attrs",
-  "load_balance_hosts",
-  "fallback_application_name",
-]);
 
 /**
  * Open one PostgreSQL session.
@@ -102,32 +54,8 @@ export async function connectPostgres(
   dialect: Dialect,
   options: ConnectOptions = {},
 ): Promise<Connection> {
-  const opts = { ...url.options };
-  const user = url.user || process.env.PGUSER || "postgres";
-  const target: ConnectionTarget = {
-    product: "PostgreSQL",
-    host: url.host || opts.host || "localhost",
-    port: url.port ?? 5432,
-    database: url.database || user,
-    secrets: urlSecrets(url),
-  };
-  delete opts.host;
-
-  const sslmode = take(opts, "sslmode") ?? "disable";
-  if (!(sslmode in SSL_MODES)) {
-    throw new UrlError(
-      `Cannot use sslmode "${sslmode}": expected one of ${Object.keys(SSL_MODES).join(", ")}`,
-    );
-  }
-  const timeoutMs = connectTimeout(take(opts, "connect_timeout"), options.connectTimeoutMs);
-  const applicationName = take(opts, "application_name") ?? "retort";
-  for (const key of Object.keys(opts)) {
-    if (LIBPQ_ONLY.has(key)) {
-      throw new UrlError(
-        `Cannot use URL option "${key}" with PostgreSQL: Retort's driver (postgres.js) does not support it`,
-      );
-    }
-  }
+  const settings = sessionSettings(url, options.connectTimeoutMs);
+  const { target, user, connectTimeoutMs: timeoutMs } = settings;
 
   let lost = false;
   let closed = false;
@@ -138,7 +66,7 @@ export async function connectPostgres(
     username: user,
     // An empty password must not fall back to PGPASSWORD silently; undefined may (libpq does).
     password: url.password,
-    ssl: SSL_MODES[sslmode],
+    ssl: SSL_MODES[settings.sslmode],
     max: 1,
     // One-shot DDL gains nothing from named prepared statements (measured: no faster) and they
     // break behind transaction-mode poolers such as PgBouncer.
@@ -155,7 +83,7 @@ export async function connectPostgres(
     onclose: () => {
       if (!closed) lost = true;
     },
-    connection: { application_name: applicationName, ...opts },
+    connection: { application_name: settings.applicationName, ...settings.parameters },
   });
 
   try {
@@ -325,19 +253,6 @@ export function advisoryLockKey(name: string): string {
   return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
 }
 
-/**
- * Renumber the `?` placeholders of a statement to PostgreSQL's `$1..$n`, leaving `?` inside
- * strings, quoted identifiers and comments alone.
- *
- * @param text one statement with `?` placeholders
- * @param count how many values are bound
- * @returns the statement with `$n` placeholders
- * @throws {RangeError} when the number of placeholders differs from `count`
- */
-export function numberPlaceholders(text: string, count: number): string {
-  return replacePlaceholders(text, "postgres", count, (i) => `$${i + 1}`);
-}
-
 /** Values as postgres.js binds them; bigints go as text so no custom serializer is needed. */
 function toParams(params: readonly SqlValue[]): postgres.ParameterOrJSON<never>[] {
   return params.map((v) => {
@@ -363,26 +278,6 @@ function isConnectionLoss(err: unknown): boolean {
   if (!e || typeof e !== "object") return false;
   return (typeof e.code === "string" && LOSS_CODES.has(e.code)) || e.severity === "FATAL" ||
     e.severity === "PANIC";
-}
-
-/** Remove and return one option. */
-function take(opts: Record<string, string>, key: string): string | undefined {
-  const value = opts[key];
-  delete opts[key];
-  return value;
-}
-
-/** The connect time-out in milliseconds: URL `connect_timeout` (seconds), then the option, then 10 s. */
-function connectTimeout(fromUrl: string | undefined, fromOptions: number | undefined): number {
-  if (fromUrl !== undefined) {
-    const seconds = Number(fromUrl);
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new UrlError(`Cannot use connect_timeout "${fromUrl}": expected a number of seconds`);
-    }
-    // libpq treats 0 as "wait forever"; a day is forever enough and keeps the timer finite.
-    return seconds === 0 ? 86_400_000 : seconds * 1000;
-  }
-  return fromOptions ?? DEFAULT_CONNECT_TIMEOUT_MS;
 }
 
 /** Resolve after `ms` milliseconds. */
