@@ -8,6 +8,7 @@ import { maskUrl, parseUrl } from "../config/url.ts";
 import { RevisionMap } from "../revision/revision_map.ts";
 import { ScriptDirectory } from "../script/script_directory.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
+import type { Connection, VersionTableName } from "../dialects/dialect.ts";
 import {
   describeRevision,
   type FormatOptions,
@@ -15,7 +16,7 @@ import {
   formatRevisionList,
   type RevisionInfo,
 } from "../output/revision_format.ts";
-import { appliedRevisions, openConnection } from "./_project.ts";
+import { appliedRevisions, connectionOpener, openConnection } from "./_project.ts";
 
 /** Options of {@link current}. */
 export interface CurrentOptions {
@@ -50,32 +51,44 @@ export interface CurrentResult {
  * @throws {RevisionFileError} / {RevisionError} when the revision files cannot be read
  */
 export async function current(config: Config, _options: CurrentOptions = {}): Promise<CurrentResult> {
-  // Over a network the connection (TCP, a server backend starting, authentication) progresses while
-  // the revision headers are read, as those give the event loop a turn every millisecond. A broken
-  // project still fails before any query runs, as the map is built before the connection is
-  // awaited. SQLite opens a local file, which gains nothing and must not be created for a broken project.
-  const connecting = config.file && connectsOverNetwork(config) ? openConnection(config) : undefined;
+  const table = versionTableName(config);
+  // Over a network the connection (TCP, a server backend starting, authentication) and the read of
+  // the version table progress while the revision headers are read, as those give the event loop a
+  // turn every millisecond. The read has no effect, so it may run even when the project turns out
+  // to be broken; the project's error then wins. SQLite opens a local file, which gains nothing and
+  // must not be created for a broken project, so it connects after the revisions are read.
+  const reading = config.file && connectsOverNetwork(config)
+    ? (await startReading(config, table)).rows
+    : undefined;
   // Handled below; without this a failure to connect would count as unhandled while files are read.
-  connecting?.catch(() => {});
+  reading?.catch(() => {});
   let map: RevisionMap | undefined;
-  try {
-    if (config.file) {
-      const dir = ScriptDirectory.fromConfig(config);
-      map = new RevisionMap(connecting ? await dir.loadRevisionsInterleaved() : dir.loadRevisions());
-    }
-  } catch (error) {
-    // A failure to connect is hidden behind the project's error, as when nothing overlapped.
-    connecting?.then((conn) => conn.close(), () => {});
-    throw error;
+  if (config.file) {
+    const dir = ScriptDirectory.fromConfig(config);
+    map = new RevisionMap(reading ? await dir.loadRevisionsInterleaved() : dir.loadRevisions());
   }
-  const conn = await (connecting ?? openConnection(config));
-  let versions: string[];
+  const versions = await (reading ?? readAndClose(openConnection(config, { readOnly: true }), table));
+  return currentOf(map, versions, maskUrl(config.url ?? ""));
+}
+
+/**
+ * Starts connecting and reading the version table. Resolves once the connection attempt is under
+ * way (the modules it needs are loaded first, so the revision scan does not delay it), to the
+ * promise of the rows (boxed: a promise resolved with a promise would wait for it).
+ */
+async function startReading(config: Config, table: VersionTableName): Promise<{ rows: Promise<string[]> }> {
+  const open = await connectionOpener(config, { readOnly: true });
+  return { rows: readAndClose(open(), table) };
+}
+
+/** The version rows, read through the connection `connecting` resolves to, which is then closed. */
+async function readAndClose(connecting: Promise<Connection>, table: VersionTableName): Promise<string[]> {
+  const conn = await connecting;
   try {
-    versions = await readVersions(conn, versionTableName(config));
+    return await readVersions(conn, table);
   } finally {
     await conn.close();
   }
-  return currentOf(map, versions, maskUrl(config.url ?? ""));
 }
 
 /** Whether the configured database is reached over a network (not SQLite); false for a bad URL. */

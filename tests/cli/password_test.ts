@@ -10,11 +10,20 @@
  * @module
  */
 import { assert, assertEquals } from "../_assert.ts";
-import { mysqlAdmin, postgresAdmin, withDatabase, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
+import {
+  ensurePasswordRole,
+  mysqlAdmin,
+  postgresAdmin,
+  TEST_ROLE_PASSWORD,
+  TEST_ROLE_PASSWORD_IN_URL,
+  withDatabase,
+  withMysqlDatabase,
+  withPostgresDatabase,
+} from "../_db.ts";
 import { describeRun, type Project, type RevisionSpec, withProject } from "./_project.ts";
 
-const PASSWORD = "S3cr%t p@ss";
-const PASSWORD_IN_URL = "S3cr%25t%20p%40ss";
+const PASSWORD = TEST_ROLE_PASSWORD;
+const PASSWORD_IN_URL = TEST_ROLE_PASSWORD_IN_URL;
 const WRONG_IN_URL = "S3cr%25t%20p%40sX";
 /** Any of these in the output is a leak (the wrong password shares the prefix). */
 const FORBIDDEN = [PASSWORD, PASSWORD_IN_URL, "S3cr", "p@ss", "p%40ss", "%25t"];
@@ -30,28 +39,10 @@ const REVISIONS: RevisionSpec[] = [
 ];
 
 async function ensurePostgresRole(database: string): Promise<void> {
+  await ensurePasswordRole(database);
   const admin = await postgresAdmin();
   try {
-    await admin.unsafe(`
-      do $$ begin
-        if not exists (select from pg_roles where rolname = 'retort_pw_test') then
-          create role retort_pw_test login password 'S3cr%t p@ss';
-        else
-          alter role retort_pw_test login password 'S3cr%t p@ss';
-        end if;
-      end $$`);
-    await admin.unsafe(`grant all on database "${database}" to retort_pw_test`);
     await admin.unsafe(`alter database "${database}" owner to retort_pw_test`);
-    const [rule] = await admin.unsafe(
-      `select auth_method from pg_hba_file_rules
-       where type = 'host' and ('retort_pw_test' = any(user_name) or 'all' = any(user_name))
-       order by line_number limit 1`,
-    );
-    assert(
-      ["scram-sha-256", "md5", "password"].includes(rule?.auth_method),
-      `PostgreSQL must check passwords for role retort_pw_test; add ` +
-        `"host all retort_pw_test 127.0.0.1/32 scram-sha-256" before the trust lines of pg_hba.conf and reload`,
-    );
   } finally {
     await admin.end({ timeout: 5 });
   }

@@ -6,9 +6,12 @@ import { describeDbError } from "../../lib/dialects/_connection_error.ts";
 import { ConnectionError, UrlError } from "../../lib/errors.ts";
 import { postgresDialect } from "../../lib/dialects/postgres/dialect.ts";
 import {
+  ensurePasswordRole,
   errorTexts,
   POSTGRES_TEST_URL,
   postgresAdmin,
+  TEST_ROLE_PASSWORD,
+  TEST_ROLE_PASSWORD_IN_URL,
   testUrl,
   withDatabase,
   withPostgresDatabase,
@@ -17,8 +20,8 @@ import {
 
 const dialect: Dialect = postgresDialect;
 
-const PASSWORD = "S3cr%t p@ss";
-const PASSWORD_IN_URL = "S3cr%25t%20p%40ss";
+const PASSWORD = TEST_ROLE_PASSWORD;
+const PASSWORD_IN_URL = TEST_ROLE_PASSWORD_IN_URL;
 const SERVER = testUrl(POSTGRES_TEST_URL);
 const HOST = SERVER.host ?? "127.0.0.1";
 const PORT = SERVER.port ?? 5432;
@@ -30,35 +33,6 @@ function connect(url: string, options?: { connectTimeoutMs?: number }): Promise<
 async function connectError(url: string, options?: { connectTimeoutMs?: number }): Promise<ConnectionError> {
   const err = await assertRejects(() => connect(url, options), ConnectionError);
   return err as ConnectionError;
-}
-
-/** Create (or reset) the role `retort_pw_test` with password `S3cr%t p@ss`; pg_hba must ask it for a password. */
-async function ensurePasswordRole(database: string): Promise<void> {
-  const admin = await postgresAdmin();
-  try {
-    await admin.unsafe(`
-      do $$ begin
-        if not exists (select from pg_roles where rolname = 'retort_pw_test') then
-          create role retort_pw_test login password 'S3cr%t p@ss';
-        else
-          alter role retort_pw_test login password 'S3cr%t p@ss';
-        end if;
-      end $$`);
-    await admin.unsafe(`grant all on database "${database}" to retort_pw_test`);
-    const [rule] = await admin.unsafe(
-      `select auth_method from pg_hba_file_rules
-       where type = 'host' and ('retort_pw_test' = any(user_name) or 'all' = any(user_name))
-       order by line_number limit 1`,
-    );
-    assert(
-      rule?.auth_method === "scram-sha-256" || rule?.auth_method === "md5" ||
-        rule?.auth_method === "password",
-      `PostgreSQL at ${HOST}:${PORT} must check passwords for role retort_pw_test; add ` +
-        `"host all retort_pw_test 127.0.0.1/32 scram-sha-256" before the trust lines of pg_hba.conf and reload`,
-    );
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
 }
 
 Deno.test("numberPlaceholders renumbers ? outside strings, identifiers and comments", () => {

@@ -64,8 +64,7 @@ export async function connectPostgres(
     port: target.port,
     database: target.database,
     username: user,
-    // An empty password must not fall back to PGPASSWORD silently; undefined may (libpq does).
-    password: url.password,
+    password: settings.password,
     ssl: SSL_MODES[settings.sslmode],
     max: 1,
     // One-shot DDL gains nothing from named prepared statements (measured: no faster) and they

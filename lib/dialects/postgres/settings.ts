@@ -65,7 +65,10 @@ export interface SessionSettings {
   readonly target: ConnectionTarget;
   /** The login role: the URL's user, else `PGUSER`, else `postgres`. */
   readonly user: string;
-  /** The password as given (percent-decoded); undefined when the URL has none. */
+  /**
+   * The URL's password (percent-decoded), else `PGPASSWORD` as libpq reads it; undefined when neither
+   * is set. An empty password in the URL stays empty: it does not fall back to `PGPASSWORD`.
+   */
   readonly password: string | undefined;
   readonly sslmode: SslMode;
   /** How long to wait for the connection and login, in milliseconds. */
@@ -109,10 +112,13 @@ export function sessionSettings(url: DatabaseUrl, fallbackTimeoutMs?: number): S
       );
     }
   }
+  const password = url.password ?? process.env.PGPASSWORD;
+  const secrets = urlSecrets(url);
+  if (url.password === undefined && password) secrets.push(password);
   return {
-    target: { product: "PostgreSQL", host, port, database: url.database || user, secrets: urlSecrets(url) },
+    target: { product: "PostgreSQL", host, port, database: url.database || user, secrets },
     user,
-    password: url.password,
+    password,
     sslmode: sslmode as SslMode,
     connectTimeoutMs,
     applicationName,
