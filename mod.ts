@@ -25,7 +25,8 @@
 
 // Configuration
 export type { Config } from "./lib/config/config.ts";
-export { loadConfig, type LoadConfigOptions, loadConfigSync } from "./lib/config/load.ts";
+export { loadConfig, type LoadConfigOptions } from "./lib/config/load.ts";
+export { loadConfigSync } from "./lib/config/load_sync.ts";
 export { type DatabaseUrl } from "./lib/config/url.ts";
 export { maskUrl, parseUrl } from "./lib/config/url.ts";
 

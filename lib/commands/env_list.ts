@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type LoadConfigOptions, loadConfigSync } from "../config/load.ts";
+import type { LoadConfigOptions } from "../config/load.ts";
+import { loadConfigSync } from "../config/load_sync.ts";
 import { maskUrl } from "../config/url.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 

@@ -7,8 +7,11 @@
 import type { Config } from "../config/config.ts";
 import type { Revision } from "../revision/revision.ts";
 import { loadRevisionMap } from "./_project.ts";
-import { ScriptDirectory } from "../script/script_directory.ts";
-import { runPostWriteHooks } from "../script/script_directory.ts";
+import {
+  generateRevision,
+  type GenerateRevisionOptions,
+  runPostWriteHooks,
+} from "../script/revision_writer.ts";
 import { RevisionError, UsageError } from "../errors.ts";
 
 /** Options of {@link revision}. */
@@ -129,12 +132,8 @@ export function merge(config: Config, options: MergeOptions): RevisionResult {
   });
 }
 
-function write(
-  config: Config,
-  opts: Parameters<ScriptDirectory["generateRevision"]>[0],
-): RevisionResult {
-  const dir = ScriptDirectory.fromConfig(config);
-  const out = dir.generateRevision(opts);
+function write(config: Config, opts: GenerateRevisionOptions): RevisionResult {
+  const out = generateRevision(config, opts);
   runPostWriteHooks(config, out.path);
   return out;
 }

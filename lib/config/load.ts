@@ -14,13 +14,8 @@ import process from "node:process";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "../errors.ts";
 import type { Config } from "./config.ts";
-import {
-  type ConfigFile,
-  configFileSchema,
-  type ConfigSettings,
-  isWellFormedConfig,
-  SETTINGS_KEYS,
-} from "./schema.ts";
+import type { ConfigFile, ConfigFileSchema, ConfigSettings } from "./schema.ts";
+import { isWellFormedConfig, SETTINGS_KEYS } from "./well_formed.ts";
 import { maskUrl, parseUrl } from "./url.ts";
 
 /** Options of {@link loadConfig}; each mirrors a global CLI option (DESIGN.md section 7). */
@@ -95,19 +90,37 @@ const FILE_TEMPLATE_TOKENS = new Set([
  *   unset variable is used without default, or the environment or database named does not exist
  * @throws {UrlError} when `--url` / `DATABASE_URL` is malformed
  */
-export function loadConfig(options: LoadConfigOptions): Promise<Config> {
-  // The work is synchronous (small files, sync reads start fastest); errors become rejections.
-  return new Promise((done) => done(loadConfigSync(options)));
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  // The work is synchronous (small files, sync reads start fastest). A file the hand-written check
+  // does not vouch for is loaded again with zod, which words what is wrong.
+  try {
+    return loadConfigWith(options, undefined);
+  } catch (error) {
+    if (!(error instanceof NeedsSchema)) throw error;
+  }
+  const { configFileSchema } = await import("./schema.ts");
+  return loadConfigWith(options, configFileSchema);
+}
+
+/** Thrown by {@link loadConfigWith} without a schema when the file needs zod's judgement. */
+class NeedsSchema extends Error {
+  override name: string = "NeedsSchema";
 }
 
 /**
- * {@link loadConfig} without the promise: the same work, done with synchronous file reads.
+ * {@link loadConfig}'s work, synchronous. `schema` gives the zod schema for files that
+ * `isWellFormedConfig` does not vouch for; without it such a file throws an internal `NeedsSchema`
+ * error (`loadConfig` then imports zod and tries again). `loadConfigSync` (load_sync.ts) passes it.
  *
  * @param options the global CLI options
+ * @param schema the zod schema's getter, or undefined to avoid loading zod
  * @returns the resolved configuration
  * @throws {ConfigError} as {@link loadConfig}
  */
-export function loadConfigSync(options: LoadConfigOptions): Config {
+export function loadConfigWith(
+  options: LoadConfigOptions,
+  schema: (() => ConfigFileSchema) | undefined,
+): Config {
   const cwd = resolve(options.cwd);
   const file = findConfigFile(cwd, options.configPath);
   const root = file ? dirname(file) : cwd;
@@ -136,7 +149,7 @@ export function loadConfigSync(options: LoadConfigOptions): Config {
   }
 
   const text = readText(file);
-  const data = validate(file, text, parseText(file, text));
+  const data = validate(file, text, parseText(file, text), schema);
   const envName = options.env ?? nonEmpty(environ.MIGRATE_ENV);
   const layers: { prefix: string; values: ConfigSettings }[] = [{ prefix: "", values: pickSettings(data) }];
 
@@ -404,9 +417,15 @@ function parseText(file: string, text: string): unknown {
   }
 }
 
-function validate(file: string, text: string, data: unknown): ConfigFile {
+function validate(
+  file: string,
+  text: string,
+  data: unknown,
+  schema: (() => ConfigFileSchema) | undefined,
+): ConfigFile {
   if (isWellFormedConfig(data)) return data as ConfigFile;
-  const result = configFileSchema().safeParse(data);
+  if (schema === undefined) throw new NeedsSchema(file);
+  const result = schema().safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map(String);

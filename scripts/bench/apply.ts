@@ -3,7 +3,8 @@
  * TABLE or ALTER TABLE each) applied by `dist/migrate upgrade head` on a fresh database, against
  * the equivalent plain SQL (one BEGIN/COMMIT per revision holding the same statement and the
  * version-table change) fed to `psql -f` on another fresh database, in the same run. Then times
- * whole `dist/migrate current` processes on the migrated database (median of 20).
+ * whole `dist/migrate current` processes on the migrated database (median of 20), and `psql -c`
+ * with the same query as the start-up reference.
  *
  * Run: `deno run -A scripts/bench/apply.ts [--revisions N] [--runs N] [--keep]`
  * Uses `RETORT_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`).
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < CURRENT_RUNS; i++) currentTimes.push(timed(BINARY, ["current"], { cwd: dir }));
     const trueTimes: number[] = [];
     for (let i = 0; i < CURRENT_RUNS; i++) trueTimes.push(timed("/bin/true", []));
+    // psql's own start-up (connect, one query, exit), the issue's reference point, on this machine.
+    const psqlQuery = [...psqlArgs(retortDb), "-c", "select version_num from alembic_version"];
+    const psqlStartTimes: number[] = [];
+    for (let i = 0; i < CURRENT_RUNS; i++) psqlStartTimes.push(timed("psql", psqlQuery, { env }));
     const r = median(retortTimes);
     const p = median(psqlTimes);
     const c = median(currentTimes);
@@ -186,6 +191,11 @@ async function main(): Promise<void> {
       `dist/migrate current: ${c.toFixed(1)} ms (median of ${CURRENT_RUNS}, min ${
         Math.min(...currentTimes).toFixed(1)
       }; /bin/true ${median(trueTimes).toFixed(1)} ms) (target < 20 ms) ${c < 20 ? "OK" : "MISSED"}`,
+    );
+    const ps = median(psqlStartTimes);
+    console.log(
+      `psql -c (one query, start-up reference): ${ps.toFixed(1)} ms (median of ${CURRENT_RUNS}); ` +
+        `current / psql: ${(c / ps).toFixed(3)}x (the issue's reference machine: 20 / 25 = 0.8x)`,
     );
   } finally {
     if (!KEEP) {

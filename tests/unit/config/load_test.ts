@@ -2,13 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { assertEquals, assertRejects, assertThrows } from "../../_assert.ts";
-import {
-  loadConfig,
-  loadConfigSync,
-  parseDotEnv,
-  requireConfigFile,
-  requireUrl,
-} from "../../../lib/config/load.ts";
+import { loadConfig, parseDotEnv, requireConfigFile, requireUrl } from "../../../lib/config/load.ts";
+import { loadConfigSync } from "../../../lib/config/load_sync.ts";
 import { ConfigError } from "../../../lib/errors.ts";
 
 /** A temp folder holding `files`; removed by the returned function. */

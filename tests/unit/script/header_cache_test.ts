@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { assertEquals } from "../../_assert.ts";
-import { loadConfigSync } from "../../../lib/config/load.ts";
+import { loadConfigSync } from "../../../lib/config/load_sync.ts";
 import {
   FINE_RACY_WINDOW_MS,
   HeaderCache,

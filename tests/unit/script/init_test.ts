@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertEquals, assertThrows } from "../../_assert.ts";
 import { initProject, listTemplates } from "../../../lib/script/init.ts";
-import { loadConfigSync } from "../../../lib/config/load.ts";
+import { loadConfigSync } from "../../../lib/config/load_sync.ts";
 import { ScriptDirectory } from "../../../lib/script/script_directory.ts";
+import { generateRevision } from "../../../lib/script/revision_writer.ts";
 import { TEMPLATES } from "../../../lib/script/templates_data.ts";
 import { InputError } from "../../../lib/errors.ts";
 
@@ -60,8 +61,8 @@ Deno.test("initProject templates load and write revisions in their format", asyn
       const config = loadConfigSync({ cwd: tmp.dir, environ: {} });
       assertEquals(config.revisionFormat, ext === ".sql" ? "sql" : "ts");
       const dir = ScriptDirectory.fromConfig(config);
-      const first = dir.generateRevision({ message: "first", revId: "a1", downRevisions: [] });
-      const second = dir.generateRevision({ message: "second", revId: "b2", downRevisions: ["a1"] });
+      const first = generateRevision(dir.config, { message: "first", revId: "a1", downRevisions: [] });
+      const second = generateRevision(dir.config, { message: "second", revId: "b2", downRevisions: ["a1"] });
       assertEquals(first.path, join(tmp.dir, `migrations/versions/a1_first${ext}`));
       assertEquals(dir.loadRevisions().map((r) => [r.revision, r.downRevisions, r.message]), [
         ["a1", [], "first"],
@@ -80,7 +81,7 @@ Deno.test("initProject writes a multidb template whose databases load and write 
     assertEquals(config.scriptLocation, join(t.dir, "migrations", name));
     assertEquals(config.url, `sqlite:///${join(t.dir, `${name}.db`)}`);
     const dir = ScriptDirectory.fromConfig(config);
-    const { path } = dir.generateRevision({ message: "init", revId: `${name}1`, downRevisions: [] });
+    const { path } = generateRevision(dir.config, { message: "init", revId: `${name}1`, downRevisions: [] });
     assertEquals(path, join(t.dir, `migrations/${name}/versions/${name}1_init.ts`));
     assertEquals(dir.loadRevisions().map((r) => r.revision), [`${name}1`]);
   }

@@ -2,14 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { assertEquals, assertThrows } from "../../_assert.ts";
-import { loadConfigSync } from "../../../lib/config/load.ts";
+import { loadConfigSync } from "../../../lib/config/load_sync.ts";
+import { ScriptDirectory } from "../../../lib/script/script_directory.ts";
 import {
   formatFileTemplate,
+  generateRevision,
   randomRevisionId,
   runPostWriteHooks,
-  ScriptDirectory,
   slugify,
-} from "../../../lib/script/script_directory.ts";
+} from "../../../lib/script/revision_writer.ts";
 import {
   DuplicateRevisionError,
   InputError,
@@ -112,10 +113,10 @@ Deno.test("ScriptDirectory.loadRevisions reads headers that run past the first 8
   assertEquals(revisions.map((r) => [r.revision, r.dependsOn]), [["big", ["dep"]], ["dep", []]]);
 });
 
-Deno.test("ScriptDirectory.generateRevision writes the TypeScript format of DESIGN.md section 4", () => {
+Deno.test("generateRevision writes the TypeScript format of DESIGN.md section 4", () => {
   using p = project({ "migrate.toml": "" });
   const dir = ScriptDirectory.fromConfig(configOf(p.dir));
-  const { path, revision } = dir.generateRevision({
+  const { path, revision } = generateRevision(dir.config, {
     message: "create account table",
     revId: "1975ea83b712",
     downRevisions: ["27c6a30d7c24"],
@@ -160,10 +161,10 @@ export function downgrade({ op }: MigrationContext): void {
   });
 });
 
-Deno.test("ScriptDirectory.generateRevision writes merges, labels, bodies and a base", () => {
+Deno.test("generateRevision writes merges, labels, bodies and a base", () => {
   using p = project({ "migrate.toml": "" });
   const dir = ScriptDirectory.fromConfig(configOf(p.dir));
-  const merge = dir.generateRevision({
+  const merge = generateRevision(dir.config, {
     message: "merge heads",
     revId: "m1",
     downRevisions: ["a1", "b2"],
@@ -187,7 +188,7 @@ Deno.test("ScriptDirectory.generateRevision writes merges, labels, bodies and a 
     ["main"],
     ["c3"],
   ]);
-  const base = dir.generateRevision({ message: "", revId: "b0", downRevisions: [], now: NOW });
+  const base = generateRevision(dir.config, { message: "", revId: "b0", downRevisions: [], now: NOW });
   assertEquals(base.path, join(p.dir, "migrations/versions/b0_.ts"));
   assertEquals(
     readFileSync(base.path, "utf8").includes("export const downRevision: string | string[] | null = null;\n"),
@@ -197,10 +198,10 @@ Deno.test("ScriptDirectory.generateRevision writes merges, labels, bodies and a 
   assertEquals([base.revision.downRevisions, base.revision.message], [[], undefined]);
 });
 
-Deno.test("ScriptDirectory.generateRevision writes a SQL revision", () => {
+Deno.test("generateRevision writes a SQL revision", () => {
   using p = project({ "migrate.toml": "" });
   const dir = ScriptDirectory.fromConfig(configOf(p.dir));
-  const { path, revision } = dir.generateRevision({
+  const { path, revision } = generateRevision(dir.config, {
     message: "create account table",
     revId: "1975ea83b712",
     downRevisions: ["27c6a30d7c24"],
@@ -229,9 +230,9 @@ DROP TABLE account;
   assertEquals(revision.downRevisions, ["27c6a30d7c24"]);
 });
 
-Deno.test("ScriptDirectory.generateRevision writes SQL by default when revision_format is sql", () => {
+Deno.test("generateRevision writes SQL by default when revision_format is sql", () => {
   using p = project({ "migrate.toml": 'revision_format = "sql"' });
-  const { path } = ScriptDirectory.fromConfig(configOf(p.dir)).generateRevision({
+  const { path } = generateRevision(configOf(p.dir), {
     message: "x",
     revId: "r1",
     downRevisions: [],
@@ -241,13 +242,13 @@ Deno.test("ScriptDirectory.generateRevision writes SQL by default when revision_
   assertEquals(readFileSync(path, "utf8").includes("-- migrate:up\n-- write the upgrade SQL here\n"), true);
 });
 
-Deno.test("ScriptDirectory.generateRevision uses the script directory's own template", () => {
+Deno.test("generateRevision uses the script directory's own template", () => {
   using p = project({
     "migrate.toml": "",
     "migrations/script.ts.tmpl":
       "// custom <%= it.message %>\nexport const revision = <%= it.revisionLiteral %>;\nexport const downRevision = <%= it.downRevisionLiteral %>;\n",
   });
-  const { path } = ScriptDirectory.fromConfig(configOf(p.dir)).generateRevision({
+  const { path } = generateRevision(configOf(p.dir), {
     message: 'hello <b> & "q"',
     revId: "r1",
     downRevisions: ["r0"],
@@ -259,7 +260,7 @@ Deno.test("ScriptDirectory.generateRevision uses the script directory's own temp
   );
 });
 
-Deno.test("ScriptDirectory.generateRevision applies file_template, timezone and --version-path", () => {
+Deno.test("generateRevision applies file_template, timezone and --version-path", () => {
   using p = project({
     "migrate.toml": [
       'file_template = "%(year)d%(month).2d%(day).2d_%(hour).2d%(minute).2d%(second).2d_%(epoch)s_%(rev)s_%(slug)s"',
@@ -268,7 +269,7 @@ Deno.test("ScriptDirectory.generateRevision applies file_template, timezone and 
       'version_locations = ["migrations/versions", "other"]',
     ].join("\n"),
   });
-  const { path, revision } = ScriptDirectory.fromConfig(configOf(p.dir)).generateRevision({
+  const { path, revision } = generateRevision(configOf(p.dir), {
     message: "Add the Customer e-mail",
     revId: "abc",
     downRevisions: [],
@@ -279,17 +280,20 @@ Deno.test("ScriptDirectory.generateRevision applies file_template, timezone and 
   assertEquals(revision.createDate, "2026-11-21 19:02:03");
 });
 
-Deno.test("ScriptDirectory.generateRevision rejects bad ids and existing files", () => {
+Deno.test("generateRevision rejects bad ids and existing files", () => {
   using p = project({ "migrate.toml": "" });
   const dir = ScriptDirectory.fromConfig(configOf(p.dir));
   assertEquals(
-    assertThrows(() => dir.generateRevision({ message: "x", revId: "bad-id", downRevisions: [] }), InputError)
+    assertThrows(
+      () => generateRevision(dir.config, { message: "x", revId: "bad-id", downRevisions: [] }),
+      InputError,
+    )
       .message,
     'Cannot create revision: --rev-id "bad-id" must match [A-Za-z0-9_]{1,32}',
   );
   assertEquals(
     assertThrows(
-      () => dir.generateRevision({ message: "x", revId: "a".repeat(33), downRevisions: [] }),
+      () => generateRevision(dir.config, { message: "x", revId: "a".repeat(33), downRevisions: [] }),
       InputError,
     )
       .message,
@@ -297,14 +301,14 @@ Deno.test("ScriptDirectory.generateRevision rejects bad ids and existing files",
   );
   assertEquals(
     assertThrows(
-      () => dir.generateRevision({ message: "x", revId: "ok", downRevisions: ["a b"] }),
+      () => generateRevision(dir.config, { message: "x", revId: "ok", downRevisions: ["a b"] }),
       InputError,
     ).message,
     'Cannot create revision: down revision "a b" must be 1 to 32 characters without spaces or commas',
   );
   assertEquals(
     assertThrows(
-      () => dir.generateRevision({ message: "x", downRevisions: [], versionPath: "elsewhere" }),
+      () => generateRevision(dir.config, { message: "x", downRevisions: [], versionPath: "elsewhere" }),
       InputError,
     )
       .message,
@@ -312,11 +316,11 @@ Deno.test("ScriptDirectory.generateRevision rejects bad ids and existing files",
       join(p.dir, "migrations/versions")
     })`,
   );
-  dir.generateRevision({ message: "x", revId: "same", downRevisions: [], now: NOW });
+  generateRevision(dir.config, { message: "x", revId: "same", downRevisions: [], now: NOW });
   const file = join(p.dir, "migrations/versions/same_x.ts");
   assertEquals(
     assertThrows(
-      () => dir.generateRevision({ message: "x", revId: "same", downRevisions: [], now: NOW }),
+      () => generateRevision(dir.config, { message: "x", revId: "same", downRevisions: [], now: NOW }),
       InputError,
     )
       .message,
