@@ -1,6 +1,6 @@
 /**
  * Build `dist/migrate`, the single executable, with `bun build --compile` (Bun comes from the
- * npm devDependency, so this needs nothing but `npm ci`). Run: `deno run -A scripts/build.ts`.
+ * npm devDependency, so this needs nothing but `npm install`). Run: `deno run -A scripts/build.ts`.
  *
  * Flags: `--outfile PATH` (default dist/migrate), `--target bun-linux-x64` etc. for cross builds.
  *
