@@ -14,7 +14,12 @@ import process from "node:process";
 import { requestedExitStatus, resetExitStatus } from "./lib/cli/exit_status.ts";
 import { currentAction, headsAction, historyAction } from "./lib/cli/fast_path_actions.ts";
 import type { GlobalOptions } from "./lib/cli/global_options.ts";
-import { reportError, writeStdout, writeStdoutThroughConsole } from "./lib/cli/output.ts";
+import {
+  exitWhenOutputFlushed,
+  reportError,
+  writeStdout,
+  writeStdoutThroughConsole,
+} from "./lib/cli/output.ts";
 import { VERSION } from "./lib/cli/version.ts";
 
 /**
@@ -80,7 +85,5 @@ export async function main(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   // No top-level await: the compiled binary is built as bytecode, which needs a plain module body.
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2)).then((code) => exitWhenOutputFlushed(code));
 }

@@ -101,5 +101,6 @@ export type {
   AlterColumnOptions,
   CreateForeignKeyOptions,
   CreateIndexOptions,
+  SchemaOption,
 } from "./lib/operations/create.ts";
 export type { BatchAlterTableOptions, BatchOperations } from "./lib/operations/batch.ts";

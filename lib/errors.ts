@@ -15,6 +15,8 @@ export class RetortError extends Error {
   /** The class name, kept explicitly because minified builds rename classes. */
   override name: string = "RetortError";
   /**
+   * Creates the error; subclasses without fields of their own take the same arguments.
+   *
    * @param message one sentence for people (no stack, no password)
    * @param options `cause`: the underlying error, shown with `--verbose`
    */
@@ -51,6 +53,13 @@ export class ConfigError extends InputError {
   readonly key?: string;
   /** 1-based line in the config file, if known. */
   readonly line?: number;
+  /**
+   * Creates the error with what is known of where the problem is.
+   *
+   * @param message names the file and key, e.g. `Cannot parse config file migrate.toml:3: ...`
+   * @param fields `file`, `key` and `line`, each copied to the field of the same name when known
+   * @param options `cause`: the underlying error (a parse, import or file-system error)
+   */
   constructor(
     message: string,
     fields: { file?: string; key?: string; line?: number } = {},
@@ -77,6 +86,14 @@ export class RevisionFileError extends InputError {
   readonly file: string;
   /** 1-based line of the problem, when known. */
   readonly line?: number;
+  /**
+   * Creates the error for one revision file.
+   *
+   * @param message names the file and the problem
+   * @param file path of the revision file
+   * @param line 1-based line of the problem, when known
+   * @param options `cause`: the underlying error (e.g. the syntax error of importing the file)
+   */
   constructor(message: string, file: string, line?: number, options?: { cause?: unknown }) {
     super(message, options);
     this.file = file;
@@ -98,6 +115,13 @@ export class MultipleHeadsError extends RevisionError {
   readonly heads: readonly string[];
   /** The identifier that was being resolved. */
   readonly target: string;
+  /**
+   * Creates the error.
+   *
+   * @param message Alembic's wording, e.g. `Multiple heads are present for given argument 'head'; a1, b2`
+   * @param heads the head revision ids present
+   * @param target the argument that needed a single revision (`head`, `label@head`, ...)
+   */
   constructor(message: string, heads: readonly string[], target: string) {
     super(message);
     this.heads = heads;
@@ -113,6 +137,13 @@ export class AmbiguousRevisionError extends RevisionError {
   readonly prefix: string;
   /** Every revision it matches. */
   readonly matches: readonly string[];
+  /**
+   * Creates the error.
+   *
+   * @param message Alembic's wording, listing the first three matches
+   * @param prefix the partial id given
+   * @param matches the full ids it matches (two or more)
+   */
   constructor(message: string, prefix: string, matches: readonly string[]) {
     super(message);
     this.prefix = prefix;
@@ -126,6 +157,12 @@ export class UnknownRevisionError extends RevisionError {
   override name: string = "UnknownRevisionError";
   /** The identifier given. */
   readonly id: string;
+  /**
+   * Creates the error.
+   *
+   * @param message e.g. `Can't locate revision identified by 'abc'` (Alembic's wording)
+   * @param id the identifier (revision id, prefix or branch label) that matched nothing
+   */
   constructor(message: string, id: string) {
     super(message);
     this.id = id;
@@ -138,6 +175,12 @@ export class CycleDetectedError extends RevisionError {
   override name: string = "CycleDetectedError";
   /** Revisions on the cycle. */
   readonly revisions: readonly string[];
+  /**
+   * Creates the error.
+   *
+   * @param message names the revisions on the cycle
+   * @param revisions the revision ids that form the cycle
+   */
   constructor(message: string, revisions: readonly string[]) {
     super(message);
     this.revisions = revisions;
@@ -152,6 +195,13 @@ export class DuplicateRevisionError extends RevisionError {
   readonly id: string;
   /** Files that declare it. */
   readonly files: readonly string[];
+  /**
+   * Creates the error.
+   *
+   * @param message names the id and the files
+   * @param id the revision id declared more than once
+   * @param files paths of the files that declare it
+   */
   constructor(message: string, id: string, files: readonly string[]) {
     super(message);
     this.id = id;
@@ -169,6 +219,14 @@ export class MissingRevisionError extends RevisionError {
   readonly missing: string;
   /** File of `revision`. */
   readonly file?: string;
+  /**
+   * Creates the error.
+   *
+   * @param message names the revision and the id it cannot find
+   * @param revision the revision whose header names the missing id
+   * @param missing the down revision or dependency that does not exist
+   * @param file path of `revision`'s file, when known
+   */
   constructor(message: string, revision: string, missing: string, file?: string) {
     super(message);
     this.revision = revision;
@@ -193,6 +251,15 @@ export class MigrationError extends RuntimeFailure {
   readonly executed: readonly string[];
   /** Whether the step's changes were rolled back. */
   readonly rolledBack: boolean;
+  /**
+   * Creates the error for a failed step; each field of `fields` is copied to the field of the
+   * same name (`executed` defaults to none).
+   *
+   * @param message names the revision, the file and the reason, and what was or was not rolled back
+   * @param fields the step (`revision`, `direction`, `file`), the failing `statement`, the
+   *   statements already `executed`, and whether the step was `rolledBack`
+   * @param options `cause`: the database's or the script's own error
+   */
   constructor(
     message: string,
     fields: {
@@ -227,6 +294,13 @@ export class DatabaseError extends RuntimeFailure {
   override name: string = "DatabaseError";
   /** The statement that failed. */
   readonly statement?: string;
+  /**
+   * Creates the error.
+   *
+   * @param message says what Retort was doing, e.g. `Cannot read the version table "alembic_version": ...`
+   * @param statement the SQL that failed, when known
+   * @param options `cause`: the driver's error
+   */
   constructor(message: string, statement?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.statement = statement;
@@ -249,6 +323,14 @@ export class UnsupportedOperationError extends RuntimeFailure {
   readonly kind: string;
   /** What to do instead. */
   readonly hint?: string;
+  /**
+   * Creates the error.
+   *
+   * @param message says what cannot be done on this database (usually with `hint` in parentheses)
+   * @param dialect the dialect name, e.g. `sqlite`
+   * @param kind the operation kind, e.g. `alterColumn`
+   * @param hint what to do instead, e.g. `leave deferrable unset for MySQL`
+   */
   constructor(message: string, dialect: string, kind: string, hint?: string) {
     super(message);
     this.dialect = dialect;
@@ -263,6 +345,12 @@ export class IrreversibleOperationError extends RuntimeFailure {
   override name: string = "IrreversibleOperationError";
   /** Operation kind. */
   readonly kind: string;
+  /**
+   * Creates the error.
+   *
+   * @param message says why there is no inverse
+   * @param kind the operation kind, e.g. `execute`
+   */
   constructor(message: string, kind: string) {
     super(message);
     this.kind = kind;

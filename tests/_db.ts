@@ -12,7 +12,7 @@ import postgres from "postgres";
 import mysql from "mysql2/promise";
 import process from "node:process";
 import { randomBytes } from "node:crypto";
-import { type AddressInfo, createServer, type Socket } from "node:net";
+import { type AddressInfo, connect as netConnect, createServer, type Socket } from "node:net";
 import { maskUrl, parseUrl } from "../lib/config/url.ts";
 import type { DatabaseUrl } from "../lib/config/url.ts";
 
@@ -269,5 +269,34 @@ export async function withSilentServer(fn: (port: number) => Promise<void>): Pro
   } finally {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * Run `fn` with a port on 127.0.0.1 that drops connection attempts, as a firewalled host does: a
+ * listener that never accepts, its backlog filled, so the kernel ignores further SYNs and a
+ * connect stays pending until the caller gives up.
+ *
+ * @param fn receives the port
+ */
+export async function withBlackholePort(fn: (port: number) => Promise<void>): Promise<void> {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const fillers: Socket[] = [];
+  try {
+    // Deno's backlog is about 512; connect until one attempt stays pending for 200 ms.
+    for (let i = 0; i < 5000; i++) {
+      const connected = await new Promise<boolean>((resolve) => {
+        const s = netConnect(port, "127.0.0.1", () => resolve(true));
+        s.on("error", () => resolve(false));
+        fillers.push(s);
+        setTimeout(() => resolve(false), 200);
+      });
+      if (!connected) break;
+    }
+    await fn(port);
+  } finally {
+    for (const s of fillers) s.destroy();
+    listener.close();
   }
 }

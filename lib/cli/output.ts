@@ -117,3 +117,23 @@ export function reportError(g: GlobalOptions, error: unknown): number {
   }
   return exitCodeFor(error);
 }
+
+/**
+ * Ends the process with `code` once stdout and stderr are written, whatever else is still pending.
+ * Bun cannot cancel a connection attempt: to a host that drops packets it stays pending for the
+ * kernel's connect time-out (about two minutes on Linux) after Retort reported the error, and would
+ * keep the process alive that long. A process with nothing pending ends by itself before this acts,
+ * as the timers are unref'd; buffered output (a slow pipe reader) is waited for, never cut off.
+ *
+ * @param code the exit status
+ * @param graceMs how long the work's leftovers may take before they are abandoned, in milliseconds
+ */
+export function exitWhenOutputFlushed(code: number, graceMs = 100): void {
+  process.exitCode = code;
+  const check = () => {
+    const pending = process.stdout.writableLength + process.stderr.writableLength;
+    if (pending > 0) setTimeout(check, 20).unref();
+    else process.exit(code);
+  };
+  setTimeout(check, graceMs).unref();
+}

@@ -126,7 +126,9 @@ export interface AutogenerateOptions
 export interface AutogenerateResult {
   /** The file written, or undefined when nothing differed and `allowEmpty` was not set. */
   readonly written?: RevisionResult;
+  /** The differences found, by table, enum or schema; empty when nothing differed. */
   readonly changes: readonly SchemaChange[];
+  /** Number of top-level operations in `upgrade()` (a SQLite `batchAlterTable` counts as one). */
   readonly operations: number;
 }
 

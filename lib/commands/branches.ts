@@ -23,6 +23,7 @@ export interface BranchesOptions {
 
 /** One branch point and the revisions it branches into. */
 export interface BranchPoint {
+  /** The revision that two or more revisions name as down revision. */
   readonly revision: RevisionInfo;
   /** The revisions naming it as down revision, in script-directory order. */
   readonly children: readonly RevisionInfo[];

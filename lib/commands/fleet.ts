@@ -42,9 +42,11 @@ export interface FleetRow {
 
 /** What {@link runFleet} did. */
 export interface FleetResult {
+  /** The command that ran on each database ({@link FleetOptions.command}). */
   readonly command: FleetCommand;
   /** One row per database, in the order of the fleet's URL list. */
   readonly rows: readonly FleetRow[];
+  /** Databases run at once: `options.concurrency`, else `[fleet] concurrency`, else 8. */
   readonly concurrency: number;
   /** Wall time of the whole run in milliseconds. */
   readonly ms: number;
@@ -67,11 +69,15 @@ export type FleetEvent =
 
 /** What a task reports for one database. */
 export interface FleetTaskResult {
+  /** Version rows before the command (`status`: the current ones; `check`: none). */
   readonly from: readonly string[];
+  /** Version rows after it (`status`: the heads it would reach; `check`: none). */
   readonly to: readonly string[];
+  /** Revisions applied (upgrade/downgrade), pending (status) or operations a revision would hold (check). */
   readonly revisions: number;
   /** Defaults to `ok`. */
   readonly result?: "ok" | "pending" | "failed";
+  /** Message for a `failed` result the task reports without throwing (e.g. `check` found differences). */
   readonly error?: string;
 }
 
@@ -83,6 +89,7 @@ export type FleetTask = (
 
 /** Options of {@link runFleet}. */
 export interface FleetOptions {
+  /** The command, reported back in {@link FleetResult.command}; `task` does the work. */
   readonly command: FleetCommand;
   /** The work for one database (see {@link fleetTask}). */
   readonly task: FleetTask;
@@ -92,6 +99,7 @@ export interface FleetOptions {
   readonly failFast?: boolean;
   /** The URLs; default {@link fleetUrls} of the config. */
   readonly urls?: readonly string[];
+  /** Called as each database starts, starts each migration step, and ends (with its row). */
   readonly onEvent?: (event: FleetEvent) => void;
 }
 

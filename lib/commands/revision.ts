@@ -16,6 +16,7 @@ import { RevisionError, UsageError } from "../errors.ts";
 
 /** Options of {@link revision}. */
 export interface RevisionOptions {
+  /** The `-m` message: the docstring's first line and the file name's slug (CLI default `empty message`). */
   readonly message: string;
   /** Write a `.sql` revision instead of TypeScript. */
   readonly sqlFile?: boolean;
@@ -23,19 +24,28 @@ export interface RevisionOptions {
   readonly head?: string;
   /** Allow `head` to be a revision that is not a head (starts a new branch from it). */
   readonly splice?: boolean;
+  /** `--branch-label`: labels of the new revision (Alembic's `branch_labels`); each must be unused. */
   readonly branchLabels?: readonly string[];
   /** Versions directory to write into (must be one of `version_locations`). */
   readonly versionPath?: string;
+  /** `--rev-id`: the new revision's id, `[A-Za-z0-9_]{1,32}` and not taken; default 12 random hex digits. */
   readonly revId?: string;
+  /**
+   * `--depends-on` (Alembic's `depends_on`): revisions, partial ids or branch labels, written to the
+   * file as the full revision ids they resolve to.
+   */
   readonly dependsOn?: readonly string[];
   /** Bodies of the generated functions (autogenerate fills these). */
   readonly upgradeBody?: string;
+  /** Statements of `downgrade()`, as `upgradeBody`; default a placeholder comment. */
   readonly downgradeBody?: string;
 }
 
 /** The file written. */
 export interface RevisionResult {
+  /** Absolute path of the new revision file. */
   readonly path: string;
+  /** The revision as the written file's header declares it. */
   readonly revision: Revision;
 }
 
@@ -101,9 +111,13 @@ export function revision(config: Config, options: RevisionOptions): RevisionResu
 export interface MergeOptions {
   /** Revisions to merge (`heads` for all of them). */
   readonly revisions: readonly string[];
+  /** The merge revision's message; default `merge`. */
   readonly message?: string;
+  /** Branch labels of the merge revision (Alembic's `branch_labels`). */
   readonly branchLabels?: readonly string[];
+  /** `--rev-id`: the merge revision's id (`[A-Za-z0-9_]{1,32}`); default 12 random hex digits. */
   readonly revId?: string;
+  /** Write a `.sql` revision; default from the config's `revision_format`. */
   readonly sqlFile?: boolean;
 }
 

@@ -17,7 +17,7 @@ import { withConnection } from "./_project.ts";
 export interface SchemaDumpOptions {
   /** `ts` (default, or from the extension of `output`), `json` or `toml`. */
   readonly format?: string;
-  /** File to write (relative to the working directory); default: return the text only. */
+  /** File to write (relative to `cwd`, which the CLI sets to the working directory); default: return the text only. */
   readonly output?: string;
   /** Base of a relative `output`; default the config's folder. */
   readonly cwd?: string;
@@ -25,11 +25,15 @@ export interface SchemaDumpOptions {
 
 /** What {@link schemaDump} produced. */
 export interface SchemaDumpResult {
+  /** The format rendered: `options.format`, else the extension of `output`, else `ts`. */
   readonly format: SchemaFormat;
+  /** The schema file's text (also written to `path` when there is one). */
   readonly text: string;
   /** Absolute path written, when `output` was given. */
   readonly path?: string;
+  /** The introspected schema, version table left out. */
   readonly schema: Schema;
+  /** Number of tables in `schema`. */
   readonly tables: number;
 }
 

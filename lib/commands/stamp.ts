@@ -16,6 +16,7 @@ export interface StampOptions {
   readonly purge?: boolean;
   /** Offline mode: return the SQL instead of running it. */
   readonly sql?: boolean;
+  /** Gets `lock-wait` when another migrator holds the lock (a stamp runs no steps); unused with `sql`. */
   readonly onEvent?: (event: MigrationEvent) => void;
 }
 

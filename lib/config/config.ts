@@ -22,19 +22,36 @@ export interface Config {
   readonly url?: string;
   /** Why `url` is undefined when the file sets one that cannot be interpolated (an unset variable). */
   readonly urlProblem?: string;
+  /** Table recording the applied heads (`version_table`), default `alembic_version` as Alembic's. */
   readonly versionTable: string;
+  /**
+   * PostgreSQL schema or MySQL database of the version table (`version_table_schema`); undefined
+   * (the file's `""` too) for the connection's default.
+   */
   readonly versionTableSchema?: string;
+  /**
+   * `transaction_per_migration`, default true: each revision commits with its version change;
+   * false shares one transaction across the whole run where DDL is transactional (not MySQL).
+   */
   readonly transactionPerMigration: boolean;
   /** Alembic's `file_template`, default `%(rev)s_%(slug)s`. */
   readonly fileTemplate: string;
+  /** Longest slug of a new revision's file name, in characters (`truncate_slug_length`, default 40). */
   readonly truncateSlugLength: number;
   /** IANA zone for `Create Date`, default `UTC`. */
   readonly timezone: string;
   /** Absolute path of the schema file for autogenerate, if any. */
   readonly schema?: string;
+  /** Autogenerate and `check` compare column types (`compare_type`, default true). */
   readonly compareType: boolean;
+  /** Autogenerate and `check` compare server defaults (`compare_server_default`, default true). */
   readonly compareServerDefault: boolean;
+  /**
+   * Globs (`*`, `?`) of the tables autogenerate and `check` look at (`include_tables`, default
+   * `["*"]`), matched against `table` or `schema.table`.
+   */
   readonly includeTables: readonly string[];
+  /** Globs of tables autogenerate and `check` leave alone (`exclude_tables`, default none); beat includes. */
   readonly excludeTables: readonly string[];
   /** Commands run on each new revision file; `{file}` is replaced by its path. */
   readonly postWriteHooks: readonly string[];

@@ -14,13 +14,25 @@ import { UrlError } from "../errors.ts";
 
 /** A parsed database URL. `password` is kept only here; print URLs with `maskUrl`. */
 export interface DatabaseUrl {
+  /** The dialect the scheme names (`postgres` and `mariadb` normalised, any `+driver` dropped). */
   readonly dialect: DialectName;
   /** For SQLite: absolute file path, or `:memory:`. */
   readonly path?: string;
+  /**
+   * Server host, without an IPv6 address's brackets; undefined when empty (PostgreSQL then reads the
+   * `host` option; both drivers default to `localhost`). Undefined for SQLite.
+   */
   readonly host?: string;
+  /** Server port: the URL's, else 5432 (PostgreSQL) or 3306 (MySQL); undefined for SQLite. */
   readonly port?: number;
+  /** Login name, percent-decoded; when absent PostgreSQL uses `PGUSER`, else `postgres`, and MySQL `root`. */
   readonly user?: string;
+  /**
+   * Password, percent-decoded: `""` for `user:@host`, undefined when absent (PostgreSQL then uses
+   * `PGPASSWORD`). Never print it.
+   */
   readonly password?: string;
+  /** Database name, percent-decoded; when absent PostgreSQL uses the user's name and MySQL selects none. */
   readonly database?: string;
   /** Query-string options (`sslmode`, `application_name`, `connect_timeout`, ...), decoded. */
   readonly options: Readonly<Record<string, string>>;

@@ -41,6 +41,7 @@ export interface ConnectOptions {
  * bracket the statements in between.
  */
 export interface Connection {
+  /** The dialect that opened it: its DDL compiler, flags and version-table statements. */
   readonly dialect: Dialect;
   /**
    * Run a query and return its rows.
@@ -53,8 +54,11 @@ export interface Connection {
   execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Run a text holding any number of statements (a SQL revision section), as the driver allows. */
   executeScript(sql: string): Promise<void>;
+  /** Start a transaction (`BEGIN`; `BEGIN IMMEDIATE` on SQLite, which takes the write lock at once). */
   begin(): Promise<void>;
+  /** Commit the open transaction. */
   commit(): Promise<void>;
+  /** Roll back the open transaction (on MySQL, DDL already run stays: it committed implicitly). */
   rollback(): Promise<void>;
   /**
    * Take the migration lock named `name`, waiting at most `timeoutMs` milliseconds.
@@ -69,7 +73,9 @@ export interface Connection {
 
 /** Everything Retort knows about one database family. */
 export interface Dialect {
+  /** The database family; scripts see it as the context's `dialect`. */
   readonly name: DialectName;
+  /** What the database can do (transactional DDL, `IF EXISTS`); see `flags.ts`. */
   readonly flags: DialectFlags;
   /**
    * Turn an operation into statements, with identifiers quoted and literals escaped.

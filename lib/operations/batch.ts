@@ -49,6 +49,10 @@ export interface BatchAlterTableOptions {
    * when a change needs it. PostgreSQL and MySQL never rebuild.
    */
   readonly recreate?: RecreateMode;
+  /**
+   * Schema holding the table (a database on MySQL, an attached database on SQLite); every change in
+   * the batch gets it.
+   */
   readonly schema?: string;
 }
 
@@ -57,17 +61,31 @@ export interface BatchAlterTableOptions {
  * argument (Alembic's `batch_op`).
  */
 export interface BatchOperations {
+  /** Add a column (Alembic's `batch_op.add_column`), as `op.addColumn` does. */
   addColumn(column: string, definition: Column): void;
+  /** Drop a column (Alembic's `batch_op.drop_column`). */
   dropColumn(column: string): void;
+  /** Change a column (Alembic's `batch_op.alter_column`); `options` as for `op.alterColumn`. */
   alterColumn(column: string, options: Omit<create.AlterColumnOptions, "schema">): void;
+  /** Create an index on the table (Alembic's `batch_op.create_index`); `concurrently` is not offered. */
   createIndex(
     name: string,
     columns: readonly (string | SqlExpression)[],
     options?: Omit<create.CreateIndexOptions, "schema" | "concurrently">,
   ): void;
+  /** Drop an index (Alembic's `batch_op.drop_index`); the batch's table is filled in, as MySQL needs. */
   dropIndex(name: string, options?: { ifExists?: boolean }): void;
+  /** Add a primary key (Alembic's `batch_op.create_primary_key`). */
   createPrimaryKey(name: string, columns: readonly string[]): void;
+  /**
+   * Add a unique constraint (Alembic's `batch_op.create_unique_constraint`); `options` sets
+   * deferrability.
+   */
   createUniqueConstraint(name: string, columns: readonly string[], options?: DeferrableOptions): void;
+  /**
+   * Add a foreign key from this table to `referencedTable` (Alembic's
+   * `batch_op.create_foreign_key(name, referent, local_cols, remote_cols)`).
+   */
   createForeignKey(
     name: string,
     referencedTable: string,
@@ -75,7 +93,9 @@ export interface BatchOperations {
     referencedColumns: readonly string[],
     options?: Omit<create.CreateForeignKeyOptions, "schema">,
   ): void;
+  /** Add a check constraint, `condition` as SQL (Alembic's `batch_op.create_check_constraint`). */
   createCheckConstraint(name: string, condition: string): void;
+  /** Drop a constraint (Alembic's `batch_op.drop_constraint`); MySQL needs `type`. */
   dropConstraint(name: string, options?: { type?: ConstraintType }): void;
 }
 

@@ -795,7 +795,12 @@ export interface CreateTableOptions
 
 /** Options of {@link createIndex}. */
 export interface CreateIndexOptions extends SchemaOption, IndexOptions {
+  /** `CREATE INDEX IF NOT EXISTS`: no error when the index exists. */
   readonly ifNotExists?: boolean;
+  /**
+   * PostgreSQL `CREATE INDEX CONCURRENTLY` (Alembic's `postgresql_concurrently`), run outside the
+   * transaction; ignored elsewhere.
+   */
   readonly concurrently?: boolean;
 }
 
@@ -808,8 +813,11 @@ export interface AlterColumnOptions
 
 /** Options of {@link createForeignKey}. */
 export interface CreateForeignKeyOptions extends SchemaOption, DeferrableOptions {
+  /** `ON DELETE` action (Alembic's `ondelete`); the database's default, `NO ACTION`, when absent. */
   readonly onDelete?: ReferentialAction;
+  /** `ON UPDATE` action (Alembic's `onupdate`); the database's default, `NO ACTION`, when absent. */
   readonly onUpdate?: ReferentialAction;
+  /** Schema of the referenced table (Alembic's `referent_schema`); defaults to `schema`. */
   readonly referencedSchema?: string;
 }
 

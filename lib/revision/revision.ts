@@ -10,6 +10,10 @@ export interface Revision {
   readonly revision: string;
   /** Down revisions: empty for a base, two or more for a merge point. */
   readonly downRevisions: readonly string[];
+  /**
+   * Branch labels declared in the header (Alembic's `branch_labels`), unique across the project;
+   * targets such as `label@head` name the branch through them. Empty when none.
+   */
   readonly branchLabels: readonly string[];
   /** Revisions this one depends on without descending from them (Alembic's `depends_on`). */
   readonly dependsOn: readonly string[];
@@ -32,7 +36,9 @@ export type VersionAction =
 
 /** One step of an upgrade or downgrade plan: run `revision` in `direction`, then apply `versionActions`. */
 export interface PlanStep {
+  /** The revision to run. */
   readonly revision: Revision;
+  /** `up` runs its `upgrade`, `down` its `downgrade`. */
   readonly direction: "up" | "down";
   /** Version table changes that record this step, in order. */
   readonly versionActions: readonly VersionAction[];

@@ -35,16 +35,32 @@ export interface Op {
   execute(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** `CREATE TABLE`; columns keep the key order of `columns`. */
   createTable(table: string, columns: Record<string, Column>, options?: CreateTableOptions): Promise<void>;
+  /** `DROP TABLE`, with `IF EXISTS` when `ifExists` is set (Alembic's `op.drop_table`). */
   dropTable(table: string, options?: { schema?: string; ifExists?: boolean }): Promise<void>;
+  /** Rename a table; it stays in its schema (Alembic's `op.rename_table`). */
   renameTable(table: string, newName: string, options?: { schema?: string }): Promise<void>;
+  /**
+   * `ADD COLUMN` (Alembic's `op.add_column`); `definition.type` is required. SQLite rebuilds the
+   * table for what its ALTER TABLE refuses (e.g. a key, `UNIQUE`, a stored generated column).
+   */
   addColumn(table: string, column: string, definition: Column, options?: { schema?: string }): Promise<void>;
+  /** `DROP COLUMN` (Alembic's `op.drop_column`); SQLite rebuilds the table when its ALTER TABLE cannot. */
   dropColumn(table: string, column: string, options?: { schema?: string }): Promise<void>;
+  /**
+   * `CREATE [UNIQUE] INDEX` on column names or `{ sql }` expressions (Alembic's `op.create_index`);
+   * options `unique`, `where` (partial index), `lengths` (MySQL prefix lengths), `concurrently`
+   * (PostgreSQL; needs a `nonTransactional` revision), `ifNotExists`, `schema`.
+   */
   createIndex(
     name: string,
     table: string,
     columns: readonly (string | SqlExpression)[],
     options?: create.CreateIndexOptions,
   ): Promise<void>;
+  /**
+   * `DROP INDEX` (Alembic's `op.drop_index`); MySQL needs `table`. `concurrently` is PostgreSQL's
+   * and, like `createIndex`'s, needs a `nonTransactional` revision.
+   */
   dropIndex(
     name: string,
     options?: { table?: string; schema?: string; ifExists?: boolean; concurrently?: boolean },
@@ -61,12 +77,20 @@ export interface Op {
    * SQLite anything but a rename rebuilds the table.
    */
   alterColumn(table: string, column: string, options: create.AlterColumnOptions): Promise<void>;
+  /**
+   * `ADD CONSTRAINT name PRIMARY KEY (columns)` (Alembic's `op.create_primary_key`). MySQL always
+   * names it `PRIMARY`; SQLite rebuilds the table.
+   */
   createPrimaryKey(
     name: string,
     table: string,
     columns: readonly string[],
     options?: { schema?: string },
   ): Promise<void>;
+  /**
+   * `ADD CONSTRAINT name UNIQUE (columns)` (Alembic's `op.create_unique_constraint`); `deferrable`
+   * and `initiallyDeferred` are refused on MySQL. SQLite rebuilds the table.
+   */
   createUniqueConstraint(
     name: string,
     table: string,
@@ -82,6 +106,10 @@ export interface Op {
     referencedColumns: readonly string[],
     options?: create.CreateForeignKeyOptions,
   ): Promise<void>;
+  /**
+   * `ADD CONSTRAINT name CHECK (condition)`, `condition` being SQL (Alembic's
+   * `op.create_check_constraint`). SQLite rebuilds the table.
+   */
   createCheckConstraint(
     name: string,
     table: string,
@@ -94,11 +122,19 @@ export interface Op {
     table: string,
     options?: { type?: ConstraintType; schema?: string },
   ): Promise<void>;
+  /**
+   * Set a table comment (Alembic's `op.create_table_comment`); `existingComment`, the comment it
+   * replaces, lets the inverse restore it. Renders nothing on SQLite, which stores no comments.
+   */
   createTableComment(
     table: string,
     comment: string,
     options?: { existingComment?: string; schema?: string },
   ): Promise<void>;
+  /**
+   * Remove a table comment (Alembic's `op.drop_table_comment`); without `existingComment` it has no
+   * inverse. Renders nothing on SQLite.
+   */
   dropTableComment(table: string, options?: { existingComment?: string; schema?: string }): Promise<void>;
   /** PostgreSQL `CREATE TYPE ... AS ENUM`; renders nothing elsewhere. */
   createEnum(name: string, values: readonly string[], options?: { schema?: string }): Promise<void>;
@@ -113,7 +149,12 @@ export interface Op {
     value: string,
     options?: { before?: string; after?: string; ifNotExists?: boolean; schema?: string },
   ): Promise<void>;
+  /** `CREATE SCHEMA [IF NOT EXISTS]` (a database on MySQL); refused on SQLite, where schemas are files. */
   createSchema(name: string, options?: { ifNotExists?: boolean }): Promise<void>;
+  /**
+   * `DROP SCHEMA [IF EXISTS] [CASCADE]`; on MySQL it drops the database and all it holds (`cascade`
+   * is ignored). Refused on SQLite.
+   */
   dropSchema(name: string, options?: { ifExists?: boolean; cascade?: boolean }): Promise<void>;
   /**
    * Group changes to one table (Alembic's `batch_alter_table`): on SQLite one table rebuild
@@ -136,22 +177,30 @@ export interface Op {
  */
 export interface SqlRunner {
   (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<Record<string, unknown>[]>;
+  /** Run `text` (`?` placeholders) with `params` bound (default none); resolves to the rows. */
   query(text: string, params?: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
 }
 
 /** The single argument of a script's `upgrade` and `downgrade` functions. */
 export interface MigrationContext {
+  /** The operations (Alembic's `op`): queued and run in call order, or printed in offline mode. */
   readonly op: Op;
+  /**
+   * Data queries on the migration's connection, in the step's transaction if it has one; they reject in
+   * offline mode. A query runs at once, not after `op` calls still queued: await those first.
+   */
   readonly sql: SqlRunner;
   /** The database family: `sqlite`, `postgresql` or `mysql`. */
   readonly dialect: DialectName;
   /** `-x key=value` arguments from the command line. */
   readonly x: Readonly<Record<string, string>>;
+  /** The resolved configuration of the run (print its `url` only through `maskUrl`). */
   readonly config: Config;
   /** True in offline (`--sql`) mode. */
   readonly offline: boolean;
-  /** The revision being run and the direction. */
+  /** The id of the revision being run. */
   readonly revision: string;
+  /** `up` while `upgrade()` runs, `down` while `downgrade()` runs. */
   readonly direction: "up" | "down";
   /** The `--tag` given on the command line, if any (Alembic's `get_tag_argument()`). */
   readonly tag?: string;

@@ -39,17 +39,28 @@ export type MigrationEvent =
 
 /** The outcome of one step. `ms` is elapsed milliseconds. */
 export interface StepResult {
+  /** The revision id of the step. */
   readonly revision: string;
+  /** `up` for an upgrade step, `down` for a downgrade step. */
   readonly direction: "up" | "down";
+  /**
+   * `applied` once the step and its version-table change committed; `failed` is recorded for the
+   * step that failed, but the run then throws a {@link MigrationError} instead of returning it.
+   */
   readonly status: "applied" | "failed";
+  /** Elapsed milliseconds of the step, version-table change included. */
   readonly ms: number;
+  /** The revision's message (first line of its docstring / `message`), on applied steps only. */
   readonly message?: string;
 }
 
 /** What an upgrade, downgrade or stamp did: heads before and after, and each step. */
 export interface RunResult {
+  /** Version-table rows (revision ids) read under the lock before the run; empty at base. */
   readonly from: readonly string[];
+  /** Version-table rows after the run, sorted; empty at base. */
   readonly to: readonly string[];
+  /** The steps run, in order; empty for a stamp. */
   readonly steps: readonly StepResult[];
   /** Total elapsed milliseconds. */
   readonly ms: number;

@@ -61,19 +61,29 @@ function bunRuntime(): { connect(options: BunConnectOptions): Promise<BunSocket>
  *
  * @param address TCP host and port, or a Unix socket path
  * @param handlers receive data and the end of the stream
+ * @param signal gives up the attempt: the promise rejects with the signal's reason at once. Under
+ *   Node and Deno the attempt is cancelled; Bun cannot cancel a pending connect, so the socket is
+ *   closed as soon as it connects, and an attempt the kernel keeps retrying (a host that drops
+ *   packets) keeps the process alive until it fails (see `exitWhenOutputFlushed` in lib/cli/output.ts)
  * @returns the open socket, once connected
  * @throws {Error} with Node's `code` (`ECONNREFUSED`, `ENOTFOUND`, `ENOENT`, ...) when the connection
- *   cannot be made; the caller applies any time-out
+ *   cannot be made; the caller applies any time-out through `signal`
  */
-export function connectSocket(address: SocketAddress, handlers: SocketHandlers): Promise<ByteSocket> {
+export function connectSocket(
+  address: SocketAddress,
+  handlers: SocketHandlers,
+  signal?: AbortSignal,
+): Promise<ByteSocket> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   const bun = bunRuntime();
-  return bun ? connectBun(bun, address, handlers) : connectNode(address, handlers);
+  return bun ? connectBun(bun, address, handlers, signal) : connectNode(address, handlers, signal);
 }
 
 async function connectBun(
   bun: { connect(options: BunConnectOptions): Promise<BunSocket> },
   address: SocketAddress,
   handlers: SocketHandlers,
+  signal: AbortSignal | undefined,
 ): Promise<ByteSocket> {
   // Bun writes what the kernel takes and returns the count: the rest waits here for `drain`.
   const pending: Uint8Array[] = [];
@@ -103,7 +113,7 @@ async function connectBun(
     reported = true;
     handlers.closed(error);
   };
-  const socket = await bun.connect({
+  const connecting = bun.connect({
     ...("path" in address ? { unix: address.path } : { hostname: address.host, port: address.port }),
     socket: {
       data: (_s, data) => handlers.data(data),
@@ -111,6 +121,25 @@ async function connectBun(
       close: (_s, error) => report(error),
       error: (_s, error) => report(error),
     },
+  });
+  const socket = signal === undefined ? await connecting : await new Promise<BunSocket>((resolve, reject) => {
+    const abandon = () => {
+      closing = true;
+      reject(signal.reason);
+      // Bun has no way to cancel the attempt: close the socket if it ever connects.
+      connecting.then((late) => late.terminate(), () => {});
+    };
+    signal.addEventListener("abort", abandon, { once: true });
+    connecting.then(
+      (s) => {
+        signal.removeEventListener("abort", abandon);
+        resolve(s);
+      },
+      (error) => {
+        signal.removeEventListener("abort", abandon);
+        reject(error);
+      },
+    );
   });
   return {
     write(bytes) {
@@ -127,7 +156,11 @@ async function connectBun(
   };
 }
 
-async function connectNode(address: SocketAddress, handlers: SocketHandlers): Promise<ByteSocket> {
+async function connectNode(
+  address: SocketAddress,
+  handlers: SocketHandlers,
+  signal: AbortSignal | undefined,
+): Promise<ByteSocket> {
   const net = await import("node:net");
   return await new Promise<ByteSocket>((resolve, reject) => {
     const socket = "path" in address
@@ -136,7 +169,14 @@ async function connectNode(address: SocketAddress, handlers: SocketHandlers): Pr
     socket.setNoDelay(true);
     let connected = false;
     let done = false;
+    const abandon = () => {
+      done = true;
+      socket.destroy();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", abandon, { once: true });
     socket.once("connect", () => {
+      signal?.removeEventListener("abort", abandon);
       connected = true;
       resolve({
         write(bytes) {
@@ -154,6 +194,8 @@ async function connectNode(address: SocketAddress, handlers: SocketHandlers): Pr
     socket.on("data", (data: Uint8Array) => handlers.data(data));
     socket.on("error", (error: Error) => {
       if (!connected) {
+        if (done) return;
+        signal?.removeEventListener("abort", abandon);
         done = true;
         reject(error);
       } else if (!done) {

@@ -39,6 +39,10 @@ export async function introspectSchema(conn: Connection, options: IntrospectOpti
 
 /** How one dialect spells types and defaults after introspection (Alembic's `compare_type` rules). */
 export interface SchemaNormalizer {
+  /**
+   * The dialect whose spellings these are; `compareSchemas` also reads it for rules of its own
+   * (e.g. SQLite stores no comments, MySQL keeps unique constraints as indexes).
+   */
   readonly dialect: DialectName;
   /** The canonical spelling of a type as introspection reports it. */
   type(type: string): string;

@@ -32,12 +32,19 @@ export type {
  * `createTable` operation as it is. Column order is the order of `columns`' keys.
  */
 export interface Table {
+  /** Columns by name, in table order; a column may carry `primaryKey`, `unique` or `references`. */
   readonly columns: Readonly<Record<string, Column>>;
+  /** The table's primary key; when set, columns' own `primaryKey: true` is ignored. */
   readonly primaryKey?: PrimaryKeyConstraint;
+  /** Unique constraints; an unnamed one gets `uq_<table>_<columns>` when autogenerate adds it. */
   readonly uniqueConstraints?: readonly UniqueConstraint[];
+  /** Indexes, matched by name when compared. */
   readonly indexes?: readonly IndexDefinition[];
+  /** Foreign keys; `referencedTable` is `table` or `schema.table`. */
   readonly foreignKeys?: readonly ForeignKeyConstraint[];
+  /** `CHECK` constraints, matched by name or else by condition. */
   readonly checkConstraints?: readonly CheckConstraint[];
+  /** Table comment; not compared on SQLite, which stores none. */
   readonly comment?: string;
 }
 
@@ -46,8 +53,11 @@ export interface Table {
  * PostgreSQL enum types by name with their labels in order, and PostgreSQL schemas to create.
  */
 export interface Schema {
+  /** Tables by key: `table`, or `schema.table` outside the default schema. */
   readonly tables: Readonly<Record<string, Table>>;
+  /** PostgreSQL enum types by name (`name` or `schema.name`) to their labels, in order. */
   readonly enums?: Readonly<Record<string, readonly string[]>>;
+  /** PostgreSQL schemas besides the default one; autogenerate creates or drops schemas to match. */
   readonly schemas?: readonly string[];
 }
 
@@ -55,11 +65,17 @@ export interface Schema {
 export interface NormalizedTable {
   /** Columns without `primaryKey`, `unique` and `references` (those moved to the lists below). */
   readonly columns: Readonly<Record<string, Column>>;
+  /** The table's `primaryKey`, else one made of the columns marked `primaryKey: true` (unnamed). */
   readonly primaryKey?: PrimaryKeyConstraint;
+  /** The table's unique constraints plus one per column marked `unique: true` (no duplicates). */
   readonly uniqueConstraints: readonly UniqueConstraint[];
+  /** The table's indexes, unchanged. */
   readonly indexes: readonly IndexDefinition[];
+  /** The table's foreign keys plus one per column `references`, resolved to table-level form. */
   readonly foreignKeys: readonly ForeignKeyConstraint[];
+  /** The table's check constraints, unchanged. */
   readonly checkConstraints: readonly CheckConstraint[];
+  /** The table's comment, when it has one. */
   readonly comment?: string;
 }
 

@@ -141,6 +141,7 @@ export async function connectQuick(
   let socket: ByteSocket | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const giveUp = new AbortController();
   const login = async (): Promise<void> => {
     socket = await connectSocket(
       settings.socketPath ? { path: settings.socketPath } : { host: target.host, port: target.port },
@@ -151,7 +152,9 @@ export async function connectQuick(
           inbox.fail(error ?? codedError("CONNECTION_CLOSED", "the server closed the connection"));
         },
       },
+      giveUp.signal,
     );
+    if (giveUp.signal.aborted) throw giveUp.signal.reason;
     socket.write(startupMessage({
       user: settings.user,
       database: target.database,
@@ -164,10 +167,11 @@ export async function connectQuick(
 
   try {
     await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(
-        () => reject(codedError("CONNECT_TIMEOUT", "connect timeout")),
-        connectTimeoutMs,
-      );
+      timer = setTimeout(() => {
+        const timeout = codedError("CONNECT_TIMEOUT", "connect timeout");
+        giveUp.abort(timeout);
+        reject(timeout);
+      }, connectTimeoutMs);
       login().then(resolve, reject);
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectSocket, type SocketAddress } from "../../../lib/runtime/platform.ts";
+import { withBlackholePort } from "../../_db.ts";
 
 /** An echo server that closes each connection after echoing `bye`; resolves to its address. */
 async function withEchoServer(
@@ -81,4 +82,25 @@ Deno.test("connectSocket rejects with Node's code when nothing listens", async (
     Error,
   );
   assertEquals((missing as { code?: string }).code, "ENOENT");
+});
+
+Deno.test("connectSocket gives up a pending attempt when its signal aborts", async () => {
+  await withBlackholePort(async (port) => {
+    const giveUp = new AbortController();
+    const started = performance.now();
+    setTimeout(() => giveUp.abort(new Error("gave up")), 100);
+    const err = await assertRejects(
+      () => connectSocket({ host: "127.0.0.1", port }, { data: () => {}, closed: () => {} }, giveUp.signal),
+      Error,
+      "gave up",
+    );
+    assertEquals((err as Error).message, "gave up");
+    const waited = performance.now() - started;
+    assertEquals(waited >= 90 && waited < 2000, true, `waited ${waited} ms`);
+    await assertRejects(
+      () => connectSocket({ host: "127.0.0.1", port }, { data: () => {}, closed: () => {} }, giveUp.signal),
+      Error,
+      "gave up",
+    );
+  });
 });
