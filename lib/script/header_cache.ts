@@ -67,7 +67,7 @@ export function racyWindowMs(stamp: { readonly mtimeMs: number; readonly ctimeMs
 }
 
 /** First field of the cache file; bumped whenever the layout or the header scan changes. */
-const FORMAT = "retort-headers-2";
+const FORMAT = "retort-headers-3";
 /** Cache files not rewritten for this long are deleted when another one is written (ms). */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 const TAB = 9;
@@ -90,11 +90,20 @@ export interface HeaderCacheOptions {
  * {@link HeaderCache.lookup} each file, {@link HeaderCache.store} what had to be read, then
  * {@link HeaderCache.save}.
  *
- * The file is text: a first line `retort-headers-2 TAB scannedAt TAB entries TAB folder`, then one
- * line per file, `name size mtimeMs ctimeMs ino revision down labels deps message createDate`
- * separated by tabs, where a list is empty or `+` and its items joined by `,`, and an optional text
- * is empty (absent) or `+` and the text. Entries come in file-name order, the order
- * `ScriptDirectory.loadRevisions` asks for them, so a lookup is usually a check at a cursor.
+ * The file is text: a first line `retort-headers-3 TAB scannedAt TAB entries TAB folder`; a second
+ * line holding the snapshot, the revisions of all entries as one JSON array in entry order (empty
+ * when some file of the last scan has no entry); then one line per file,
+ * `name size mtimeMs ctimeMs ino revision down labels deps message createDate` separated by tabs,
+ * where a list is empty or `+` and its items joined by `,`, and an optional text is empty (absent) or
+ * `+` and the text. Entries come in file-name order, the order `ScriptDirectory.loadRevisions` asks
+ * for them, so a lookup is usually a check at a cursor.
+ *
+ * Two ways to use it. When nothing changed since the last scan (the usual case), the caller checks
+ * every file in order with {@link HeaderCache.matchNext}, which compares the stat with the entry as
+ * text, and then takes all revisions from the snapshot ({@link HeaderCache.snapshot}): one
+ * `JSON.parse` instead of parsing a thousand lines and building as many objects in cold JavaScript
+ * (about 40% of a scan of 1,000 cached files). Otherwise it goes file by file with
+ * {@link HeaderCache.has}, {@link HeaderCache.lookup} and {@link HeaderCache.store}.
  */
 export class HeaderCache {
   readonly #file: string;
@@ -107,6 +116,14 @@ export class HeaderCache {
   readonly #oldScannedAt: number;
   /** Where the entry after the last one found starts. */
   #cursor: number;
+  /** Where the first entry starts (after the header and snapshot lines). */
+  readonly #entriesAt: number;
+  /** The snapshot line: a JSON array of the entries' revisions, or "" when there is none. */
+  readonly #snapshot: string;
+  /** Where the entry {@link HeaderCache.matchNext} checks next starts. */
+  #matchAt: number;
+  /** How many entries {@link HeaderCache.matchNext} has matched in a row. */
+  #matched = 0;
   #index?: Map<string, number>;
   /** The entry {@link HeaderCache.has} found: its name and where its line starts. */
   #foundName = "";
@@ -127,7 +144,12 @@ export class HeaderCache {
     this.#dir = dir;
     this.#scannedAt = scannedAt;
     this.#text = header ? text : "";
-    this.#cursor = header ? text.indexOf("\n") + 1 : 0;
+    const firstEnd = header ? text.indexOf("\n") : -1;
+    const secondEnd = firstEnd < 0 ? -1 : text.indexOf("\n", firstEnd + 1);
+    this.#snapshot = firstEnd < 0 ? "" : text.slice(firstEnd + 1, secondEnd < 0 ? text.length : secondEnd);
+    this.#entriesAt = secondEnd < 0 ? (header ? text.length : 0) : secondEnd + 1;
+    this.#cursor = this.#entriesAt;
+    this.#matchAt = this.#entriesAt;
     this.#oldCount = header ? Number(header[2]) : 0;
     // Entries were stored only when older than the window before their scan; checking again keeps a
     // cache written by a faulty clock or by hand from being trusted.
@@ -195,13 +217,67 @@ export class HeaderCache {
   #buildIndex(): Map<string, number> {
     const index = new Map<string, number>();
     const text = this.#text;
-    for (let at = text.indexOf("\n") + 1; at > 0 && at < text.length;) {
+    for (let at = this.#entriesAt; at > 0 && at < text.length;) {
       const tab = text.indexOf("\t", at);
       const nl = text.indexOf("\n", at);
       if (tab >= 0 && (nl < 0 || tab < nl)) index.set(text.slice(at, tab), at);
       at = nl + 1;
     }
     return index;
+  }
+
+  /**
+   * Whether the next entry, in order, is for this file with this stat (compared as text, nothing
+   * parsed) and old enough to trust. Files must be given in file-name order from the first; after a
+   * false the caller goes file by file instead ({@link HeaderCache.lookup}), which this does not
+   * disturb.
+   *
+   * @param name the file name inside the folder
+   * @param stamp the file's current stat
+   * @returns true when the entry matches
+   */
+  matchNext(name: string, stamp: FileStamp): boolean {
+    const text = this.#text;
+    const at = this.#matchAt;
+    const prefix = `${name}\t${stamp.size}\t${stamp.mtimeMs}\t${stamp.ctimeMs}\t${stamp.ino}\t`;
+    if (!text.startsWith(prefix, at) || !isOldEnough(stamp, this.#oldScannedAt)) return false;
+    const end = text.indexOf("\n", at + prefix.length);
+    this.#matchAt = end < 0 ? text.length : end + 1;
+    this.#matched++;
+    return true;
+  }
+
+  /**
+   * The revisions of the snapshot, when {@link HeaderCache.matchNext} matched every file of the folder
+   * and those were all the entries: the folder is as it was at the last scan. The entries then count
+   * as used, so {@link HeaderCache.save} has nothing to write.
+   *
+   * @param paths the paths of the files matched, in order (checked against the snapshot's)
+   * @returns the revisions in file-name order, or `undefined` (no snapshot, another file count, a
+   *   snapshot that does not parse or does not name these files): go file by file
+   */
+  snapshot(paths: readonly string[]): Revision[] | undefined {
+    if (this.#snapshot === "" || this.#matched !== paths.length || paths.length !== this.#oldCount) {
+      return undefined;
+    }
+    let revisions: { -readonly [K in keyof Revision]: Revision[K] | null }[];
+    try {
+      revisions = JSON.parse(this.#snapshot);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(revisions) || revisions.length !== paths.length) return undefined;
+    for (let i = 0; i < paths.length; i++) {
+      const r = revisions[i];
+      if (typeof r !== "object" || r === null || r.path !== paths[i] || typeof r.revision !== "string") {
+        return undefined;
+      }
+      // Absent texts are stored as null; a scanned header has them undefined.
+      if (r.message === null) r.message = undefined;
+      if (r.createDate === null) r.createDate = undefined;
+    }
+    this.#hits = this.#oldCount;
+    return revisions as Revision[];
   }
 
   /**
@@ -280,12 +356,20 @@ export class HeaderCache {
    * Writes the entries looked up or stored during this scan (entries of files that are gone are
    * dropped), atomically (a temporary file renamed over the old one), and only when they differ from
    * what was read. Any error is ignored: the cache is an optimisation.
+   *
+   * @param revisions every revision of the folder's scan, in file-name order, for the snapshot; it is
+   *   written only when each has an entry (none was too recent or unsafe to store)
    */
-  save(): void {
+  save(revisions?: readonly Revision[]): void {
     if (!this.#changed && this.#hits === this.#oldCount) return;
     // Kept in file-name order so the next scan's lookups hit the cursor.
     const lines = this.#lines.sort();
-    const text = [`${FORMAT}\t${this.#scannedAt}\t${lines.length}\t${this.#dir}`, ...lines].join("\n");
+    const snapshot = revisions !== undefined && revisions.length === lines.length
+      ? JSON.stringify(revisions.map(plainRevision))
+      : "";
+    const text = [`${FORMAT}\t${this.#scannedAt}\t${lines.length}\t${this.#dir}`, snapshot, ...lines].join(
+      "\n",
+    );
     const root = dirname(this.#file);
     const temp = `${this.#file}.${process.pid}.tmp`;
     try {
@@ -303,6 +387,19 @@ export class HeaderCache {
     // Test suites make many short-lived projects: now and then drop caches nobody rewrote for a month.
     if (Math.random() < 1 / 32) pruneOld(root, this.#scannedAt, this.#file);
   }
+}
+
+/** A revision as the snapshot stores it: the fields a header gives, `null` for an absent text. */
+function plainRevision(r: Revision): Record<string, unknown> {
+  return {
+    revision: r.revision,
+    downRevisions: r.downRevisions,
+    branchLabels: r.branchLabels,
+    dependsOn: r.dependsOn,
+    path: r.path,
+    message: r.message ?? null,
+    createDate: r.createDate ?? null,
+  };
 }
 
 function isOldEnough(stamp: FileStamp, scannedAt: number): boolean {

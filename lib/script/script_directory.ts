@@ -101,8 +101,17 @@ class RevisionScan {
   readonly #buffer = new Uint8Array(HEAD_BYTES);
   readonly #decoder = new TextDecoder();
   readonly #seen = new Map<string, string>();
-  readonly #revisions: Revision[] = [];
+  #revisions: Revision[] = [];
   #next = 0;
+  /**
+   * Whether the snapshot pass is on: one version location with a cache, every file so far stated
+   * and matching its entry (see HeaderCache.matchNext). Stats taken then are kept for the file-by-file
+   * pass that follows a mismatch, so no file is stated twice.
+   */
+  #matching = false;
+  #matchNext = 0;
+  readonly #stamps: (Stats | undefined)[] = [];
+  readonly #paths: string[] = [];
 
   /** Lists the folders (the part that cannot be split). */
   constructor(dirs: readonly string[]) {
@@ -130,6 +139,7 @@ class RevisionScan {
       }
     }
     keys.sort();
+    this.#matching = this.#single && this.#caches[0] !== undefined && keys.length > 0;
   }
 
   /**
@@ -138,6 +148,7 @@ class RevisionScan {
    * @returns true when every file has been read
    */
   step(deadline: number): boolean {
+    if (this.#matching && !this.#matchStep(deadline)) return false;
     const keys = this.#keys;
     const dirs = this.#dirs;
     const end = keys.length;
@@ -163,9 +174,9 @@ class RevisionScan {
       } else {
         // A file the cache never saw is opened and stated through its descriptor; one it saw is stated
         // by path, and opened only when it changed. Stats come before reads (see HeaderCache.store).
-        let stamp: Stats | undefined;
+        let stamp: Stats | undefined = this.#stamps[k];
         if (cache.has(name)) {
-          stamp = statSync(path, NO_THROW);
+          stamp ??= statSync(path, NO_THROW);
           if (stamp !== undefined) revision = cache.lookup(name, path, stamp);
         }
         if (revision === undefined) {
@@ -190,9 +201,45 @@ class RevisionScan {
     return true;
   }
 
+  /**
+   * The snapshot pass: states each file in order and matches it against the cache's next entry.
+   * When all match, the revisions come from the cache's snapshot and the scan is done.
+   *
+   * @returns false when `deadline` passed (call again), true when the pass is over
+   */
+  #matchStep(deadline: number): boolean {
+    const cache = this.#caches[0] as HeaderCache;
+    const dir = this.#dirs[0];
+    const keys = this.#keys;
+    const start = this.#matchNext;
+    for (let k = start; k < keys.length; k++) {
+      if (k !== start && (k & 63) === 0 && performance.now() > deadline) {
+        this.#matchNext = k;
+        return false;
+      }
+      const name = keys[k];
+      const path = dir + sep + name;
+      const stamp = statSync(path, NO_THROW);
+      this.#stamps[k] = stamp;
+      this.#paths.push(path);
+      if (stamp === undefined || !cache.matchNext(name, stamp)) {
+        this.#matching = false;
+        return true;
+      }
+    }
+    this.#matching = false;
+    const revisions = cache.snapshot(this.#paths);
+    if (revisions !== undefined) {
+      this.#revisions = revisions;
+      this.#next = keys.length;
+    }
+    return true;
+  }
+
   /** Saves the header caches. @returns the revisions, in file-name order */
   finish(): Revision[] {
-    for (const cache of this.#caches) cache?.save();
+    // With one version location the revisions are that folder's, for its cache's snapshot.
+    for (const cache of this.#caches) cache?.save(this.#single ? this.#revisions : undefined);
     return this.#revisions;
   }
 }

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
-import { assertEquals } from "../../_assert.ts";
+import { assert, assertEquals } from "../../_assert.ts";
 import { loadConfigSync } from "../../../lib/config/load_sync.ts";
 import {
   FINE_RACY_WINDOW_MS,
@@ -155,9 +155,10 @@ Deno.test("HeaderCache does not store files changed within the racy window of th
   const now = Math.max(st.mtimeMs, st.ctimeMs) + RACY_WINDOW_MS - 1;
   fill(dir, cacheDir, now);
   assertEquals(lookup(dir, cacheDir, "a.ts"), undefined);
+  // The header line and an empty snapshot line, no entry.
   assertEquals(
-    readFileSync(HeaderCache.open(dir, { cacheDir, env: {} })!.file, "utf8").split("\n").length,
-    1,
+    readFileSync(HeaderCache.open(dir, { cacheDir, env: {} })!.file, "utf8").split("\n"),
+    [readFileSync(HeaderCache.open(dir, { cacheDir, env: {} })!.file, "utf8").split("\n")[0], ""],
   );
   // Stored at a scan long enough after the change, they are trusted.
   fill(dir, cacheDir, now + 2);
@@ -219,7 +220,7 @@ Deno.test("HeaderCache ignores a corrupt or foreign cache file and rewrites it",
     const bad of [
       "",
       "\0\0garbage\n\t\t",
-      good.replace("retort-headers-2", "retort-headers-0"),
+      good.replace("retort-headers-3", "retort-headers-0"),
       good.replace(dir, join(t.dir, "other")),
       good.replace(/\n.*$/, "\na.ts\t1\t2"),
       good.replace(/\ta\t/, "\t\t"),
@@ -249,7 +250,7 @@ Deno.test("HeaderCache.save writes nothing when every entry was found unchanged"
   const one = HeaderCache.open(dir, { cacheDir, now: later(), env: {} })!;
   one.lookup("a.ts", join(dir, "a.ts"), statSync(join(dir, "a.ts")));
   one.save();
-  assertEquals(readFileSync(file, "utf8").split("\n").length, 2);
+  assertEquals(readFileSync(file, "utf8").split("\n").length, 3);
 });
 
 Deno.test("HeaderCache does not store values the line format cannot hold", () => {
@@ -344,4 +345,71 @@ Deno.test("ScriptDirectory.loadRevisionsInterleaved returns what loadRevisions d
   versions(t.dir, files);
   const scripts = ScriptDirectory.fromConfig(loadConfigSync({ cwd: t.dir, environ: {} }));
   assertEquals(await scripts.loadRevisionsInterleaved(0), scripts.loadRevisions());
+});
+
+/** Sleeps until every file of `dir` is older than the racy window, so a scan may store it. */
+async function pastRacyWindow(dir: string): Promise<void> {
+  let until = 0;
+  for (const name of readdirSync(dir)) {
+    const st = statSync(join(dir, name));
+    until = Math.max(until, Math.max(st.mtimeMs, st.ctimeMs) + racyWindowMs(st) + 20);
+  }
+  const wait = until - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+Deno.test("ScriptDirectory.loadRevisions takes an unchanged folder from the cache's snapshot", async () => {
+  using t = tempDir();
+  writeFileSync(join(t.dir, "migrate.toml"), 'script_location = "."');
+  const dir = versions(t.dir, {
+    "a_one.ts": header("a", null, "first"),
+    "b_two.ts": header("b", "a", "second"),
+    "c_three.sql": "-- revision: c\n-- down_revision: b\n\n-- migrate:up\nselect 1;\n",
+  });
+  const cacheDir = join(t.dir, "cache");
+  const saved = { xdg: process.env.XDG_CACHE_HOME, off: process.env.RETORT_NO_CACHE };
+  process.env.XDG_CACHE_HOME = cacheDir;
+  delete process.env.RETORT_NO_CACHE;
+  try {
+    await pastRacyWindow(dir);
+    const scripts = ScriptDirectory.fromConfig(loadConfigSync({ cwd: t.dir, environ: {} }));
+    const cold = scripts.loadRevisions();
+    const file = HeaderCache.open(dir, { env: { XDG_CACHE_HOME: cacheDir } })!.file;
+    const [, snapshot, ...entries] = readFileSync(file, "utf8").split("\n");
+    assertEquals(entries.length, 3);
+    assertEquals(JSON.parse(snapshot).map((r: Revision) => r.revision), ["a", "b", "c"]);
+    // Same revisions, same shape (absent texts undefined, not null) as a scan that read the files.
+    assertEquals(scripts.loadRevisions(), cold);
+
+    // A snapshot that differs from the entries proves it was used: nothing was parsed line by line.
+    writeFileSync(file, readFileSync(file, "utf8").replace('"message":"second"', '"message":"snapshot"'));
+    assertEquals(scripts.loadRevisions().map((r) => r.message), ["first", "snapshot", undefined]);
+
+    // A snapshot naming other files is ignored: the entries are used.
+    writeFileSync(file, readFileSync(file, "utf8").replace(`${dir}/b_two.ts`, `${dir}/x.ts`));
+    assertEquals(scripts.loadRevisions().map((r) => r.message), ["first", "second", undefined]);
+
+    // An edited file, a new file and a removed file each send the scan file by file.
+    writeFileSync(join(dir, "b_two.ts"), header("b", "a", "edited!"));
+    assertEquals(scripts.loadRevisions().map((r) => r.message), ["first", "edited!", undefined]);
+    writeFileSync(join(dir, "d_four.ts"), header("d", "c", "fourth"));
+    assertEquals(scripts.loadRevisions().map((r) => r.revision), ["a", "b", "c", "d"]);
+    rmSync(join(dir, "a_one.ts"));
+    writeFileSync(join(dir, "b_two.ts"), header("b", null, "base now"));
+    assertEquals(scripts.loadRevisions().map((r) => [r.revision, r.message]), [
+      ["b", "base now"],
+      ["c", undefined],
+      ["d", "fourth"],
+    ]);
+    // Once the changes are old enough the snapshot is written again and used.
+    await pastRacyWindow(dir);
+    const fresh = scripts.loadRevisions();
+    assert(readFileSync(file, "utf8").split("\n")[1].includes('"message":"base now"'), "snapshot rewritten");
+    assertEquals(scripts.loadRevisions(), fresh);
+  } finally {
+    if (saved.xdg === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = saved.xdg;
+    if (saved.off === undefined) delete process.env.RETORT_NO_CACHE;
+    else process.env.RETORT_NO_CACHE = saved.off;
+  }
 });
