@@ -19,8 +19,10 @@ import {
 } from "../_db.ts";
 
 const SERVER = testUrl(POSTGRES_TEST_URL);
-const HOST = SERVER.host ?? "127.0.0.1";
-const PORT = SERVER.port ?? 5432;
+/** Host of the PostgreSQL test server, as messages name it. */
+export const HOST: string = SERVER.host ?? "127.0.0.1";
+/** Port of the PostgreSQL test server. */
+export const PORT: number = SERVER.port ?? 5432;
 
 /** One failure: the URL to connect to and the exact message expected. */
 export interface ConnectionErrorCase {

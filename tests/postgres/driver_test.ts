@@ -5,11 +5,10 @@ import { numberPlaceholders } from "../../lib/dialects/postgres/settings.ts";
 import { describeDbError } from "../../lib/dialects/_connection_error.ts";
 import { ConnectionError, UrlError } from "../../lib/errors.ts";
 import { postgresDialect } from "../../lib/dialects/postgres/dialect.ts";
-import { checkConnectionErrors, sharedConnectionErrorCases } from "./_connection_errors.ts";
+import { checkConnectionErrors, HOST, PORT, sharedConnectionErrorCases } from "./_connection_errors.ts";
 import {
   ensurePasswordRole,
   errorTexts,
-  POSTGRES_TEST_URL,
   postgresAdmin,
   TEST_ROLE_PASSWORD_IN_URL,
   testUrl,
@@ -21,9 +20,6 @@ import {
 const dialect: Dialect = postgresDialect;
 
 const PASSWORD_IN_URL = TEST_ROLE_PASSWORD_IN_URL;
-const SERVER = testUrl(POSTGRES_TEST_URL);
-const HOST = SERVER.host ?? "127.0.0.1";
-const PORT = SERVER.port ?? 5432;
 
 function connect(url: string, options?: { connectTimeoutMs?: number }): Promise<Connection> {
   return connectPostgres(testUrl(url), dialect, options);

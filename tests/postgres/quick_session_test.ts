@@ -9,13 +9,12 @@
 import { assertEquals, assertRejects } from "../_assert.ts";
 import { connectQuick, QuickSessionUnsupported } from "../../lib/dialects/postgres/quick_session.ts";
 import { postgresDialect } from "../../lib/dialects/postgres/dialect.ts";
-import { checkConnectionErrors, sharedConnectionErrorCases } from "./_connection_errors.ts";
+import { checkConnectionErrors, HOST, PORT, sharedConnectionErrorCases } from "./_connection_errors.ts";
 import { readVersions } from "../../lib/runtime/version_table.ts";
 import type { Connection } from "../../lib/dialects/dialect.ts";
 import { ConnectionError } from "../../lib/errors.ts";
 import {
   ensurePasswordRole,
-  POSTGRES_TEST_URL,
   postgresAdmin,
   TEST_ROLE_PASSWORD_IN_URL,
   testUrl,
@@ -23,10 +22,6 @@ import {
   withPostgresDatabase,
   withSilentServer,
 } from "../_db.ts";
-
-const SERVER = testUrl(POSTGRES_TEST_URL);
-const HOST = SERVER.host ?? "127.0.0.1";
-const PORT = SERVER.port ?? 5432;
 
 function quick(url: string, options?: { connectTimeoutMs?: number }): Promise<Connection> {
   return connectQuick(testUrl(url), postgresDialect, options);
