@@ -54,7 +54,7 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
   const table = versionTableName(config);
   // Over a network the connection (TCP, a server backend starting, authentication) and the read of
   // the version table progress while the revision headers are read, as those give the event loop a
-  // turn every millisecond. The read has no effect, so it may run even when the project turns out
+  // turn every half millisecond. The read has no effect, so it may run even when the project turns out
   // to be broken; the project's error then wins. SQLite opens a local file, which gains nothing and
   // must not be created for a broken project, so it connects after the revisions are read.
   const reading = config.file && connectsOverNetwork(config)
