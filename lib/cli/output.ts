@@ -5,6 +5,7 @@
  * @module
  */
 import process from "node:process";
+import { setTimeout } from "node:timers";
 import { errorFields, errorMessage, exitCodeFor } from "../errors.ts";
 import type { MigrationEvent, RunResult } from "../runtime/migrator.ts";
 import type { GlobalOptions } from "./global_options.ts";
