@@ -35,8 +35,24 @@ export function loadRevisionMap(config: Config): RevisionMap {
  * @throws {UrlError} when the URL cannot be parsed
  * @throws {ConnectionError} when the database cannot be reached
  */
-export async function withConnection<T>(config: Config, fn: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await openConnection(config);
+export function withConnection<T>(config: Config, fn: (conn: Connection) => Promise<T>): Promise<T> {
+  return useConnection(openConnection(config), fn);
+}
+
+/**
+ * {@link withConnection} for a connection already being opened: waits for it, runs `fn`, and closes
+ * it whatever happens.
+ *
+ * @param connecting the connection, as `openConnection` or a function of `connectionOpener` gives it
+ * @param fn the work to do on the connection
+ * @returns what `fn` returns
+ * @throws what opening the connection or `fn` throws
+ */
+export async function useConnection<T>(
+  connecting: Promise<Connection>,
+  fn: (conn: Connection) => Promise<T>,
+): Promise<T> {
+  const conn = await connecting;
   try {
     return await fn(conn);
   } finally {

@@ -8,7 +8,7 @@ import { maskUrl, parseUrl } from "../config/url.ts";
 import { RevisionMap } from "../revision/revision_map.ts";
 import { ScriptDirectory } from "../script/script_directory.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
-import type { Connection, VersionTableName } from "../dialects/dialect.ts";
+import type { VersionTableName } from "../dialects/dialect.ts";
 import {
   describeRevision,
   type FormatOptions,
@@ -16,7 +16,7 @@ import {
   formatRevisionList,
   type RevisionInfo,
 } from "../output/revision_format.ts";
-import { appliedRevisions, connectionOpener, openConnection } from "./_project.ts";
+import { appliedRevisions, connectionOpener, openConnection, useConnection } from "./_project.ts";
 
 /** Options of {@link current}. */
 export interface CurrentOptions {
@@ -67,7 +67,8 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
     const dir = ScriptDirectory.fromConfig(config);
     map = new RevisionMap(reading ? await dir.loadRevisionsInterleaved() : dir.loadRevisions());
   }
-  const versions = await (reading ?? readAndClose(openConnection(config, { readOnly: true }), table));
+  const versions = await (reading ??
+    useConnection(openConnection(config, { readOnly: true }), (conn) => readVersions(conn, table)));
   return currentOf(map, versions, maskUrl(config.url ?? ""));
 }
 
@@ -78,17 +79,7 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
  */
 async function startReading(config: Config, table: VersionTableName): Promise<{ rows: Promise<string[]> }> {
   const open = await connectionOpener(config, { readOnly: true });
-  return { rows: readAndClose(open(), table) };
-}
-
-/** The version rows, read through the connection `connecting` resolves to, which is then closed. */
-async function readAndClose(connecting: Promise<Connection>, table: VersionTableName): Promise<string[]> {
-  const conn = await connecting;
-  try {
-    return await readVersions(conn, table);
-  } finally {
-    await conn.close();
-  }
+  return { rows: useConnection(open(), (conn) => readVersions(conn, table)) };
 }
 
 /** Whether the configured database is reached over a network (not SQLite); false for a bad URL. */
