@@ -130,16 +130,8 @@ async function connectBun(
       connecting.then((late) => late.terminate(), () => {});
     };
     signal.addEventListener("abort", abandon, { once: true });
-    connecting.then(
-      (s) => {
-        signal.removeEventListener("abort", abandon);
-        resolve(s);
-      },
-      (error) => {
-        signal.removeEventListener("abort", abandon);
-        reject(error);
-      },
-    );
+    // After an abort the promise is already rejected; settling it again does nothing.
+    connecting.then(resolve, reject).finally(() => signal.removeEventListener("abort", abandon));
   });
   return {
     write(bytes) {
