@@ -61,7 +61,8 @@ export type { CreateTableOptions, MigrationContext, Op, SqlRunner } from "./lib/
 
 // Operations and dialects
 export type * from "./lib/operations/types.ts";
-export type { Connection, Dialect, DialectFlags, DialectName } from "./lib/dialects/dialect.ts";
+export type { Connection, Dialect, DialectName } from "./lib/dialects/dialect.ts";
+export type { DialectCapabilities, EnumSupport, MigratorLockKind } from "./lib/dialects/capabilities.ts";
 export type { SqlStatement } from "./lib/dialects/statement.ts";
 export { dialectFor } from "./lib/dialects/registry.ts";
 

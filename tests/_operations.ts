@@ -328,7 +328,7 @@ export async function statementsFor(
  * @throws {Error} the first failure
  */
 export async function applyOnline(conn: Connection, ops: readonly Operation[]): Promise<void> {
-  const tx = conn.dialect.flags.transactionalDdl;
+  const tx = conn.dialect.capabilities.transactionalDdl;
   if (tx) await conn.begin();
   try {
     for (const op of ops) {

@@ -7,17 +7,10 @@
 import type { Operation, SqlValue } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
+import type { DialectCapabilities } from "./capabilities.ts";
 
 /** Dialect names as they appear in URLs after normalisation. */
 export type DialectName = "sqlite" | "postgresql" | "mysql";
-
-/** What a database can and cannot do; each flag decides a branch in the runner or renderer. */
-export interface DialectFlags {
-  /** DDL runs inside transactions and rolls back (PostgreSQL, SQLite). MySQL commits DDL implicitly. */
-  readonly transactionalDdl: boolean;
-  /** `CREATE TABLE IF NOT EXISTS` / `DROP ... IF EXISTS` are understood. */
-  readonly supportsIfExists: boolean;
-}
 
 /** Name and (optional) schema of the version table, from the config. */
 export interface VersionTableName {
@@ -41,7 +34,7 @@ export interface ConnectOptions {
  * bracket the statements in between.
  */
 export interface Connection {
-  /** The dialect that opened it: its DDL compiler, flags and version-table statements. */
+  /** The dialect that opened it: its DDL compiler, capabilities and version-table statements. */
   readonly dialect: Dialect;
   /**
    * Run a query and return its rows.
@@ -75,8 +68,11 @@ export interface Connection {
 export interface Dialect {
   /** The database family; scripts see it as the context's `dialect`. */
   readonly name: DialectName;
-  /** What the database can do (transactional DDL, `IF EXISTS`); see `flags.ts`. */
-  readonly flags: DialectFlags;
+  /**
+   * What the database can do, as plain data (see `capabilities.ts`): code outside
+   * `lib/dialects/<name>/` reads these, never {@link Dialect.name}.
+   */
+  readonly capabilities: DialectCapabilities;
   /**
    * Turn an operation into statements, with identifiers quoted and literals escaped.
    * @throws {UnsupportedOperationError} when the database cannot do it

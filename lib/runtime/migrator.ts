@@ -95,11 +95,11 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
   try {
     // One transaction for the whole run only where DDL is transactional: on MySQL each DDL statement
     // commits, so a run-wide ROLLBACK could undo version rows of steps whose DDL already committed.
-    const wholeRun = !config.transactionPerMigration && conn.dialect.flags.transactionalDdl;
+    const wholeRun = !config.transactionPerMigration && conn.dialect.capabilities.transactionalDdl;
     let inRunTransaction = false;
     // SQLite has no session lock: its lock is the write transaction. When the whole run shares one,
     // take it before reading the heads, so a second migrator waits and then finds nothing to do.
-    if (wholeRun && conn.dialect.name === "sqlite") {
+    if (wholeRun && conn.dialect.capabilities.migratorLock === "write-transaction") {
       await conn.begin();
       inRunTransaction = true;
     }
@@ -115,7 +115,8 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
     const results: StepResult[] = [];
     // With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
     // may have moved the heads between two steps. Check under the write lock and re-plan when they moved.
-    const verifyEachStep = conn.dialect.name === "sqlite" && config.transactionPerMigration;
+    const verifyEachStep = conn.dialect.capabilities.migratorLock === "write-transaction" &&
+      config.transactionPerMigration;
     let tableReady = false;
     try {
       for (let i = 0; i < steps.length; i++) {
@@ -130,7 +131,7 @@ export async function runOnline(options: OnlineRunOptions): Promise<RunResult> {
         // PostgreSQL: BEGIN, the step and its version change are sent without waiting for each
         // reply (postgres.js pipelines them on the one connection, in order), so a step costs two
         // round trips instead of four. Safe because nothing is committed before every reply is in.
-        const pipelined = ownTransaction && !verifyEachStep && conn.dialect.name === "postgresql";
+        const pipelined = ownTransaction && !verifyEachStep && conn.dialect.capabilities.pipelining;
         let begun: Promise<void> | undefined;
         if (ownTransaction && pipelined) {
           begun = conn.begin();
@@ -329,7 +330,8 @@ async function runStepOnline(
     // MySQL commits DDL as it goes, so it runs one statement at a time to know which ones ran; a
     // transaction:false section on PostgreSQL too, because statements sent together form an
     // implicit transaction (which CREATE INDEX CONCURRENTLY refuses).
-    if (dialect === "mysql" || (dialect === "postgresql" && !body.transactional)) {
+    const caps = conn.dialect.capabilities;
+    if (!caps.transactionalDdl || (caps.multiStatementIsTransaction && !body.transactional)) {
       const statements = splitSqlStatements(body.sql, dialect);
       const base = sectionBodyLine(file, body);
       for (const stmt of statements) await runStatement({ sql: stmt.sql }, `${file}:${base + stmt.line}`);
@@ -428,7 +430,7 @@ function asMigrationError(error: unknown, step: PlanStep, dialect: Dialect, roll
   const verb = step.direction === "up" ? "upgrade" : "downgrade";
   const cause = failure.cause;
   const reason = errorMessage(cause);
-  const really = rolledBack && dialect.flags.transactionalDdl;
+  const really = rolledBack && dialect.capabilities.transactionalDdl;
   let message = `Cannot ${verb} ${step.revision.revision} (${file}): ${reason}`;
   if (failure.statement) message += `\n  statement: ${oneLine(failure.statement)}`;
   if (really) message += `\n  The step was rolled back; the version table is unchanged.`;
@@ -517,7 +519,7 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
   const name = versionTableName(config);
   const out: string[] = [];
   const emit = (text: string) => out.push(text.endsWith(";") ? text : `${text};`, "");
-  const transactional = dialect.flags.transactionalDdl && dialect.offline.begin !== "";
+  const transactional = dialect.capabilities.transactionalDdl && dialect.offline.begin !== "";
   const perMigration = config.transactionPerMigration;
   const begin = () => transactional && out.push(`${dialect.offline.begin};`, "");
   const commit = () => transactional && out.push(`${dialect.offline.commit};`, "");
@@ -527,7 +529,7 @@ export async function renderOffline(options: OfflineRunOptions): Promise<string>
     const create = dialect.versionTable.create(name);
     out.push(
       `${
-        dialect.flags.supportsIfExists
+        dialect.capabilities.ifExists
           ? create.replace(/^CREATE TABLE /i, "CREATE TABLE IF NOT EXISTS ")
           : create
       };`,

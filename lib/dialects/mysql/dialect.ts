@@ -6,7 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
-import { MYSQL_FLAGS } from "../flags.ts";
+import { MYSQL_CAPABILITIES } from "./capabilities.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
 /**
@@ -21,7 +21,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
   const dialect: Dialect = Object.freeze(
     {
       name: "mysql",
-      flags: MYSQL_FLAGS,
+      capabilities: MYSQL_CAPABILITIES,
       ddl: (op) => compiler.compile(op),
       quoteIdentifier: (name) => compiler.quoteIdentifier(name),
       quoteLiteral: (value) => compiler.quoteLiteral(value),

@@ -6,7 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
-import { POSTGRES_FLAGS } from "../flags.ts";
+import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
 // connecting in the same turn as the call: `current` starts it just before a long scan.
@@ -27,7 +27,7 @@ const compiler = new PostgresDdl();
 export const postgresDialect: Dialect = Object.freeze(
   {
     name: "postgresql",
-    flags: POSTGRES_FLAGS,
+    capabilities: POSTGRES_CAPABILITIES,
     ddl: (op) => compiler.compile(op),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),
     quoteLiteral: (value) => compiler.quoteLiteral(value),

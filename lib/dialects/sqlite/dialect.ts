@@ -6,7 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
-import { SQLITE_FLAGS } from "../flags.ts";
+import { SQLITE_CAPABILITIES } from "./capabilities.ts";
 import { SqliteDdl } from "./ddl.ts";
 import { planSqlite } from "./rebuild.ts";
 
@@ -26,7 +26,7 @@ const compiler = new SqliteDdl();
 export const sqliteDialect: Dialect = Object.freeze(
   {
     name: "sqlite",
-    flags: SQLITE_FLAGS,
+    capabilities: SQLITE_CAPABILITIES,
     ddl: (op) => compiler.compile(op),
     plan: (op, conn) => planSqlite(op, conn, compiler),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),

@@ -55,9 +55,12 @@ Deno.test("mysqlDialect.versionTable renders Alembic's statements", () => {
   });
 });
 
-Deno.test("mysqlDialect flags and offline statements", () => {
+Deno.test("mysqlDialect capabilities and offline statements", () => {
   assertEquals(mysqlDialect.name, "mysql");
-  assertEquals(mysqlDialect.flags, { transactionalDdl: false, supportsIfExists: true });
+  assertEquals([mysqlDialect.capabilities.transactionalDdl, mysqlDialect.capabilities.ifExists], [
+    false,
+    true,
+  ]);
   assertEquals(mysqlDialect.offline, { begin: "", commit: "" });
 });
 

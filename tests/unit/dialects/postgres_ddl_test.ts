@@ -54,9 +54,12 @@ Deno.test("postgresDialect.versionTable renders Alembic's statements in a schema
   });
 });
 
-Deno.test("postgresDialect flags and offline statements", () => {
+Deno.test("postgresDialect capabilities and offline statements", () => {
   assertEquals(postgresDialect.name, "postgresql");
-  assertEquals(postgresDialect.flags, { transactionalDdl: true, supportsIfExists: true });
+  assertEquals([postgresDialect.capabilities.transactionalDdl, postgresDialect.capabilities.ifExists], [
+    true,
+    true,
+  ]);
   assertEquals(postgresDialect.offline, { begin: "BEGIN", commit: "COMMIT" });
 });
 

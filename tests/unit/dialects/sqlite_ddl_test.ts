@@ -85,9 +85,12 @@ Deno.test("sqliteDialect.versionTable renders Alembic's statements", () => {
   );
 });
 
-Deno.test("sqliteDialect flags and offline statements", () => {
+Deno.test("sqliteDialect capabilities and offline statements", () => {
   assertEquals(sqliteDialect.name, "sqlite");
-  assertEquals(sqliteDialect.flags, { transactionalDdl: true, supportsIfExists: true });
+  assertEquals([sqliteDialect.capabilities.transactionalDdl, sqliteDialect.capabilities.ifExists], [
+    true,
+    true,
+  ]);
   assertEquals(sqliteDialect.offline, { begin: "BEGIN", commit: "COMMIT" });
 });
 
