@@ -7,9 +7,8 @@
 import type { Operation, SqlValue } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
-
-/** Dialect names as they appear in URLs after normalisation. */
-export type DialectName = "sqlite" | "postgresql" | "mysql";
+import type { DialectName } from "./dialect_name.ts";
+export type { DialectName };
 
 /** What a database can and cannot do; each flag decides a branch in the runner or renderer. */
 export interface DialectFlags {
