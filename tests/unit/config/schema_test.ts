@@ -1,6 +1,8 @@
 import { assert, assertEquals } from "../../_assert.ts";
 import { parse as parseToml } from "smol-toml";
-import { configFileSchema, isWellFormedConfig, SETTINGS_KEYS } from "../../../lib/config/schema.ts";
+import { SETTINGS_KEYS } from "../../../lib/config/key_rules.ts";
+import { configFileSchema } from "../../../lib/config/schema.ts";
+import { isWellFormedConfig } from "../../../lib/config/well_formed.ts";
 
 const GOOD = {
   script_location: "migrations",
