@@ -6,7 +6,7 @@
 import type { Config } from "../config/config.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import { parseUrl } from "../config/url.ts";
-import { requireUrl } from "../config/load.ts";
+import { requireUrl } from "../config/select_url.ts";
 
 /**
  * The dialect named by the config's URL (only its scheme matters: offline mode never connects).

@@ -7,7 +7,8 @@
 import type { Config } from "../config/config.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { parseUrl } from "../config/url.ts";
-import { requireConfigFile, requireUrl } from "../config/load.ts";
+import { requireConfigFile } from "../config/find_config_file.ts";
+import { requireUrl } from "../config/select_url.ts";
 import { RevisionMap } from "../revision/revision_map.ts";
 import { ScriptDirectory } from "../script/script_directory.ts";
 

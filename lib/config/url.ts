@@ -9,7 +9,7 @@
  * @module
  */
 import { isAbsolute, resolve } from "node:path";
-import type { DialectName } from "../dialects/dialect.ts";
+import type { DialectName } from "../dialects/dialect_name.ts";
 import { UrlError } from "../errors.ts";
 
 /** A parsed database URL. `password` is kept only here; print URLs with `maskUrl`. */

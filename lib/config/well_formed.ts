@@ -1,40 +1,19 @@
 /**
- * The config file's rules checked by hand, without zod: {@link isWellFormedConfig} says when a
- * parsed file certainly passes the zod schema of `schema.ts`, so the common case (a valid file)
- * never loads zod (about 0.7 ms of every command's start in the compiled binary).
+ * {@link isWellFormedConfig}: the config file's rules checked without zod, from the same rule
+ * tables the zod schema of `schema.ts` is built from (`key_rules.ts`), so the common case (a valid
+ * file) never loads zod (about 0.7 ms of every command's start in the compiled binary).
  *
  * @module
  */
-import type { ConfigSettings } from "./schema.ts";
-
-/** Names of the keys {@link ConfigSettings} may hold, for merging layers. */
-export const SETTINGS_KEYS: readonly (keyof ConfigSettings)[] = [
-  "script_location",
-  "url",
-  "version_locations",
-  "version_table",
-  "version_table_schema",
-  "transaction_per_migration",
-  "file_template",
-  "truncate_slug_length",
-  "timezone",
-  "schema",
-  "compare_type",
-  "compare_server_default",
-  "include_tables",
-  "exclude_tables",
-  "post_write_hooks",
-  "lock_timeout",
-  "statement_timeout",
-  "revision_format",
-];
+import { FLEET_RULES, type KeyRule, SETTING_RULES } from "./key_rules.ts";
 
 /**
- * Whether `data` certainly passes {@link configFileSchema}: a hand-written check of the same rules,
+ * Whether `data` certainly passes the zod schema of `schema.ts`: the same rules checked by hand,
  * so well-formed files skip zod entirely. It may say false for data zod accepts; then zod decides
  * (and words the error). It never says true for data zod rejects (tested).
  *
  * @param data a parsed TOML or JSON document
+ * @returns true when zod would accept it
  */
 export function isWellFormedConfig(data: unknown): boolean {
   if (!isTable(data)) return false;
@@ -44,8 +23,8 @@ export function isWellFormedConfig(data: unknown): boolean {
     } else if (key === "databases") {
       if (!isTable(value) || !Object.values(value).every((db) => isSettings(db, true))) return false;
     } else if (key === "fleet") {
-      if (!isFleet(value)) return false;
-    } else if (!isSetting(key, value)) return false;
+      if (!isTableOf(value, FLEET_RULES)) return false;
+    } else if (!matchesRuleOf(SETTING_RULES, key, value)) return false;
   }
   return true;
 }
@@ -62,52 +41,35 @@ function isSettings(value: unknown, withEnvironments: boolean): boolean {
   for (const [key, v] of Object.entries(value)) {
     if (key === "environments" && withEnvironments) {
       if (!isTable(v) || !Object.values(v).every((env) => isSettings(env, false))) return false;
-    } else if (!isSetting(key, v)) return false;
+    } else if (!matchesRuleOf(SETTING_RULES, key, v)) return false;
   }
   return true;
 }
 
-function isFleet(value: unknown): boolean {
-  if (!isTable(value)) return false;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "urls_file") {
-      if (!isNonEmptyString(v)) return false;
-    } else if (key === "urls") {
-      if (!isStringList(v)) return false;
-    } else if (key === "concurrency") {
-      if (!(Number.isSafeInteger(v) && (v as number) >= 1)) return false;
-    } else return false;
-  }
-  return true;
+function isTableOf(value: unknown, rules: Readonly<Record<string, KeyRule>>): boolean {
+  return isTable(value) && Object.entries(value).every(([key, v]) => matchesRuleOf(rules, key, v));
 }
 
-const isString = (v: unknown): v is string => typeof v === "string";
-const isNonEmptyString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
-const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+/** Whether `key` is in `rules` and `value` passes its rule. */
+function matchesRuleOf(rules: Readonly<Record<string, KeyRule>>, key: string, value: unknown): boolean {
+  return Object.hasOwn(rules, key) && matchesRule(rules[key], value);
+}
 
-const SETTING_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
-  script_location: isNonEmptyString,
-  url: isString,
-  version_locations: (v) => Array.isArray(v) && v.length > 0 && v.every(isNonEmptyString),
-  version_table: isNonEmptyString,
-  version_table_schema: isString,
-  transaction_per_migration: (v) => typeof v === "boolean",
-  file_template: isNonEmptyString,
-  truncate_slug_length: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
-  timezone: isNonEmptyString,
-  schema: isString,
-  compare_type: (v) => typeof v === "boolean",
-  compare_server_default: (v) => typeof v === "boolean",
-  include_tables: isStringList,
-  exclude_tables: isStringList,
-  post_write_hooks: isStringList,
-  lock_timeout: (v) => isNumber(v) && v >= 0,
-  statement_timeout: (v) => isNumber(v) && v > 0,
-  revision_format: (v) => v === "ts" || v === "sql",
-};
-
-function isSetting(key: string, value: unknown): boolean {
-  const check = Object.hasOwn(SETTING_CHECKS, key) ? SETTING_CHECKS[key] : undefined;
-  return check !== undefined && check(value);
+function matchesRule(rule: KeyRule, value: unknown): boolean {
+  switch (rule.kind) {
+    case "string":
+      return typeof value === "string" && (!rule.nonEmpty || value.length > 0);
+    case "strings":
+      return Array.isArray(value) && (!rule.nonEmptyList || value.length > 0) &&
+        value.every((item) => typeof item === "string" && (!rule.nonEmptyItems || item.length > 0));
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return Number.isSafeInteger(value) && (value as number) >= rule.min;
+    case "seconds":
+      return typeof value === "number" && Number.isFinite(value) &&
+        (rule.exclusive ? value > rule.min : value >= rule.min);
+    case "enum":
+      return typeof value === "string" && rule.values.includes(value);
+  }
 }

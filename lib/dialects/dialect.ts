@@ -8,9 +8,8 @@ import type { Operation, SqlValue } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
 import type { DialectCapabilities } from "./capabilities.ts";
-
-/** Dialect names as they appear in URLs after normalisation. */
-export type DialectName = "sqlite" | "postgresql" | "mysql";
+import type { DialectName } from "./dialect_name.ts";
+export type { DialectName };
 
 /** Name and (optional) schema of the version table, from the config. */
 export interface VersionTableName {

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { assertEquals, assertRejects, assertThrows } from "../../_assert.ts";
-import { loadConfig, parseDotEnv, requireConfigFile, requireUrl } from "../../../lib/config/load.ts";
+import { parseDotEnv } from "../../../lib/config/dot_env.ts";
+import { requireConfigFile } from "../../../lib/config/find_config_file.ts";
+import { loadConfig } from "../../../lib/config/load.ts";
+import { requireUrl } from "../../../lib/config/select_url.ts";
 import { loadConfigSync } from "../../../lib/config/load_sync.ts";
 import { ConfigError } from "../../../lib/errors.ts";
 

@@ -1,6 +1,8 @@
 import { assert, assertEquals } from "../../_assert.ts";
 import { parse as parseToml } from "smol-toml";
-import { configFileSchema, isWellFormedConfig, SETTINGS_KEYS } from "../../../lib/config/schema.ts";
+import { SETTING_DEFAULTS, SETTINGS_KEYS } from "../../../lib/config/key_rules.ts";
+import { configFileSchema } from "../../../lib/config/schema.ts";
+import { isWellFormedConfig } from "../../../lib/config/well_formed.ts";
 
 const GOOD = {
   script_location: "migrations",
@@ -53,6 +55,11 @@ Deno.test("SETTINGS_KEYS lists exactly the keys the zod schema allows in a setti
   const shape = (configFileSchema() as unknown as { def: { shape: Record<string, unknown> } }).def.shape;
   const settings = Object.keys(shape).filter((k) => !["environments", "databases", "fleet"].includes(k));
   assertEquals([...SETTINGS_KEYS].sort(), settings.sort());
+});
+
+Deno.test("every default in the key rules passes its own rule", () => {
+  assert(configFileSchema().safeParse(SETTING_DEFAULTS).success);
+  assert(isWellFormedConfig(structuredClone(SETTING_DEFAULTS)));
 });
 
 Deno.test("isWellFormedConfig accepts a complete valid file, as zod does", () => {
