@@ -7,7 +7,7 @@
  * @module
  */
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import type { Connection, ConnectOptions } from "../../lib/dialects/dialect.ts";
+import type { Connection, ConnectOptions, DialectName } from "../../lib/dialects/dialect.ts";
 import { ConnectionError, UrlError } from "../../lib/errors.ts";
 import {
   errorTexts,
@@ -127,6 +127,15 @@ export const DRIVER_CONTRACT: readonly ContractCheck[] = [
         assertEquals(await c.execute("UPDATE counted SET a = a + ? WHERE a > ?", [10, 1]), 2);
         assertEquals(await c.execute("DELETE FROM counted WHERE a = ?", [12]), 1);
         assertEquals(await c.query("SELECT a FROM counted ORDER BY a"), [{ a: 1 }, { a: 13 }]);
+      }),
+  },
+  {
+    name: "execute returns 0 for DDL that follows DML",
+    run: (ctx) =>
+      withConnection(ctx, async (c) => {
+        await c.execute("CREATE TABLE counted_ddl (a INTEGER)");
+        assertEquals(await c.execute("INSERT INTO counted_ddl VALUES (1)"), 1);
+        assertEquals(await c.execute("DROP TABLE counted_ddl"), 0);
       }),
   },
   {
@@ -425,6 +434,55 @@ export function contractContext(
     connect: (other, options) => db.dialect.connect(testUrl(other ?? url), options),
     step,
   };
+}
+
+/** A check one database's driver is known to fail under one runtime. */
+export interface KnownGap {
+  readonly check: string;
+  readonly dialect: DialectName;
+  readonly runtime: "deno" | "bun";
+  /** Why, and where the fix belongs. */
+  readonly reason: string;
+}
+
+/**
+ * Contract checks a driver is known to fail. Runners still run them and require them to fail, so
+ * a fix in lib/ shows up as an entry to delete here rather than passing unnoticed.
+ */
+export const KNOWN_GAPS: readonly KnownGap[] = [
+  {
+    check: "execute returns 0 for DDL that follows DML",
+    dialect: "sqlite",
+    runtime: "deno",
+    reason: "node:sqlite's run() reports sqlite3_changes() of the last INSERT/UPDATE/DELETE " +
+      "(lib/dialects/sqlite/driver_deno.ts)",
+  },
+  {
+    check: "executeScript accepts a blank or comment-only script",
+    dialect: "sqlite",
+    runtime: "bun",
+    reason:
+      `bun:sqlite's exec throws "Query contained no valid SQL statement" (lib/dialects/sqlite/driver_bun.ts)`,
+  },
+];
+
+/** The runtime the tests run under. */
+export const RUNTIME: "deno" | "bun" = "Bun" in globalThis ? "bun" : "deno";
+
+/**
+ * Run a check, or, when it is a known gap of `db` under this runtime, require that it still fails.
+ *
+ * @param check the check
+ * @param ctx its context
+ * @throws {Error} the check's failure, or that a known gap passes now
+ */
+export async function runCheck(check: ContractCheck, ctx: ContractContext): Promise<void> {
+  const gap = KNOWN_GAPS.find((g) =>
+    g.check === check.name && g.dialect === ctx.db.name && g.runtime === RUNTIME
+  );
+  if (gap === undefined) return await check.run(ctx);
+  const failed = await check.run(ctx).then(() => false, () => true);
+  assert(failed, `"${check.name}" passes on ${ctx.db.name} under ${RUNTIME} now: remove it from KNOWN_GAPS`);
 }
 
 /**
