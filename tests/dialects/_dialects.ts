@@ -12,16 +12,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Connection, Dialect, DialectName } from "../../lib/dialects/dialect.ts";
+import type { Dialect, DialectName } from "../../lib/dialects/dialect.ts";
 import { mysqlDialect } from "../../lib/dialects/mysql/dialect.ts";
 import { postgresDialect } from "../../lib/dialects/postgres/dialect.ts";
 import { sqliteDialect } from "../../lib/dialects/sqlite/dialect.ts";
 import {
   ensureMysqlPasswordUser,
   MYSQL_TEST_URL,
-  mysqlAdmin,
   POSTGRES_TEST_URL,
-  postgresAdmin,
   TEST_ROLE_PASSWORD_IN_URL,
   testUrl,
   withDatabase,
@@ -60,8 +58,10 @@ export interface ServerUnderTest {
   readonly port: number;
   /** A user the server trusts without a password. */
   readonly trustedUser: string;
-  /** End `conn`'s session from another (administrative) one, as a crash or an admin would. */
-  kill(conn: Connection): Promise<void>;
+  /** A query returning the current session's id as `{ id }`. */
+  readonly sessionIdSql: string;
+  /** A statement ending the session whose id is bound to its `?`, as an administrator would. */
+  readonly killSql: string;
 }
 
 /** A query and the rows it returns, compared after {@link plainRows}. */
@@ -151,20 +151,18 @@ export function plainRows(rows: readonly Record<string, unknown>[]): Record<stri
 }
 
 /**
- * The test server `raw` names.
+ * Where the test server `raw` names is, as messages name it.
  *
  * @param label how messages name the database
  * @param raw the server's URL
  * @param trustedUser a user it lets in without a password
- * @param kill ends a connection's session from another one
- * @returns the server row
+ * @returns the server's label, scheme, host, port and trusted user
  */
 function serverAt(
   label: string,
   raw: string,
   trustedUser: string,
-  kill: (conn: Connection) => Promise<void>,
-): ServerUnderTest {
+): Omit<ServerUnderTest, "sessionIdSql" | "killSql"> {
   const url = testUrl(raw);
   return {
     label,
@@ -172,41 +170,36 @@ function serverAt(
     host: url.host ?? "127.0.0.1",
     port: url.port!,
     trustedUser,
-    kill,
   };
 }
+
+/**
+ * The values the server databases' binding query binds to `a, s, b, y, n, t, d` (its `q` and `r`
+ * are a quoted "?" and a "?"-named column, which must stay untouched).
+ */
+const BOUND_PARAMS: readonly SqlValue[] = [1, "it's", 5n, new Uint8Array([1, 2]), null, true, new Date(0)];
+
+/** What every server returns for the binding query's columns that read back alike. */
+const BOUND_ROW = { a: 1, q: "?", r: 1, s: "it's", y: "bytes(0102)", n: null };
 
 /** PostgreSQL 13+ (postgres.js driver). */
 const POSTGRESQL: DialectUnderTest = {
   name: "postgresql",
   dialect: postgresDialect,
   withDatabase: (fn, prefix) => withPostgresDatabase(fn, `pg${prefix}`),
-  server: serverAt("PostgreSQL", POSTGRES_TEST_URL, "postgres", async (conn) => {
-    const [{ pid }] = await conn.query("select pg_backend_pid() as pid");
-    const admin = await postgresAdmin();
-    try {
-      await admin.unsafe("select pg_terminate_backend($1)", [pid as number]);
-    } finally {
-      await admin.end({ timeout: 5 });
-    }
-  }),
+  server: {
+    ...serverAt("PostgreSQL", POSTGRES_TEST_URL, "postgres"),
+    sessionIdSql: "select pg_backend_pid() as id",
+    killSql: "select pg_terminate_backend(?)",
+  },
   sessionLocks: { timerSlackMs: 0 },
   queries: [
     {
       sql: `select ?::int as a, '?' as q, "?" as r, ?::text as s, ?::bigint as b, ?::bytea as y, ? as n, ` +
         `?::boolean as t, ?::timestamptz as d from (select 1 as "?") x -- ?`,
-      params: [1, "it's", 5n, new Uint8Array([1, 2]), null, true, new Date(0)],
-      rows: [{
-        a: 1,
-        q: "?",
-        r: 1,
-        s: "it's",
-        b: "5",
-        y: "bytes(0102)",
-        n: null,
-        t: true,
-        d: "Date(1970-01-01T00:00:00.000Z)",
-      }],
+      params: BOUND_PARAMS,
+      // bigint comes back as text, booleans as booleans, timestamptz as a Date.
+      rows: [{ ...BOUND_ROW, b: "5", t: true, d: "Date(1970-01-01T00:00:00.000Z)" }],
     },
     { sql: "select array['a', null] as x, array[1, 2] as y", rows: [{ x: ["a", null], y: [1, 2] }] },
     // Without parameters the text goes as is, so jsonb's ? operator works.
@@ -271,15 +264,11 @@ const MYSQL: DialectUnderTest = {
   name: "mysql",
   dialect: mysqlDialect,
   withDatabase: (fn, prefix) => withMysqlDatabase(fn, `my${prefix}`),
-  server: serverAt("MySQL", MYSQL_TEST_URL, "root", async (conn) => {
-    const [{ id }] = await conn.query("SELECT CONNECTION_ID() AS id");
-    const admin = await mysqlAdmin();
-    try {
-      await admin.query(`KILL ${Number(id)}`);
-    } finally {
-      await admin.end();
-    }
-  }),
+  server: {
+    ...serverAt("MySQL", MYSQL_TEST_URL, "root"),
+    sessionIdSql: "SELECT CONNECTION_ID() AS id",
+    killSql: "KILL ?",
+  },
   // GET_LOCK waits on the server, whose timer may end the wait a little early.
   sessionLocks: { timerSlackMs: 10 },
   queries: [
@@ -287,18 +276,9 @@ const MYSQL: DialectUnderTest = {
       sql:
         "SELECT ? AS a, '?' AS q, `?` AS r, ? AS s, ? AS b, ? AS y, ? AS n, ? AS t, CAST(? AS DATETIME(3)) AS d " +
         "FROM (SELECT 1 AS `?`) x -- ?",
-      params: [1, "it's", 5n, new Uint8Array([1, 2]), null, true, new Date(0)],
-      rows: [{
-        a: 1,
-        q: "?",
-        r: 1,
-        s: "it's",
-        b: 5,
-        y: "bytes(0102)",
-        n: null,
-        t: 1,
-        d: "1970-01-01 00:00:00.000",
-      }],
+      params: BOUND_PARAMS,
+      // true is bound as 1; DATETIME(3) comes back as text.
+      rows: [{ ...BOUND_ROW, b: 5, t: 1, d: "1970-01-01 00:00:00.000" }],
     },
     {
       sql: "SELECT 9007199254740993 AS big, CAST(1.5 AS DECIMAL(4,2)) AS num",

@@ -295,8 +295,14 @@ export const DRIVER_CONTRACT: readonly ContractCheck[] = [
         await b.unlock(lock);
 
         const killed = await ctx.connect();
+        const [{ id }] = await killed.query(server.sessionIdSql);
         assertEquals(await killed.lock(lock, 0), true);
-        await server.kill(killed);
+        const admin = await ctx.connect();
+        try {
+          await admin.query(server.killSql, [Number(id)]);
+        } finally {
+          await admin.close();
+        }
         assertEquals(await b.lock(lock, 2000), true);
         const err = await assertRejects(() => killed.query("SELECT 1"), ConnectionError);
         assertEquals(
