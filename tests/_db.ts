@@ -252,6 +252,25 @@ export async function ensurePasswordRole(
 }
 
 /**
+ * Create (or reset) the MySQL/MariaDB user `retort_pw_test` with password {@link TEST_ROLE_PASSWORD},
+ * allowed into `database`.
+ *
+ * @param database the database to grant
+ */
+export async function ensureMysqlPasswordUser(database: string): Promise<void> {
+  const admin = await mysqlAdmin();
+  try {
+    await admin.query(
+      `CREATE USER IF NOT EXISTS 'retort_pw_test'@'%' IDENTIFIED BY '${TEST_ROLE_PASSWORD}';
+       ALTER USER 'retort_pw_test'@'%' IDENTIFIED BY '${TEST_ROLE_PASSWORD}';
+       GRANT ALL ON \`${database}\`.* TO 'retort_pw_test'@'%'`,
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * Run `fn` with a TCP server on 127.0.0.1 that accepts connections and never says a word, to test
  * connect time-outs deterministically.
  *

@@ -1,5 +1,5 @@
 /**
- * Shared by tests/{postgres,mysql,sqlite}/operations_test.ts: one step per operation kind, applied
+ * Shared by tests/dialects/operations_test.ts: one step per operation kind, applied
  * to a real database (online through `plan`/`ddl` as the runner does, or offline as rendered text
  * fed to `psql` / `mysql` / `sqlite3`), with the catalog read back before and after. Each step's
  * downgrade is its operations reversed (`reverseOperation`) unless it gives one, and must bring the
@@ -30,8 +30,26 @@ export interface OperationStep {
   readonly mysqlDown?: readonly Operation[];
   /** Tables as they were, for reversing drops. */
   readonly before?: Readonly<Record<string, TableBefore>>;
+  /**
+   * The step leaves every database's catalog as it found it (it undoes itself, or changes rows
+   * only), so no database lists a catalog change for it.
+   */
+  readonly catalogUnchanged?: true;
   /** A query whose rows after `up` are compared with `rows` (data operations). */
   readonly query?: string;
+  /** The rows `query` returns, given how the database reads typed values back. */
+  readonly rows?: (values: TypedValues) => readonly Record<string, unknown>[];
+}
+
+/** How a database returns the typed values of the `bulkInsert with typed values` step. */
+export interface TypedValues {
+  /** The timestamp 2024-02-29 12:30 UTC. */
+  readonly timestamp: string;
+  /** The JSON text `{"a": [1, 2]}` as read back. */
+  readonly json: string;
+  /** `true` and `false` as read back. */
+  readonly true: unknown;
+  readonly false: unknown;
 }
 
 /** The base schema every step starts from. */
@@ -190,6 +208,7 @@ export const STEPS: readonly OperationStep[] = [
   },
   {
     name: "dropIndex",
+    catalogUnchanged: true,
     up: [c.createIndex("ix_tmp", "orders", ["total"]), c.dropIndex("ix_tmp", { table: "orders" })],
     down: [],
   },
@@ -224,6 +243,7 @@ export const STEPS: readonly OperationStep[] = [
   { name: "createCheckConstraint", up: [c.createCheckConstraint("ck_account_age", "account", "age >= 0")] },
   {
     name: "dropConstraint",
+    catalogUnchanged: true,
     up: [
       c.createCheckConstraint("ck_tmp", "orders", "total > 0"),
       c.dropConstraint("ck_tmp", "orders", { type: "check" }),
@@ -233,6 +253,7 @@ export const STEPS: readonly OperationStep[] = [
   { name: "createTableComment", up: [c.createTableComment("account", "People's accounts")] },
   {
     name: "dropTableComment",
+    catalogUnchanged: true,
     up: [c.createTableComment("orders", "temp"), c.dropTableComment("orders", { existingComment: "temp" })],
     down: [],
   },
@@ -245,6 +266,7 @@ export const STEPS: readonly OperationStep[] = [
   { name: "createSchema", only: ["postgresql", "mysql"], up: [c.createSchema("rtx_extra_schema")] },
   {
     name: "dropSchema",
+    catalogUnchanged: true,
     only: ["postgresql"],
     up: [c.createSchema("retort_gone"), c.dropSchema("retort_gone", { cascade: true })],
     down: [],
@@ -275,12 +297,19 @@ export const STEPS: readonly OperationStep[] = [
     ],
     down: [c.dropTable("payload")],
     query: "SELECT id, at, doc, data, flag, note FROM payload ORDER BY id",
+    rows: (v) => [
+      { id: 1, at: v.timestamp, doc: v.json, data: "0001feff", flag: v.true, note: "it's \\ done" },
+      { id: 2, at: null, doc: null, data: null, flag: v.false, note: null },
+      { id: 3, at: null, doc: null, data: null, flag: null, note: null },
+    ],
   },
   {
     name: "execute",
+    catalogUnchanged: true,
     up: [c.execute("INSERT INTO account (id, name) VALUES (?, ?)", [7, "seven"])],
     down: [c.execute("DELETE FROM account WHERE id = 7")],
     query: "SELECT id, name FROM account ORDER BY id",
+    rows: () => [{ id: 7, name: "seven" }],
   },
   {
     name: "batchAlterTable",
@@ -429,38 +458,47 @@ export function stepsFor(dialect: DialectName): OperationStep[] {
   return STEPS.filter((s) => !s.only || s.only.includes(dialect));
 }
 
+/** What {@link runSteps} compares a database's results with. */
+export interface StepExpectations {
+  /** Reads the catalog as sorted lines. */
+  catalog(conn: Connection): Promise<string[]>;
+  /** Per step name: the lines the step adds to and removes from the catalog. */
+  readonly catalogChanges: Readonly<Record<string, CatalogDiff>>;
+  /** How the database reads typed values back (for the steps' `rows`). */
+  readonly typedValues: TypedValues;
+}
+
 /**
- * Run every step on one database: apply, compare the catalog change with `expected[name]`,
+ * Run every step on one database: apply, compare the catalog change with the expected one,
  * compare `query` rows, downgrade, and check the catalog is back as it was.
  *
- * @param t the test context (one `t.step` per step)
+ * @param t the test context (one `t.step` per step, named `<dialect>: <step>`)
  * @param conn an open connection to a database holding {@link BASE}
- * @param snapshot reads the catalog as sorted lines
- * @param expected per step name: the catalog diff and, for data steps, the rows
+ * @param expected what the database must show
  * @param apply how to apply operations (online or through the client)
  */
 export async function runSteps(
   t: Deno.TestContext,
   conn: Connection,
-  snapshot: (conn: Connection) => Promise<string[]>,
-  expected: Readonly<Record<string, CatalogDiff & { rows?: unknown[] }>>,
+  expected: StepExpectations,
   apply: (ops: readonly Operation[]) => Promise<void>,
 ): Promise<void> {
+  const snapshot = expected.catalog;
   for (const step of stepsFor(conn.dialect.name)) {
-    await t.step(step.name, async () => {
+    await t.step(`${conn.dialect.name}: ${step.name}`, async () => {
       const before = await snapshot(conn);
       await apply(step.up);
       const after = await snapshot(conn);
-      const want = expected[step.name];
+      const want = step.catalogUnchanged ? { added: [], removed: [] } : expected.catalogChanges[step.name];
       const diff = diffCatalog(before, after);
       const rows = step.query ? normalizeRows(await conn.query(step.query)) : undefined;
       if (want === undefined) {
         if (!process.env.RETORT_RECORD) throw new Error(`No expectation for "${step.name}"`);
-        RECORDED[step.name] = { ...diff, ...(rows ? { rows } : {}) };
+        RECORDED[step.name] = diff;
       } else {
         assertEquals(diff, { added: want.added, removed: want.removed });
-        if (step.query) assertEquals(rows, want.rows);
       }
+      if (step.query) assertEquals<unknown>(rows, step.rows?.(expected.typedValues));
       await apply(downOf(step, conn.dialect.name));
       assertEquals(await snapshot(conn), before);
     });
