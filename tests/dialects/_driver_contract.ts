@@ -176,7 +176,7 @@ export const DRIVER_CONTRACT: readonly ContractCheck[] = [
   },
   {
     name: "rollback undoes DDL and commit keeps it (transactional DDL)",
-    applies: (db) => db.dialect.flags.transactionalDdl,
+    applies: (db) => db.dialect.capabilities.transactionalDdl,
     run: (ctx) =>
       withConnection(ctx, async (c) => {
         const before = await c.query(ctx.db.tablesSql);
@@ -193,7 +193,7 @@ export const DRIVER_CONTRACT: readonly ContractCheck[] = [
   },
   {
     name: "DDL commits implicitly while DML rolls back (no transactional DDL)",
-    applies: (db) => !db.dialect.flags.transactionalDdl,
+    applies: (db) => !db.dialect.capabilities.transactionalDdl,
     run: (ctx) =>
       withConnection(ctx, async (c) => {
         await c.begin();
