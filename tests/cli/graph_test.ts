@@ -154,6 +154,11 @@ Deno.test("graph on Chinook: Mermaid parsed by Mermaid, DOT by Graphviz, SVG wel
     // The parser is the real one: it rejects a broken flowchart.
     await assertRejects(() => parseMermaid(mermaid.replace("-->", "-->>(")), Error, "Parse error");
 
+    // The README shows this graph (without the current revision) as a Mermaid block.
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /<!-- chinook-graph:[^\n]*-->\n\n```mermaid\n([\s\S]*?)```/.exec(readme)?.[1];
+    assertEquals(block, await migrateOk(dir, ["graph"]), "README.md's Chinook graph is stale");
+
     const dot = await migrateOk(dir, ["graph", "--format", "dot", "-i"]);
     await assertGraphvizAccepts(dot);
     await assertGraphvizAccepts(await migrateOk(dir, ["graph", "--format", "dot", "--collapse"]));
