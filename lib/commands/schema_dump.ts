@@ -12,7 +12,7 @@ import { UsageError } from "../errors.ts";
 import { introspectSchema } from "../schema/introspect.ts";
 import type { Schema } from "../schema/model.ts";
 import { formatSchema, type SchemaFormat } from "../schema/serialize.ts";
-import { schemaDiagramOf } from "../output/schema_diagram.ts";
+import { matchesTablePattern, schemaDiagramOf } from "../output/schema_diagram.ts";
 import { formatSchemaDot } from "../output/schema_diagram_dot.ts";
 import { formatSchemaMermaid } from "../output/schema_diagram_mermaid.ts";
 import { withConnection } from "./_project.ts";
@@ -45,7 +45,7 @@ export interface SchemaDumpResult {
   readonly path?: string;
   /** The introspected schema, version table left out. */
   readonly schema: Schema;
-  /** Number of tables in `schema`. */
+  /** Number of tables in `schema`; for a diagram limited by `tables`, the number drawn. */
   readonly tables: number;
 }
 
@@ -80,7 +80,11 @@ export async function schemaDump(config: Config, options: SchemaDumpOptions = {}
     path = resolve(options.cwd ?? config.root, options.output);
     writeFileSync(path, text);
   }
-  return { format, text, ...(path ? { path } : {}), schema, tables: Object.keys(schema.tables).length };
+  const keys = Object.keys(schema.tables);
+  const count = options.tables === undefined
+    ? keys.length
+    : keys.filter((k) => matchesTablePattern(k, options.tables!)).length;
+  return { format, text, ...(path ? { path } : {}), schema, tables: count };
 }
 
 const EXTENSIONS: Readonly<Record<string, SchemaFormat | SchemaDiagramFormat>> = {

@@ -3,12 +3,11 @@
  * line per revision, newest first, in box-drawing characters or plain ASCII, each lane in its colour.
  *
  * ```text
- * ●   da7a10ad0013 (head), add artist sort name
- * ●   3e69e0000010 (mergepoint), merge sales and playlists
+ * ● 3e69e0000010 (mergepoint), merge sales and playlists
  * ├─┐
- * │ ●   71a915700009, create playlist summary view
- * ● │   5a1e50000006 (sales), create sales by country view
- * ●─┘   ca7a10900003 (branchpoint), create employee
+ * ● │ 5a1e50000006 (sales), create sales by country view
+ * │ ◉ 71a915700009 (current), create playlist summary view
+ * ●─┘ ca7a10900003 (branchpoint), create employee
  * ```
  *
  * @module

@@ -5,7 +5,7 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { historyOf } from "../../../lib/commands/history.ts";
 import { DOWN, layoutLanes, LEFT, RIGHT, UP } from "../../../lib/output/graph_lanes.ts";
-import { formatHistoryGraph } from "../../../lib/output/graph_text.ts";
+import { formatHistoryGraph, localeIsUtf8 } from "../../../lib/output/graph_text.ts";
 import type { Revision } from "../../../lib/revision/revision.ts";
 import { RevisionMap } from "../../../lib/revision/revision_map.ts";
 
@@ -157,4 +157,13 @@ Deno.test("graph lanes: colours are ANSI escapes only when asked for", () => {
 
 Deno.test("graph lanes: nothing to draw gives no text", () => {
   strictEqual(formatHistoryGraph([]), "");
+});
+
+Deno.test("graph lanes: box drawing unless the locale is set and not UTF-8", () => {
+  strictEqual(localeIsUtf8({}), true);
+  strictEqual(localeIsUtf8({ LANG: "en_US.UTF-8" }), true);
+  strictEqual(localeIsUtf8({ LANG: "C.utf8" }), true);
+  strictEqual(localeIsUtf8({ LANG: "C" }), false);
+  strictEqual(localeIsUtf8({ LC_ALL: "POSIX", LANG: "en_US.UTF-8" }), false);
+  strictEqual(localeIsUtf8({ LC_ALL: "", LC_CTYPE: "de_DE.ISO-8859-1", LANG: "en_US.UTF-8" }), false);
 });
