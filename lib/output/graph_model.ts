@@ -88,9 +88,12 @@ export function buildRevisionGraph(
   }
   const childCount = new Map<string, number>();
   for (const r of revisions) for (const p of parents(r)) childCount.set(p, (childCount.get(p) ?? 0) + 1);
+  // Branch and merge points count in the whole graph, so a range that cuts one side off keeps them;
+  // the ends of the range (one parent or child shown) are kept too.
   const keep = (r: RevisionInfo): boolean =>
     !options.collapse || parents(r).length !== 1 || (childCount.get(r.revision) ?? 0) !== 1 || r.isHead ||
-    r.isCurrent === true || labelsOf(r.revision).length > 0 || deps.has(r.revision) ||
+    r.isBranchPoint || r.isMergePoint || r.isCurrent === true || labelsOf(r.revision).length > 0 ||
+    deps.has(r.revision) ||
     depTargets.has(r.revision);
   const nodes: RevisionGraphNode[] = [];
   const edges: RevisionGraphEdge[] = [];

@@ -54,6 +54,12 @@ Deno.test("graph model: collapse keeps bases, heads, branch and merge points and
   );
 });
 
+Deno.test("graph model: collapse keeps a merge point whose other side the range leaves out", () => {
+  const g = graphOf(CHAIN, { collapse: true, range: "e:" });
+  deepStrictEqual(g.nodes.map((n) => n.id), ["i", "h", "e"]);
+  deepStrictEqual(g.edges.map((e) => `${e.from}->${e.to}:${e.collapsed}`), ["h->i:0", "e->h:0"]);
+});
+
 Deno.test("graph model: a current revision is kept by collapse and highlighted", () => {
   const g = graphOf(CHAIN, { collapse: true, indicateCurrent: true }, ["b"]);
   strictEqual(g.nodes.find((n) => n.id === "b")!.isCurrent, true);
