@@ -2,8 +2,8 @@
  * Generate the reference docs from the real thing, so they never go stale:
  *
  * - `docs/commands/<command>.md`: each command's `--help` and example sessions, captured by running
- *   `dist/migrate` in a scratch SQLite project (temporary paths shown as `/project`, elapsed times
- *   as `3 ms` so the pages are reproducible);
+ *   `dist/migrate` in a scratch SQLite project, or a copy of examples/chinook for the revision graph
+ *   (temporary paths shown as `/project`, elapsed times as `3 ms` so the pages are reproducible);
  * - `docs/commands/README.md`: the index;
  * - `docs/configuration.md`: every key of the config file, from the zod schema (`lib/config/schema.ts`,
  *   through `z.toJSONSchema`) plus the descriptions and defaults below; a schema key without a
@@ -33,7 +33,7 @@ interface Example {
   readonly title: string;
   readonly argv: readonly string[];
   /** Run in the multidb project instead of the main one. */
-  readonly project?: "main" | "init" | "fleet" | "multidb";
+  readonly project?: "main" | "init" | "fleet" | "multidb" | "chinook";
   /** Show only the first N lines of the output. */
   readonly head?: number;
 }
@@ -47,6 +47,37 @@ const EXAMPLES: readonly [string, readonly Example[]][] = [
   ["history", [{ title: "All revisions, newest first", argv: ["history"] }, {
     title: "Full entries of the last two",
     argv: ["history", "-r", "-1:", "--verbose"],
+  }, {
+    title: "The Chinook example (examples/chinook) drawn in lanes: a branch point, two lanes, a merge point",
+    argv: ["history", "--graph"],
+    project: "chinook",
+  }, {
+    title: "In ASCII, marking the database's current revision (stamped at 71a915700008)",
+    argv: ["history", "--graph", "--ascii", "-i"],
+    project: "chinook",
+  }, {
+    title: "A range, as for history",
+    argv: ["history", "--graph", "-r", "ca7a10900003:5a1e50000006"],
+    project: "chinook",
+  }]],
+  ["graph", [{
+    title:
+      "The Chinook example as a Mermaid flowchart (paste it into a ```mermaid block on GitHub or GitLab)",
+    argv: ["graph", "-i"],
+    project: "chinook",
+  }, {
+    title: "Collapsed to bases, heads, branch and merge points; edges count the revisions left out",
+    argv: ["graph", "--collapse"],
+    project: "chinook",
+  }, {
+    title: "Graphviz DOT (`--format svg` renders it in-process)",
+    argv: ["graph", "--format", "dot", "--collapse"],
+    project: "chinook",
+  }, {
+    title: "Nodes and edges as JSON",
+    argv: ["graph", "--format", "json", "-r", "3e69e0000010:"],
+    project: "chinook",
+    head: 30,
   }]],
   ["current", [{ title: "A new database has no revision yet", argv: ["current"] }]],
   ["status", [{
@@ -65,6 +96,9 @@ const EXAMPLES: readonly [string, readonly Example[]][] = [
     title: "The database's schema as JSON",
     argv: ["schema", "dump", "--format", "json"],
     head: 30,
+  }, {
+    title: "An entity-relationship diagram in Mermaid (also dot and svg; --tables limits it)",
+    argv: ["schema", "dump", "--format", "mermaid"],
   }]],
   ["env", [{ title: "Environments, passwords masked", argv: ["env", "list"] }]],
   ["completions", [{ title: "The start of the bash script", argv: ["completions", "bash"], head: 8 }]],
@@ -130,8 +164,15 @@ function setUp(): Record<string, string> {
     init: join(scratch, "new"),
     fleet: join(scratch, "fleet"),
     multidb: join(scratch, "multidb"),
+    chinook: join(scratch, "chinook"),
   };
   for (const d of [dirs.main, dirs.init, dirs.fleet, dirs.multidb]) mkdirSync(d, { recursive: true });
+  cpSync(join(ROOT, "examples", "chinook"), dirs.chinook, {
+    recursive: true,
+    filter: (src) => !/chinook\.db/.test(src),
+  });
+  const stamped = run(["stamp", "71a915700008"], dirs.chinook);
+  if (stamped.code !== 0) throw new Error(`Cannot stamp the Chinook example: ${stamped.out}`);
   writeRevisions(join(dirs.main, "migrations", "versions"));
   writeFileSync(
     join(dirs.main, "migrate.toml"),
@@ -175,6 +216,7 @@ function normaliseText(text: string, scratch: string): string {
     .replaceAll(join(scratch, "new"), "/project")
     .replaceAll(join(scratch, "fleet"), "/project")
     .replaceAll(join(scratch, "multidb"), "/project")
+    .replaceAll(join(scratch, "chinook"), "/project")
     .replace(/\b\d+(\.\d+)? (ms|s)\b/g, "3 ms")
     .replace(/Create Date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?/g, "Create Date: 2026-11-21 10:00:00");
 }
@@ -183,7 +225,7 @@ function run(argv: readonly string[], cwd: string): { out: string; code: number 
   const r = spawnSync(BINARY, [...argv], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", COLUMNS: "100" },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", COLUMNS: "100", LC_ALL: "C.UTF-8" },
   });
   if (r.error) throw r.error;
   return { out: r.stdout + r.stderr, code: r.status ?? 1 };

@@ -139,7 +139,7 @@ export function addCheckCommand(program: CommandUnknownOpts, g: () => GlobalOpti
 }
 
 /**
- * Adds `schema dump`, which writes the database's schema as a schema file (or to stdout).
+ * Adds `schema dump`, which writes the database's schema as a schema file or a diagram (or to stdout).
  *
  * @param program the root command
  * @param g reads the global options once parsed
@@ -147,8 +147,12 @@ export function addCheckCommand(program: CommandUnknownOpts, g: () => GlobalOpti
 export function addSchemaCommand(program: CommandUnknownOpts, g: () => GlobalOptions): void {
   program.command("schema").description("work with schema files")
     .command("dump").description("write the database's schema as a schema file")
-    .option("--format <format>", "ts, json or toml (default: from -o's extension, else ts)")
+    .option(
+      "--format <format>",
+      "ts, json or toml; or a diagram: mermaid, dot or svg (default: from -o's extension, else ts)",
+    )
     .option("-o, --output <file>", "file to write (default: stdout)")
+    .option("--tables <pattern>", "diagrams only: tables to draw, comma-separated globs (film*,actor)")
     .action(async (opts) => {
       const config = await loadConfigFor(g());
       const { schemaDump } = await import("../commands/schema_dump.ts");
@@ -156,6 +160,7 @@ export function addSchemaCommand(program: CommandUnknownOpts, g: () => GlobalOpt
         format: opts.format,
         output: opts.output,
         cwd: process.cwd(),
+        tables: opts.tables,
       });
       if (result.path === undefined) {
         // The schema itself is the output: JSON as data with --json, else the file's text as is.

@@ -1,6 +1,6 @@
 /**
  * Commander registrations of the commands that work on the script directory (the revision files):
- * `revision`, `merge`, `heads`, `branches`, `history`, `show` and `edit`. `buildProgram` calls each
+ * `revision`, `merge`, `heads`, `branches`, `history`, `graph`, `show` and `edit`. `buildProgram` calls each
  * `add…` in the order `migrate --help` lists the commands.
  *
  * @module
@@ -137,7 +137,34 @@ export function addHistoryCommand(program: CommandUnknownOpts, g: () => GlobalOp
     .option("-r, --rev-range <range>", "range START:END, e.g. base:head, -3:, current:")
     .option("--verbose", "show full revision entries")
     .option("-i, --indicate-current", "mark the database's current revisions")
+    .option("--graph", "draw the revisions in lanes, as git log --graph draws commits")
+    .option("--ascii", "with --graph: ASCII characters only, no box drawing")
     .action((opts) => historyAction(g(), opts));
+}
+
+/**
+ * Adds `graph`, which writes the revision graph as Mermaid, DOT, SVG or JSON.
+ *
+ * @param program the root command
+ * @param g reads the global options once parsed
+ */
+export function addGraphCommand(program: CommandUnknownOpts, g: () => GlobalOptions): void {
+  program.command("graph").description("write the revision graph as Mermaid, DOT, SVG or JSON")
+    .option("--format <format>", "mermaid, dot, svg or json", "mermaid")
+    .option("-r, --rev-range <range>", "range START:END, as for history")
+    .option("--collapse", "keep only bases, heads, branch and merge points; edges count the rest")
+    .option("-i, --indicate-current", "read the database and highlight its current revisions")
+    .action(async (opts) => {
+      const config = await loadConfigFor(g());
+      const { graph } = await import("../commands/graph.ts");
+      const result = await graph(config, {
+        format: opts.format,
+        range: opts.revRange,
+        collapse: opts.collapse,
+        indicateCurrent: opts.indicateCurrent,
+      });
+      output(g(), g().json ? result.graph : result, () => result.text);
+    });
 }
 
 /**

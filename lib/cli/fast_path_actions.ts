@@ -5,6 +5,7 @@
  *
  * @module
  */
+import process from "node:process";
 import { eachDatabase } from "./each_database.ts";
 import { fleetCommand, type FleetOptions } from "./fleet_command.ts";
 import { type GlobalOptions, verbose } from "./global_options.ts";
@@ -60,7 +61,7 @@ export async function headsAction(
  */
 export async function historyAction(
   g: GlobalOptions,
-  opts: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean },
+  opts: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean; graph?: boolean; ascii?: boolean },
 ): Promise<void> {
   const config = await loadConfigFor(g);
   const { history, formatHistory } = await import("../commands/history.ts");
@@ -69,5 +70,18 @@ export async function historyAction(
     verbose: verbose(g, opts),
     indicateCurrent: opts.indicateCurrent,
   });
-  output(g, result, () => formatHistory(result, { verbose: verbose(g, opts) }));
+  if (!opts.graph) {
+    output(g, result, () => formatHistory(result, { verbose: verbose(g, opts) }));
+    return;
+  }
+  const [{ colorsEnabled }, { localeIsUtf8 }] = await Promise.all([
+    import("../output/colors.ts"),
+    import("../output/graph_text.ts"),
+  ]);
+  output(g, result, () =>
+    formatHistory(result, {
+      graph: true,
+      ascii: opts.ascii || !localeIsUtf8(process.env),
+      colors: colorsEnabled(process.stdout),
+    }));
 }

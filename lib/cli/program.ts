@@ -24,6 +24,7 @@ import {
 import {
   addBranchesCommand,
   addEditCommand,
+  addGraphCommand,
   addHeadsCommand,
   addHistoryCommand,
   addMergeCommand,
@@ -85,6 +86,7 @@ export function buildProgram(CommandClass: typeof Command) {
   addHeadsCommand(program, g);
   addBranchesCommand(program, g);
   addHistoryCommand(program, g);
+  addGraphCommand(program, g);
   addShowCommand(program, g);
   addCheckCommand(program, g);
   addSchemaCommand(program, g);

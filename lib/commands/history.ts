@@ -13,6 +13,7 @@ import {
   formatRevisionList,
   type RevisionInfo,
 } from "../output/revision_format.ts";
+import { formatHistoryGraph } from "../output/graph_text.ts";
 import { loadRevisionMap, withConnection } from "./_project.ts";
 
 /** Options of {@link history}. */
@@ -76,16 +77,28 @@ export function historyOf(
   return currentHeads === undefined ? { revisions } : { revisions, currentHeads: [...currentHeads] };
 }
 
+/** Options of {@link formatHistory}. */
+export interface HistoryFormatOptions extends FormatOptions {
+  /** Draw the revisions with their lanes (`history --graph`) instead of Alembic's lines. */
+  readonly graph?: boolean;
+  /** With `graph`: ASCII only, no box drawing. */
+  readonly ascii?: boolean;
+  /** With `graph`: colour the lanes with ANSI escapes. */
+  readonly colors?: boolean;
+}
+
 /**
  * Print the history as Alembic does: `27c6a30d7c24 -> 1975ea83b712 (head), create account table` per
  * revision (`<base> -> ...` for a base, `down (dependency) -> ...` with dependencies, then labels,
- * `(head)`, `(current)`, `(branchpoint)`, `(mergepoint)`), or full entries with `verbose`.
+ * `(head)`, `(current)`, `(branchpoint)`, `(mergepoint)`), or full entries with `verbose`; with
+ * `graph`, the same revisions drawn in lanes as `git log --graph` draws commits (see `graph_text.ts`).
  *
  * @param result what {@link history} returned
- * @param options `verbose`: full entries
+ * @param options `verbose`: full entries; `graph` (wins over `verbose`), `ascii`, `colors`: the drawing
  * @returns the text, ending with a newline; "" when there are no revisions
  */
-export function formatHistory(result: HistoryResult, options: FormatOptions = {}): string {
+export function formatHistory(result: HistoryResult, options: HistoryFormatOptions = {}): string {
+  if (options.graph) return formatHistoryGraph(result.revisions, options);
   return formatRevisionList(
     result.revisions,
     options.verbose ?? false,
