@@ -69,8 +69,13 @@ export { dialectFor } from "./lib/dialects/registry.ts";
 // Schemas and autogenerate
 export type * from "./lib/schema/model.ts";
 export { loadSchemaFile } from "./lib/schema/load.ts";
-export { type CompareOptions, type CompareResult, compareSchemas } from "./lib/schema/compare.ts";
-export { type IntrospectOptions, introspectSchema } from "./lib/schema/introspect.ts";
+export {
+  type CompareOptions,
+  type CompareResult,
+  compareSchemas,
+} from "./lib/schema/compare/compare_schemas.ts";
+export { introspectSchema } from "./lib/schema/introspect.ts";
+export type { IntrospectOptions } from "./lib/dialects/dialect.ts";
 export { check, type CheckResult } from "./lib/commands/check.ts";
 export { schemaDump, type SchemaDumpOptions, type SchemaDumpResult } from "./lib/commands/schema_dump.ts";
 export {
@@ -83,8 +88,8 @@ export {
 export * from "./lib/errors.ts";
 
 // Types the signatures above refer to
-export type { SchemaChange } from "./lib/schema/compare.ts";
-export type { SchemaNormalizer } from "./lib/schema/introspect.ts";
+export type { SchemaChange } from "./lib/schema/compare/schema_change.ts";
+export type { SchemaNormalizer } from "./lib/schema/normalizer.ts";
 export type { BodyItem } from "./lib/render/typescript.ts";
 export type { SchemaFormat } from "./lib/schema/serialize.ts";
 export type { BranchPoint } from "./lib/commands/branches.ts";

@@ -10,8 +10,10 @@ import type { Connection } from "../dialects/dialect.ts";
 import { ConfigError, RuntimeFailure } from "../errors.ts";
 import type { Operation } from "../operations/types.ts";
 import { renderBody } from "../render/typescript.ts";
-import { compareSchemas, type SchemaChange } from "../schema/compare.ts";
-import { introspectSchema, normalizerFor, type SchemaNormalizer } from "../schema/introspect.ts";
+import { compareSchemas } from "../schema/compare/compare_schemas.ts";
+import type { SchemaChange } from "../schema/compare/schema_change.ts";
+import { introspectSchema } from "../schema/introspect.ts";
+import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import { loadSchemaFile } from "../schema/load.ts";
 import type { Schema } from "../schema/model.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
@@ -58,17 +60,18 @@ export async function compareWithDatabase(
     );
   }
   const schemaFile = config.schema;
-  const [target, [current, dialect]] = await Promise.all([
+  const [target, [current, normalizer]] = await Promise.all([
     loadSchemaFile(schemaFile),
     withConnection(config, async (conn) => {
       if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
-      const schema = await introspectSchema(conn, {
-        versionTable: { table: config.versionTable, schema: config.versionTableSchema },
-      });
-      return [schema, conn.dialect.name] as const;
+      return await Promise.all([
+        introspectSchema(conn, {
+          versionTable: { table: config.versionTable, schema: config.versionTableSchema },
+        }),
+        conn.dialect.normalizer(),
+      ]);
     }),
   ]);
-  const normalizer = await normalizerFor(dialect);
   const result = compareSchemas(target, current, {
     normalizer,
     compareType: config.compareType,

@@ -7,8 +7,9 @@
 import { createTwoFilesPatch } from "diff";
 import type { Config } from "../config/config.ts";
 import { tsLiteral } from "../render/typescript.ts";
-import { comparableTables, type SchemaChange } from "../schema/compare.ts";
-import type { SchemaNormalizer } from "../schema/introspect.ts";
+import { comparableTables } from "../schema/compare/comparable_tables.ts";
+import type { SchemaChange } from "../schema/compare/schema_change.ts";
+import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import type { NormalizedTable, Table } from "../schema/model.ts";
 import { compareWithDatabase } from "./autogenerate.ts";
 

@@ -8,6 +8,8 @@ import type { Operation, SqlValue } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
 import type { DialectCapabilities } from "./capabilities.ts";
+import type { Schema } from "../schema/model.ts";
+import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import type { DialectName } from "./dialect_name.ts";
 export type { DialectName };
 
@@ -17,6 +19,14 @@ export interface VersionTableName {
   readonly table: string;
   /** PostgreSQL schema or MySQL database; empty/undefined means the connection's default. */
   readonly schema?: string;
+}
+
+/** What {@link Dialect.introspect} reads. */
+export interface IntrospectOptions {
+  /** The version table, left out of the result (Alembic's `alembic_version` by default). */
+  readonly versionTable?: VersionTableName;
+  /** PostgreSQL schemas to read; default the current schema. */
+  readonly schemas?: readonly string[];
 }
 
 /** A row returned by a query: column name to value. */
@@ -118,4 +128,12 @@ export interface Dialect {
    * @throws {ConnectionError} naming host and database, never the password
    */
   connectReadOnly?(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection>;
+  /**
+   * Read the schema of the database behind `conn` in a fixed number of catalog queries, whatever
+   * the number of tables. Loads the dialect's introspection module on first use.
+   * @throws {Error} the driver's error when a catalog query fails
+   */
+  introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
+  /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
+  normalizer(): Promise<SchemaNormalizer>;
 }

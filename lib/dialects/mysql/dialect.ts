@@ -6,6 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { MYSQL_CAPABILITIES } from "./capabilities.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
@@ -28,6 +29,21 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       versionTable: Object.freeze(compiler.versionTableStatements()),
       // MySQL commits every DDL statement implicitly, so an offline transaction would promise nothing.
       offline: Object.freeze({ begin: "", commit: "" }),
+      async introspect(conn, introspectOptions) {
+        return (await import("./introspect.ts")).introspectMysql(conn, introspectOptions);
+      },
+      async normalizer(): Promise<SchemaNormalizer> {
+        const { mysqlCanonicalType, mysqlCanonicalDefault } = await import("./introspect.ts");
+        return {
+          capabilities: MYSQL_CAPABILITIES,
+          type: mysqlCanonicalType,
+          default: mysqlCanonicalDefault,
+          // MySQL names every primary key PRIMARY, whatever the statement said.
+          primaryKeyName: () => "PRIMARY",
+          // The values are the column type, as introspection reports it.
+          enumType: (e) => `enum(${e.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`,
+        };
+      },
       async connect(url: DatabaseUrl, connectOptions?: ConnectOptions): Promise<Connection> {
         const { connectMysql } = await import("./driver.ts");
         return connectMysql(url, dialect, connectOptions);

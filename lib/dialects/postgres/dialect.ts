@@ -6,6 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
@@ -33,6 +34,20 @@ export const postgresDialect: Dialect = Object.freeze(
     quoteLiteral: (value) => compiler.quoteLiteral(value),
     versionTable: Object.freeze(compiler.versionTableStatements()),
     offline: Object.freeze({ begin: "BEGIN", commit: "COMMIT" }),
+    async introspect(conn, options) {
+      return (await import("./introspect.ts")).introspectPostgres(conn, options);
+    },
+    async normalizer(): Promise<SchemaNormalizer> {
+      const { postgresCanonicalType, postgresCanonicalDefault } = await import("./introspect.ts");
+      return {
+        capabilities: POSTGRES_CAPABILITIES,
+        type: postgresCanonicalType,
+        default: postgresCanonicalDefault,
+        primaryKeyName: (table) => `${table}_pkey`,
+        // A column of an enum type reports the type's name.
+        enumType: (e) => e.name === undefined ? undefined : postgresCanonicalType(e.name),
+      };
+    },
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
       return connectPostgres(url, postgresDialect, options);

@@ -6,6 +6,7 @@
  */
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { SQLITE_CAPABILITIES } from "./capabilities.ts";
 import { SqliteDdl } from "./ddl.ts";
 import { planSqlite } from "./rebuild.ts";
@@ -33,6 +34,19 @@ export const sqliteDialect: Dialect = Object.freeze(
     quoteLiteral: (value) => compiler.quoteLiteral(value),
     versionTable: Object.freeze(compiler.versionTableStatements()),
     offline: Object.freeze({ begin: "BEGIN", commit: "COMMIT" }),
+    async introspect(conn, options) {
+      return (await import("./introspect.ts")).introspectSqlite(conn, options);
+    },
+    async normalizer(): Promise<SchemaNormalizer> {
+      const { sqliteCanonicalType, sqliteCanonicalDefault } = await import("./introspect.ts");
+      return {
+        capabilities: SQLITE_CAPABILITIES,
+        type: sqliteCanonicalType,
+        default: sqliteCanonicalDefault,
+        // SQLite names no constraint itself: Retort's own name for an unnamed key.
+        primaryKeyName: (table) => `pk_${table}`,
+      };
+    },
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       if (typeof (globalThis as { Bun?: unknown }).Bun !== "undefined") {
         const { connectSqlite } = await import("./driver_bun.ts");

@@ -1,8 +1,8 @@
-import { assertEquals } from "../../_assert.ts";
-import { compareSchemas } from "../../../lib/schema/compare.ts";
-import { normalizerFor } from "../../../lib/schema/introspect.ts";
-import type { Schema } from "../../../lib/schema/model.ts";
-import type { Operation } from "../../../lib/operations/types.ts";
+import { assertEquals } from "../../../_assert.ts";
+import { compareSchemas } from "../../../../lib/schema/compare/compare_schemas.ts";
+import { normalizerFor } from "../../../../lib/schema/introspect.ts";
+import type { Schema } from "../../../../lib/schema/model.ts";
+import type { Operation } from "../../../../lib/operations/types.ts";
 
 const pg = await normalizerFor("postgresql");
 const my = await normalizerFor("mysql");

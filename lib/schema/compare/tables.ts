@@ -1,0 +1,87 @@
+/**
+ * Tables present on one side only: new tables are created referenced tables first (a foreign key
+ * inside a cycle is added once both tables exist), dropped tables go referencing tables first.
+ *
+ * @module
+ */
+import * as create from "../../operations/create.ts";
+import { type NormalizedTable, normalizeTable, splitTableKey, type Table } from "../model.ts";
+import { createForeignKeyOp, createTableOp } from "./_create_ops.ts";
+import type { Step } from "./_step.ts";
+import type { SchemaChange } from "./schema_change.ts";
+
+/** What {@link compareTables} found. */
+export interface TablesComparison {
+  /** `createTable` steps, referenced tables first. */
+  readonly creates: readonly Step[];
+  /** `createForeignKey` steps for keys of new tables that close a cycle, run after every table exists. */
+  readonly foreignKeys: readonly Step[];
+  /** `dropTable` steps, referencing tables first; each knows its table for the inverse. */
+  readonly drops: readonly Step[];
+  /** `table.added` and `table.removed`, in the order of the steps. */
+  readonly changes: readonly SchemaChange[];
+}
+
+/**
+ * Compare which tables exist.
+ *
+ * @param target the tables wanted, by key
+ * @param current the tables there are, by key
+ * @returns the create and drop steps and the changes
+ * @throws {TypeError} when a column's `references` cannot be resolved
+ */
+export function compareTables(
+  target: Readonly<Record<string, Table>>,
+  current: Readonly<Record<string, Table>>,
+): TablesComparison {
+  const creates: Step[] = [];
+  const foreignKeys: Step[] = [];
+  const drops: Step[] = [];
+  const changes: SchemaChange[] = [];
+  const added = Object.keys(target).filter((k) => !Object.hasOwn(current, k));
+  const removed = Object.keys(current).filter((k) => !Object.hasOwn(target, k));
+
+  const addedNorm = new Map(added.map((k) => [k, normalizeTable(target[k])]));
+  const createdSoFar = new Set(Object.keys(current));
+  for (const key of dependencyOrder(addedNorm)) {
+    const table = addedNorm.get(key)!;
+    const { schema, table: name } = splitTableKey(key);
+    const later = table.foreignKeys.filter((f) =>
+      f.referencedTable !== key && addedNorm.has(f.referencedTable) && !createdSoFar.has(f.referencedTable)
+    );
+    const now = { ...table, foreignKeys: table.foreignKeys.filter((f) => !later.includes(f)) };
+    creates.push({ up: createTableOp(name, schema, now) });
+    createdSoFar.add(key);
+    for (const f of later) foreignKeys.push({ up: createForeignKeyOp(name, schema, f), table: key });
+    changes.push({ type: "table.added", name: key, details: [] });
+  }
+  const removedNorm = new Map(removed.map((k) => [k, normalizeTable(current[k])]));
+  for (const key of dependencyOrder(removedNorm).reverse()) {
+    const { schema, table: name } = splitTableKey(key);
+    drops.push({ up: create.dropTable(name, schema ? { schema } : {}), before: removedNorm.get(key)! });
+    changes.push({ type: "table.removed", name: key, details: [] });
+  }
+  return { creates, foreignKeys, drops, changes };
+}
+
+/**
+ * Table keys in dependency order: referenced tables before the tables that refer to them; ties
+ * (and cycles) broken by key.
+ *
+ * @param tables normalised tables by key
+ * @returns every key once
+ */
+export function dependencyOrder(tables: ReadonlyMap<string, NormalizedTable>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    for (const f of tables.get(k)!.foreignKeys) {
+      if (f.referencedTable !== k && tables.has(f.referencedTable)) visit(f.referencedTable);
+    }
+    out.push(k);
+  };
+  for (const k of [...tables.keys()].sort()) visit(k);
+  return out;
+}
