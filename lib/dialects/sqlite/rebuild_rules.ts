@@ -7,7 +7,7 @@
  * @module
  */
 import { assertNever, type BatchOperation } from "../../operations/types.ts";
-import { isSimpleDefault } from "../ddl.ts";
+import { isSimpleDefault } from "../ddl_fragments.ts";
 import { parseCreateTable, tokenize, unquote } from "./_create_table_parser.ts";
 import type { SqliteTableInfo } from "./introspect_table.ts";
 
