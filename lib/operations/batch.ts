@@ -180,7 +180,8 @@ export function batchAlterTableOf(
     if (!BATCH_KINDS.has(op.kind)) {
       throw new TypeError(`Cannot create ${what}: "${op.kind}" cannot be batched`);
     }
-    if (op.kind !== "dropIndex" && op.table !== table) {
+    // A kind whose table is a positional argument must name the batch's; dropIndex's is optional.
+    if (signatureOf(op.kind).args.includes("table") && op.table !== table) {
       throw new TypeError(`Cannot create ${what}: a "${op.kind}" names table "${op.table}"`);
     }
   }

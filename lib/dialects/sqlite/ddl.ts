@@ -26,6 +26,7 @@ import { DdlCompiler } from "../ddl.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
+import { assertNever } from "../../operations/types.ts";
 import { alterTableLimit, needsRebuild } from "./rebuild_rules.ts";
 
 const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
@@ -113,6 +114,8 @@ export class SqliteDdl extends DdlCompiler {
         return `${name}${this.foreignKeyBody(op, undefined, op.kind)}`;
       case "createCheckConstraint":
         return `${name}CHECK (${op.condition})`;
+      default:
+        return assertNever(op);
     }
   }
 

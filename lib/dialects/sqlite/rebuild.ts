@@ -15,7 +15,13 @@
  */
 import { UnsupportedOperationError } from "../../errors.ts";
 import { isBatchOperation } from "../../operations/batch.ts";
-import type { AlterColumnOp, BatchOperation, Operation, RecreateMode } from "../../operations/types.ts";
+import {
+  type AlterColumnOp,
+  assertNever,
+  type BatchOperation,
+  type Operation,
+  type RecreateMode,
+} from "../../operations/types.ts";
 import type { Connection } from "../dialect.ts";
 import type { SqlStatement } from "../statement.ts";
 import { type ColumnClause, parseCreateTable, type ParsedTableConstraint } from "./_create_table_parser.ts";
@@ -260,6 +266,8 @@ export function rebuildStatements(
         }
         break;
       }
+      default:
+        assertNever(op);
     }
   }
 
