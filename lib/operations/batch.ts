@@ -7,7 +7,14 @@
  */
 import type * as create from "./create.ts";
 import { FACTORIES } from "./factories.ts";
-import { type BatchKind, type BatchRule, OPERATION_KINDS, parseArg, signatureOf } from "./signatures.ts";
+import {
+  type BatchKind,
+  type BatchRule,
+  OPERATION_KINDS,
+  parseArg,
+  signatureOf,
+  type SIGNATURES,
+} from "./signatures.ts";
 import type {
   BatchAlterTableOp,
   BatchOperation,
@@ -29,6 +36,25 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // The table's batch kinds, the BatchOperation union and the BatchOperations interface must agree.
 const _batchKindsMatchUnion: Same<BatchKind, BatchOperation["kind"]> = true;
 const _batchFacadeMatchesTable: Same<keyof BatchOperations, BatchKind> = true;
+
+/** The leading required elements of a parameter tuple (the positional arguments before options). */
+type Leading<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? [H, ...Leading<R>]
+  : [];
+/** Where `V` is in tuple `T`, or -1. */
+type IndexOf<T extends readonly unknown[], V, Seen extends unknown[] = []> = T extends
+  readonly [infer H, ...infer R] ? (H extends V ? Seen["length"] : IndexOf<R, V, [...Seen, H]>) : -1;
+/** Tuple `T` without its element at `I`. */
+type DropAt<T extends readonly unknown[], I extends number, Seen extends unknown[] = []> = T extends
+  readonly [infer H, ...infer R] ? (Seen["length"] extends I ? [...Seen, ...R] : DropAt<R, I, [...Seen, H]>)
+  : Seen;
+/** A batch method's positional arguments are its factory's without `table` (per the signature). */
+type BatchArgsMatch = {
+  [K in BatchKind]: Same<
+    Leading<Parameters<BatchOperations[K]>>,
+    DropAt<Leading<Parameters<(typeof FACTORIES)[K]>>, IndexOf<(typeof SIGNATURES)[K]["args"], "table">>
+  >;
+}[BatchKind];
+const _batchArgsMatchFactories: Same<BatchArgsMatch, true> = true;
 
 /**
  * Whether an operation is one `batchAlterTable` accepts (and so one a SQLite rebuild can carry).
