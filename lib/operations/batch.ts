@@ -5,7 +5,16 @@
  *
  * @module
  */
-import * as create from "./create.ts";
+import type * as create from "./create.ts";
+import { FACTORIES } from "./factories.ts";
+import {
+  type BatchKind,
+  type BatchRule,
+  OPERATION_KINDS,
+  parseArg,
+  signatureOf,
+  type SIGNATURES,
+} from "./signatures.ts";
 import type {
   BatchAlterTableOp,
   BatchOperation,
@@ -17,19 +26,35 @@ import type {
   SqlExpression,
 } from "./types.ts";
 
-/** The kinds `batchAlterTable` accepts; typed by kind, so a new batch kind must be listed here. */
-const BATCH_KINDS: Readonly<Record<BatchOperation["kind"], true>> = {
-  addColumn: true,
-  dropColumn: true,
-  alterColumn: true,
-  createIndex: true,
-  dropIndex: true,
-  createPrimaryKey: true,
-  createUniqueConstraint: true,
-  createForeignKey: true,
-  createCheckConstraint: true,
-  dropConstraint: true,
-};
+/** The kinds `batchAlterTable` accepts: those whose signature has a batch rule. */
+const BATCH_KINDS: ReadonlySet<string> = new Set(
+  OPERATION_KINDS.filter((kind) => signatureOf(kind).batch !== false),
+);
+
+/** Exactly `A` and `B` are the same union (a compile-time check). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The table's batch kinds, the BatchOperation union and the BatchOperations interface must agree.
+const _batchKindsMatchUnion: Same<BatchKind, BatchOperation["kind"]> = true;
+const _batchFacadeMatchesTable: Same<keyof BatchOperations, BatchKind> = true;
+
+/** The leading required elements of a parameter tuple (the positional arguments before options). */
+type Leading<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? [H, ...Leading<R>]
+  : [];
+/** Where `V` is in tuple `T`, or -1. */
+type IndexOf<T extends readonly unknown[], V, Seen extends unknown[] = []> = T extends
+  readonly [infer H, ...infer R] ? (H extends V ? Seen["length"] : IndexOf<R, V, [...Seen, H]>) : -1;
+/** Tuple `T` without its element at `I`. */
+type DropAt<T extends readonly unknown[], I extends number, Seen extends unknown[] = []> = T extends
+  readonly [infer H, ...infer R] ? (Seen["length"] extends I ? [...Seen, ...R] : DropAt<R, I, [...Seen, H]>)
+  : Seen;
+/** A batch method's positional arguments are its factory's without `table` (per the signature). */
+type BatchArgsMatch = {
+  [K in BatchKind]: Same<
+    Leading<Parameters<BatchOperations[K]>>,
+    DropAt<Leading<Parameters<(typeof FACTORIES)[K]>>, IndexOf<(typeof SIGNATURES)[K]["args"], "table">>
+  >;
+}[BatchKind];
+const _batchArgsMatchFactories: Same<BatchArgsMatch, true> = true;
 
 /**
  * Whether an operation is one `batchAlterTable` accepts (and so one a SQLite rebuild can carry).
@@ -38,7 +63,7 @@ const BATCH_KINDS: Readonly<Record<BatchOperation["kind"], true>> = {
  * @returns true for the batch kinds
  */
 export function isBatchOperation(op: Operation): op is BatchOperation {
-  return Object.hasOwn(BATCH_KINDS, op.kind);
+  return BATCH_KINDS.has(op.kind);
 }
 
 /** Options of {@link batchAlterTable}. */
@@ -133,25 +158,7 @@ export function batchAlterTable(
   }
   const collected: BatchOperation[] = [];
   const s = options?.schema ? { schema: options.schema } : {};
-  const batch: BatchOperations = {
-    addColumn: (column, definition) => void collected.push(create.addColumn(table, column, definition, s)),
-    dropColumn: (column) => void collected.push(create.dropColumn(table, column, s)),
-    alterColumn: (column, o) => void collected.push(create.alterColumn(table, column, { ...o, ...s })),
-    createIndex: (name, columns, o) =>
-      void collected.push(create.createIndex(name, table, columns, { ...o, ...s })),
-    dropIndex: (name, o) => void collected.push(create.dropIndex(name, { ...o, table, ...s })),
-    createPrimaryKey: (name, columns) =>
-      void collected.push(create.createPrimaryKey(name, table, columns, s)),
-    createUniqueConstraint: (name, columns, o) =>
-      void collected.push(create.createUniqueConstraint(name, table, columns, { ...o, ...s })),
-    createForeignKey: (name, referencedTable, columns, referencedColumns, o) =>
-      void collected.push(
-        create.createForeignKey(name, table, referencedTable, columns, referencedColumns, { ...o, ...s }),
-      ),
-    createCheckConstraint: (name, condition) =>
-      void collected.push(create.createCheckConstraint(name, table, condition, s)),
-    dropConstraint: (name, o) => void collected.push(create.dropConstraint(name, table, { ...o, ...s })),
-  };
+  const batch = batchFacade(table, s, (op) => void collected.push(op));
   const result = build(batch) as unknown;
   if (result instanceof Promise) {
     throw new TypeError(
@@ -196,10 +203,11 @@ export function batchAlterTableOf(
     }
   }
   for (const op of operations) {
-    if (!Object.hasOwn(BATCH_KINDS, op.kind)) {
+    if (!BATCH_KINDS.has(op.kind)) {
       throw new TypeError(`Cannot create ${what}: "${op.kind}" cannot be batched`);
     }
-    if (op.kind !== "dropIndex" && op.table !== table) {
+    // A kind whose table is a positional argument must name the batch's; dropIndex's is optional.
+    if (signatureOf(op.kind).args.includes("table") && op.table !== table) {
       throw new TypeError(`Cannot create ${what}: a "${op.kind}" names table "${op.table}"`);
     }
   }
@@ -210,4 +218,34 @@ export function batchAlterTableOf(
     recreate,
     operations: Object.freeze([...operations]),
   });
+}
+
+/**
+ * The `batch` object of a `batchAlterTable` callback, generated from the signature table: each
+ * method takes the kind's positional arguments without `table`, then (when the kind's batch rule
+ * names options) the options; the batch's table and schema are filled in before the factory runs.
+ */
+function batchFacade(
+  table: string,
+  schema: { readonly schema?: string },
+  collect: (op: BatchOperation) => void,
+): BatchOperations {
+  const batch: Record<string, (...args: unknown[]) => void> = {};
+  for (const kind of OPERATION_KINDS) {
+    const signature = signatureOf(kind);
+    if (signature.batch === false) continue;
+    const rule: BatchRule = signature.batch;
+    const factory = FACTORIES[kind as BatchKind] as (...args: unknown[]) => BatchOperation;
+    const names = signature.args.map((arg) => parseArg(arg).name);
+    const tableAt = names.indexOf("table");
+    const own = names.length - (tableAt < 0 ? 0 : 1);
+    batch[kind] = (...args) => {
+      const given = args.slice(0, own);
+      const options = rule.options.length > 0 ? args[own] as object | undefined : undefined;
+      const positional = tableAt < 0 ? given : [...given.slice(0, tableAt), table, ...given.slice(tableAt)];
+      // dropIndex takes its table as an option (MySQL needs it); the others positionally.
+      collect(factory(...positional, { ...options, ...(tableAt < 0 ? { table } : {}), ...schema }));
+    };
+  }
+  return batch as unknown as BatchOperations;
 }

@@ -23,6 +23,7 @@ import {
   dropTableComment,
   renameTable,
 } from "./create.ts";
+import { type ReversibleKind, signatureOf } from "./signatures.ts";
 import type { BatchOperation, Column, Operation, OperationKind } from "./types.ts";
 
 /**
@@ -34,12 +35,15 @@ export interface TableBefore {
   readonly columns: Readonly<Record<string, Column>>;
 }
 
+/**
+ * One inverse per kind the signature table calls reversible: a kind marked reversible without an
+ * entry here, or an entry for a kind marked irreversible, fails to compile.
+ */
 type Reverser = {
-  [K in OperationKind]: (op: Extract<Operation, { kind: K }>, before?: TableBefore) => Operation;
+  [K in ReversibleKind]: (op: Extract<Operation, { kind: K }>, before?: TableBefore) => Operation;
 };
 
 const REVERSERS: Reverser = {
-  execute: (op) => irreversible(op.kind, "raw SQL has no known inverse"),
   createTable: (op) =>
     dropTable(op.table, {
       ...(op.schema ? { schema: op.schema } : {}),
@@ -75,9 +79,6 @@ const REVERSERS: Reverser = {
       ...(op.schema ? { schema: op.schema } : {}),
       ...(op.ifNotExists ? { ifExists: true } : {}),
     }),
-  dropIndex: (op) => irreversible(op.kind, `the columns of index "${op.name}" are unknown`),
-  bulkInsert: (op) =>
-    irreversible(op.kind, `the rows inserted into "${op.table}" cannot be told from older rows`),
   alterColumn: (op) => {
     const e = op.existing;
     const missing = (what: string) =>
@@ -107,7 +108,6 @@ const REVERSERS: Reverser = {
   createUniqueConstraint: (op) => dropConstraint(op.name, op.table, { type: "unique", ...schema(op.schema) }),
   createForeignKey: (op) => dropConstraint(op.name, op.table, { type: "foreignkey", ...schema(op.schema) }),
   createCheckConstraint: (op) => dropConstraint(op.name, op.table, { type: "check", ...schema(op.schema) }),
-  dropConstraint: (op) => irreversible(op.kind, `the definition of constraint "${op.name}" is unknown`),
   createTableComment: (op) =>
     op.existingComment === undefined
       ? dropTableComment(op.table, { existingComment: op.comment, ...schema(op.schema) })
@@ -124,7 +124,6 @@ const REVERSERS: Reverser = {
     op.values === undefined
       ? irreversible(op.kind, `the values of enum "${op.name}" are unknown (pass values)`)
       : createEnum(op.name, op.values, schema(op.schema)),
-  addEnumValue: (op) => irreversible(op.kind, "PostgreSQL cannot remove a value from an enum type"),
   createSchema: (op) => dropSchema(op.name, op.ifNotExists ? { ifExists: true } : {}),
   dropSchema: (op) => createSchema(op.name, op.ifExists ? { ifNotExists: true } : {}),
   batchAlterTable: (op, before) =>
@@ -163,7 +162,13 @@ function schema(name: string | undefined): { schema?: string } {
  * ```
  */
 export function reverseOperation(op: Operation, before?: TableBefore): Operation {
-  const reverser = REVERSERS[op.kind] as (op: Operation, before?: TableBefore) => Operation;
+  const rule = signatureOf(op.kind).reverse;
+  if ("irreversible" in rule) {
+    // The table's reason may name the operation's fields: `{name}` becomes the index's name.
+    const fields = op as unknown as Record<string, unknown>;
+    return irreversible(op.kind, rule.irreversible.replace(/\{(\w+)\}/g, (_, key) => String(fields[key])));
+  }
+  const reverser = REVERSERS[op.kind as ReversibleKind] as (op: Operation, before?: TableBefore) => Operation;
   return reverser(op, before);
 }
 

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { BatchOperation, Operation, OperationKind } from "../operations/types.ts";
-import { assertNever } from "../operations/types.ts";
+import { parseArg, signatureOf } from "../operations/signatures.ts";
+import type { BatchAlterTableOp, Operation } from "../operations/types.ts";
 
 /** Line width the printer aims for before breaking an object or array over lines. */
 const WIDTH = 100;
@@ -59,12 +59,6 @@ export function tsLiteral(value: unknown, indent = 0, spread = false): string {
   return `{\n${items.map((i) => `${pad}${i},`).join("\n")}\n${" ".repeat(indent)}}`;
 }
 
-/** Options left after the positional arguments, or nothing when empty. */
-function opts(rest: Record<string, unknown>): unknown[] {
-  const kept = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return Object.keys(kept).length === 0 ? [] : [kept];
-}
-
 const isComposite = (v: unknown) =>
   typeof v === "object" && v !== null && !(v instanceof Date) && !(v instanceof Uint8Array);
 
@@ -95,110 +89,51 @@ function call(target: string, name: string, args: readonly unknown[], indent: nu
   return `${head}\n${each.map((a) => `${pad}${a},`).join("\n")}\n${" ".repeat(indent)});`;
 }
 
-type Renderers = {
-  readonly [K in OperationKind]: (op: Extract<Operation, { kind: K }>, indent: number) => string;
-};
-
 const q = (s: string) => JSON.stringify(s);
 
-const RENDERERS: Renderers = {
-  execute: (op, i) => call("op", "execute", [op.sql, ...(op.params ? [op.params] : [])], i),
-  createTable: (op, i) => {
-    const { kind: _, table, columns, ...rest } = op;
-    return call("op", "createTable", [table, columns, ...opts(rest)], i);
-  },
-  dropTable: ({ kind: _, table, ...rest }, i) => call("op", "dropTable", [table, ...opts(rest)], i),
-  renameTable: ({ kind: _, table, newName, ...rest }, i) =>
-    call("op", "renameTable", [table, newName, ...opts(rest)], i),
-  addColumn: ({ kind: _, table, column, definition, ...rest }, i) =>
-    call("op", "addColumn", [table, column, definition, ...opts(rest)], i),
-  dropColumn: ({ kind: _, table, column, ...rest }, i) =>
-    call("op", "dropColumn", [table, column, ...opts(rest)], i),
-  createIndex: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createIndex", [name, table, columns, ...opts(rest)], i),
-  dropIndex: ({ kind: _, name, ...rest }, i) => call("op", "dropIndex", [name, ...opts(rest)], i),
-  bulkInsert: ({ kind: _, table, rows, ...rest }, i) =>
-    call("op", "bulkInsert", [table, rows, ...opts(rest)], i),
-  alterColumn: ({ kind: _, table, column, ...rest }, i) =>
-    call("op", "alterColumn", [table, column, rest], i),
-  createPrimaryKey: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createPrimaryKey", [name, table, columns, ...opts(rest)], i),
-  createUniqueConstraint: ({ kind: _, name, table, columns, ...rest }, i) =>
-    call("op", "createUniqueConstraint", [name, table, columns, ...opts(rest)], i),
-  createForeignKey: ({ kind: _, name, table, referencedTable, columns, referencedColumns, ...rest }, i) =>
-    call("op", "createForeignKey", [
-      name,
-      table,
-      referencedTable,
-      columns,
-      referencedColumns,
-      ...opts(rest),
-    ], i),
-  createCheckConstraint: ({ kind: _, name, table, condition, ...rest }, i) =>
-    call("op", "createCheckConstraint", [name, table, condition, ...opts(rest)], i),
-  dropConstraint: ({ kind: _, name, table, ...rest }, i) =>
-    call("op", "dropConstraint", [name, table, ...opts(rest)], i),
-  createTableComment: ({ kind: _, table, comment, ...rest }, i) =>
-    call("op", "createTableComment", [table, comment, ...opts(rest)], i),
-  dropTableComment: ({ kind: _, table, ...rest }, i) =>
-    call("op", "dropTableComment", [table, ...opts(rest)], i),
-  createEnum: ({ kind: _, name, values, ...rest }, i) =>
-    call("op", "createEnum", [name, values, ...opts(rest)], i),
-  dropEnum: ({ kind: _, name, ...rest }, i) => call("op", "dropEnum", [name, ...opts(rest)], i),
-  addEnumValue: ({ kind: _, name, value, ...rest }, i) =>
-    call("op", "addEnumValue", [name, value, ...opts(rest)], i),
-  createSchema: ({ kind: _, name, ...rest }, i) => call("op", "createSchema", [name, ...opts(rest)], i),
-  dropSchema: ({ kind: _, name, ...rest }, i) => call("op", "dropSchema", [name, ...opts(rest)], i),
-  batchAlterTable: ({ table, recreate, schema, operations }, i) => {
-    const inner = operations.map((o) => `${" ".repeat(i + 2)}${renderBatchOperation(o, i + 2)}`).join("\n");
-    const options = { recreate, ...(schema ? { schema } : {}) };
-    return `op.batchAlterTable(${q(table)}, (batch) => {\n${inner}\n${" ".repeat(i)}}, ${
-      tsLiteral(options, i)
-    });`;
-  },
-};
-
-/** One operation of a batch, as a `batch.<kind>(...)` call (the table is the batch's). */
-function renderBatchOperation(op: BatchOperation, i: number): string {
-  switch (op.kind) {
-    case "addColumn":
-      return call("batch", "addColumn", [op.column, op.definition], i);
-    case "dropColumn":
-      return call("batch", "dropColumn", [op.column], i);
-    case "alterColumn": {
-      const { kind: _, table: _t, column, schema: _s, ...rest } = op;
-      return call("batch", "alterColumn", [column, rest], i);
-    }
-    case "createIndex": {
-      const { kind: _, table: _t, name, columns, schema: _s, ...rest } = op;
-      return call("batch", "createIndex", [name, columns, ...opts(rest)], i);
-    }
-    case "dropIndex":
-      return call("batch", "dropIndex", [op.name, ...opts({ ifExists: op.ifExists })], i);
-    case "createPrimaryKey":
-      return call("batch", "createPrimaryKey", [op.name, op.columns], i);
-    case "createUniqueConstraint": {
-      const { kind: _, table: _t, name, columns, schema: _s, ...rest } = op;
-      return call("batch", "createUniqueConstraint", [name, columns, ...opts(rest)], i);
-    }
-    case "createForeignKey": {
-      const { kind: _, table: _t, name, referencedTable, columns, referencedColumns, schema: _s, ...rest } =
-        op;
-      return call("batch", "createForeignKey", [
-        name,
-        referencedTable,
-        columns,
-        referencedColumns,
-        ...opts(rest),
-      ], i);
-    }
-    case "createCheckConstraint":
-      return call("batch", "createCheckConstraint", [op.name, op.condition], i);
-    case "dropConstraint":
-      return call("batch", "dropConstraint", [op.name, ...opts({ type: op.type })], i);
-    default:
-      return assertNever(op);
+/**
+ * The arguments of `op.<kind>(...)` (or, with `inBatch`, of `batch.<kind>(...)`), read from the
+ * kind's signature: each positional argument is the operation's field of that name (an optional
+ * one left out when unset); the options object holds the other fields, in the operation's key order,
+ * and is left out when empty unless the signature requires it. Inside a batch the table and schema
+ * are the batch's, and only the options the batch rule names are written.
+ */
+function callArgs(op: Operation, inBatch: boolean): unknown[] {
+  const signature = signatureOf(op.kind);
+  const fields = op as unknown as Record<string, unknown>;
+  const positional = signature.args.map(parseArg).filter((arg) => !(inBatch && arg.name === "table"));
+  const args: unknown[] = [];
+  for (const arg of positional) {
+    if (arg.optional && fields[arg.name] === undefined) continue;
+    args.push(fields[arg.name]);
   }
+  const taken = new Set(["kind", ...signature.args.map((arg) => parseArg(arg).name)]);
+  const allowed = inBatch && signature.batch !== false ? signature.batch.options : undefined;
+  const rest = Object.entries(fields).filter(([key, value]) =>
+    !taken.has(key) && value !== undefined && (allowed === undefined || allowed.includes(key))
+  );
+  if (signature.options !== undefined && (rest.length > 0 || signature.optionsRequired)) {
+    args.push(Object.fromEntries(rest));
+  }
+  return args;
+}
+
+/**
+ * `op.batchAlterTable(table, (batch) => { ... }, options)`: the one call whose argument is code,
+ * so it is written here rather than from the signature.
+ */
+function renderBatchAlterTable(
+  { table, recreate, schema, operations }: BatchAlterTableOp,
+  i: number,
+): string {
+  const inner = operations.map((o) =>
+    `${" ".repeat(i + 2)}${call("batch", o.kind, callArgs(o, true), i + 2)}`
+  )
+    .join("\n");
+  const options = { recreate, ...(schema ? { schema } : {}) };
+  return `op.batchAlterTable(${q(table)}, (batch) => {\n${inner}\n${" ".repeat(i)}}, ${
+    tsLiteral(options, i)
+  });`;
 }
 
 /**
@@ -210,8 +145,9 @@ function renderBatchOperation(op: BatchOperation, i: number): string {
  *   relative to `indent`)
  */
 export function renderOperation(op: Operation, indent = 2): string {
-  const render = RENDERERS[op.kind] as (op: Operation, indent: number) => string;
-  return render(op, indent);
+  return op.kind === "batchAlterTable"
+    ? renderBatchAlterTable(op, indent)
+    : call("op", op.kind, callArgs(op, false), indent);
 }
 
 /** One line of a rendered body: a statement, or a `//` comment before it. */

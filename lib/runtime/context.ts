@@ -8,165 +8,129 @@
 import type { Config } from "../config/config.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import type {
-  BulkInsertValue,
   Column,
   ColumnReference,
-  ConstraintType,
-  DeferrableOptions,
   Operation,
+  OperationKind,
   SqlExpression,
   SqlValue,
 } from "../operations/types.ts";
-import * as create from "../operations/create.ts";
+import type * as create from "../operations/create.ts";
 import { batchAlterTable, type BatchAlterTableOptions, type BatchOperations } from "../operations/batch.ts";
+import { FACTORIES } from "../operations/factories.ts";
+import { OPERATION_KINDS } from "../operations/signatures.ts";
 
 /** Options of `op.createTable`: table-level constraints, indexes, comment, MySQL table options. */
 export type CreateTableOptions = create.CreateTableOptions;
+
+/** The factories behind the `op` methods: the table of plain kinds, plus `batchAlterTable`. */
+const OP_FACTORIES = { ...FACTORIES, batchAlterTable } as const;
+
+/**
+ * An `op` method: the arguments of the kind's factory (`lib/operations/create.ts`, as
+ * `lib/operations/signatures.ts` declares them), resolving once the operation has run.
+ */
+export type OpMethod<K extends OperationKind> = (
+  ...args: Parameters<(typeof OP_FACTORIES)[K]>
+) => Promise<void>;
 
 /**
  * The operations a script can call, with Alembic's argument order and options last.
  *
  * Each call becomes an {@link Operation} and is run (or, in offline mode, printed) in the order
  * the calls were made, whether or not the script awaits the returned promise; the runner waits for
- * all of them before the step commits.
+ * all of them before the step commits. Each method takes its factory's arguments ({@link OpMethod}),
+ * and the methods themselves are generated from `lib/operations/signatures.ts`.
  */
 export interface Op {
   /** Raw SQL with optional bound parameters (`?` placeholders). */
-  execute(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  readonly execute: OpMethod<"execute">;
   /** `CREATE TABLE`; columns keep the key order of `columns`. */
-  createTable(table: string, columns: Record<string, Column>, options?: CreateTableOptions): Promise<void>;
+  readonly createTable: OpMethod<"createTable">;
   /** `DROP TABLE`, with `IF EXISTS` when `ifExists` is set (Alembic's `op.drop_table`). */
-  dropTable(table: string, options?: { schema?: string; ifExists?: boolean }): Promise<void>;
+  readonly dropTable: OpMethod<"dropTable">;
   /** Rename a table; it stays in its schema (Alembic's `op.rename_table`). */
-  renameTable(table: string, newName: string, options?: { schema?: string }): Promise<void>;
+  readonly renameTable: OpMethod<"renameTable">;
   /**
    * `ADD COLUMN` (Alembic's `op.add_column`); `definition.type` is required. SQLite rebuilds the
    * table for what its ALTER TABLE refuses (e.g. a key, `UNIQUE`, a stored generated column).
    */
-  addColumn(table: string, column: string, definition: Column, options?: { schema?: string }): Promise<void>;
+  readonly addColumn: OpMethod<"addColumn">;
   /** `DROP COLUMN` (Alembic's `op.drop_column`); SQLite rebuilds the table when its ALTER TABLE cannot. */
-  dropColumn(table: string, column: string, options?: { schema?: string }): Promise<void>;
+  readonly dropColumn: OpMethod<"dropColumn">;
   /**
    * `CREATE [UNIQUE] INDEX` on column names or `{ sql }` expressions (Alembic's `op.create_index`);
    * options `unique`, `where` (partial index), `lengths` (MySQL prefix lengths), `concurrently`
    * (PostgreSQL; needs a `nonTransactional` revision), `ifNotExists`, `schema`.
    */
-  createIndex(
-    name: string,
-    table: string,
-    columns: readonly (string | SqlExpression)[],
-    options?: create.CreateIndexOptions,
-  ): Promise<void>;
+  readonly createIndex: OpMethod<"createIndex">;
   /**
    * `DROP INDEX` (Alembic's `op.drop_index`); MySQL needs `table`. `concurrently` is PostgreSQL's
    * and, like `createIndex`'s, needs a `nonTransactional` revision.
    */
-  dropIndex(
-    name: string,
-    options?: { table?: string; schema?: string; ifExists?: boolean; concurrently?: boolean },
-  ): Promise<void>;
+  readonly dropIndex: OpMethod<"dropIndex">;
   /** Multi-row INSERT with escaped literals (works in offline mode too); objects and arrays go in as JSON text. */
-  bulkInsert(
-    table: string,
-    rows: readonly Record<string, BulkInsertValue>[],
-    options?: { schema?: string },
-  ): Promise<void>;
+  readonly bulkInsert: OpMethod<"bulkInsert">;
   /**
    * Change a column: `type` (PostgreSQL `using`), `nullable`, `default` (`null` drops it), `newName`,
    * `comment`, `autoincrement`; `existing` is the column as it was (MySQL restates it whole). On
    * SQLite anything but a rename rebuilds the table.
    */
-  alterColumn(table: string, column: string, options: create.AlterColumnOptions): Promise<void>;
+  readonly alterColumn: OpMethod<"alterColumn">;
   /**
    * `ADD CONSTRAINT name PRIMARY KEY (columns)` (Alembic's `op.create_primary_key`). MySQL always
    * names it `PRIMARY`; SQLite rebuilds the table.
    */
-  createPrimaryKey(
-    name: string,
-    table: string,
-    columns: readonly string[],
-    options?: { schema?: string },
-  ): Promise<void>;
+  readonly createPrimaryKey: OpMethod<"createPrimaryKey">;
   /**
    * `ADD CONSTRAINT name UNIQUE (columns)` (Alembic's `op.create_unique_constraint`); `deferrable`
    * and `initiallyDeferred` are refused on MySQL. SQLite rebuilds the table.
    */
-  createUniqueConstraint(
-    name: string,
-    table: string,
-    columns: readonly string[],
-    options?: { schema?: string } & DeferrableOptions,
-  ): Promise<void>;
+  readonly createUniqueConstraint: OpMethod<"createUniqueConstraint">;
   /** Alembic's argument order: name, source table, referenced table, local columns, remote columns. */
-  createForeignKey(
-    name: string,
-    table: string,
-    referencedTable: string,
-    columns: readonly string[],
-    referencedColumns: readonly string[],
-    options?: create.CreateForeignKeyOptions,
-  ): Promise<void>;
+  readonly createForeignKey: OpMethod<"createForeignKey">;
   /**
    * `ADD CONSTRAINT name CHECK (condition)`, `condition` being SQL (Alembic's
    * `op.create_check_constraint`). SQLite rebuilds the table.
    */
-  createCheckConstraint(
-    name: string,
-    table: string,
-    condition: string,
-    options?: { schema?: string },
-  ): Promise<void>;
+  readonly createCheckConstraint: OpMethod<"createCheckConstraint">;
   /** `type` is needed on MySQL (`"foreignkey"`, `"primary"`, `"unique"`, `"check"`). */
-  dropConstraint(
-    name: string,
-    table: string,
-    options?: { type?: ConstraintType; schema?: string },
-  ): Promise<void>;
+  readonly dropConstraint: OpMethod<"dropConstraint">;
   /**
    * Set a table comment (Alembic's `op.create_table_comment`); `existingComment`, the comment it
    * replaces, lets the inverse restore it. Renders nothing on SQLite, which stores no comments.
    */
-  createTableComment(
-    table: string,
-    comment: string,
-    options?: { existingComment?: string; schema?: string },
-  ): Promise<void>;
+  readonly createTableComment: OpMethod<"createTableComment">;
   /**
    * Remove a table comment (Alembic's `op.drop_table_comment`); without `existingComment` it has no
    * inverse. Renders nothing on SQLite.
    */
-  dropTableComment(table: string, options?: { existingComment?: string; schema?: string }): Promise<void>;
+  readonly dropTableComment: OpMethod<"dropTableComment">;
   /** PostgreSQL `CREATE TYPE ... AS ENUM`; renders nothing elsewhere. */
-  createEnum(name: string, values: readonly string[], options?: { schema?: string }): Promise<void>;
+  readonly createEnum: OpMethod<"createEnum">;
   /** PostgreSQL `DROP TYPE`; renders nothing elsewhere. */
-  dropEnum(
-    name: string,
-    options?: { schema?: string; ifExists?: boolean; values?: readonly string[] },
-  ): Promise<void>;
+  readonly dropEnum: OpMethod<"dropEnum">;
   /** PostgreSQL `ALTER TYPE ... ADD VALUE`. */
-  addEnumValue(
-    name: string,
-    value: string,
-    options?: { before?: string; after?: string; ifNotExists?: boolean; schema?: string },
-  ): Promise<void>;
+  readonly addEnumValue: OpMethod<"addEnumValue">;
   /** `CREATE SCHEMA [IF NOT EXISTS]` (a database on MySQL); refused on SQLite, where schemas are files. */
-  createSchema(name: string, options?: { ifNotExists?: boolean }): Promise<void>;
+  readonly createSchema: OpMethod<"createSchema">;
   /**
    * `DROP SCHEMA [IF EXISTS] [CASCADE]`; on MySQL it drops the database and all it holds (`cascade`
    * is ignored). Refused on SQLite.
    */
-  dropSchema(name: string, options?: { ifExists?: boolean; cascade?: boolean }): Promise<void>;
+  readonly dropSchema: OpMethod<"dropSchema">;
   /**
    * Group changes to one table (Alembic's `batch_alter_table`): on SQLite one table rebuild
    * (`recreate: "auto"` when needed, `"always"`, or `"never"` which fails when one is needed);
    * elsewhere the changes run one by one. `build` is called at once and must not be async.
    */
-  batchAlterTable(
-    table: string,
-    build: (batch: BatchOperations) => void,
-    options?: BatchAlterTableOptions,
-  ): Promise<void>;
+  readonly batchAlterTable: OpMethod<"batchAlterTable">;
 }
+
+/** Exactly `A` and `B` are the same union (a compile-time check). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Op lists each kind of the signature table once, so a kind without a method fails to compile.
+const _opCoversEveryKind: Same<keyof Op, OperationKind> = true;
 
 /**
  * Run queries for data migrations: a tagged template whose interpolations become bound
@@ -246,45 +210,16 @@ export function createOpFacade(
     run.catch(() => {});
     return run;
   };
-  const op: Op = {
-    execute: (sql, params) => enqueue(() => create.execute(sql, params)),
-    createTable: (table, columns, options) => enqueue(() => create.createTable(table, columns, options)),
-    dropTable: (table, options) => enqueue(() => create.dropTable(table, options)),
-    renameTable: (table, newName, options) => enqueue(() => create.renameTable(table, newName, options)),
-    addColumn: (table, column, definition, options) =>
-      enqueue(() => create.addColumn(table, column, definition, options)),
-    dropColumn: (table, column, options) => enqueue(() => create.dropColumn(table, column, options)),
-    createIndex: (name, table, columns, options) =>
-      enqueue(() => create.createIndex(name, table, columns, options)),
-    dropIndex: (name, options) => enqueue(() => create.dropIndex(name, options)),
-    bulkInsert: (table, rows, options) => enqueue(() => create.bulkInsert(table, rows, options)),
-    alterColumn: (table, column, options) => enqueue(() => create.alterColumn(table, column, options)),
-    createPrimaryKey: (name, table, columns, options) =>
-      enqueue(() => create.createPrimaryKey(name, table, columns, options)),
-    createUniqueConstraint: (name, table, columns, options) =>
-      enqueue(() => create.createUniqueConstraint(name, table, columns, options)),
-    createForeignKey: (name, table, referencedTable, columns, referencedColumns, options) =>
-      enqueue(() =>
-        create.createForeignKey(name, table, referencedTable, columns, referencedColumns, options)
-      ),
-    createCheckConstraint: (name, table, condition, options) =>
-      enqueue(() => create.createCheckConstraint(name, table, condition, options)),
-    dropConstraint: (name, table, options) => enqueue(() => create.dropConstraint(name, table, options)),
-    createTableComment: (table, comment, options) =>
-      enqueue(() => create.createTableComment(table, comment, options)),
-    dropTableComment: (table, options) => enqueue(() => create.dropTableComment(table, options)),
-    createEnum: (name, values, options) => enqueue(() => create.createEnum(name, values, options)),
-    dropEnum: (name, options) => enqueue(() => create.dropEnum(name, options)),
-    addEnumValue: (name, value, options) => enqueue(() => create.addEnumValue(name, value, options)),
-    createSchema: (name, options) => enqueue(() => create.createSchema(name, options)),
-    dropSchema: (name, options) => enqueue(() => create.dropSchema(name, options)),
-    batchAlterTable: (table, build, options) => enqueue(() => batchAlterTable(table, build, options)),
-  };
+  const op: Record<string, (...args: unknown[]) => Promise<void>> = {};
+  for (const kind of OPERATION_KINDS) {
+    const factory = OP_FACTORIES[kind] as (...args: unknown[]) => Operation;
+    op[kind] = (...args) => enqueue(() => factory(...args));
+  }
   const pending = async () => {
     await tail;
     if (failure) throw failure.error;
   };
-  return { op, pending };
+  return { op: op as unknown as Op, pending };
 }
 
 function withCallSite(error: unknown, callSite: string | undefined): unknown {

@@ -24,7 +24,8 @@ import type {
   SqlValue,
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
-import { type ColumnContext, DdlCompiler, isSimpleDefault } from "../ddl.ts";
+import { DdlCompiler } from "../ddl.ts";
+import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { mysqlType } from "./types.ts";
 

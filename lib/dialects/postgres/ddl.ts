@@ -13,7 +13,8 @@ import type {
   SqlValue,
 } from "../../operations/types.ts";
 import { hexText, quoteString, timestampText } from "../_sql.ts";
-import { type ColumnContext, DdlCompiler } from "../ddl.ts";
+import { DdlCompiler } from "../ddl.ts";
+import type { ColumnContext } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { postgresType } from "./types.ts";
 

@@ -22,10 +22,12 @@ import type {
   SqlValue,
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
-import { type ColumnContext, DdlCompiler, isSimpleDefault } from "../ddl.ts";
+import { DdlCompiler } from "../ddl.ts";
+import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
-import { needsRebuild } from "./rebuild.ts";
+import { assertNever } from "../../operations/types.ts";
+import { alterTableLimit, needsRebuild } from "./rebuild_rules.ts";
 
 const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
 
@@ -112,6 +114,8 @@ export class SqliteDdl extends DdlCompiler {
         return `${name}${this.foreignKeyBody(op, undefined, op.kind)}`;
       case "createCheckConstraint":
         return `${name}CHECK (${op.condition})`;
+      default:
+        return assertNever(op);
     }
   }
 
@@ -139,15 +143,11 @@ export class SqliteDdl extends DdlCompiler {
   // Only a rename is an ALTER TABLE on SQLite; the other changes need a rebuild (plan()), and a
   // comment has nowhere to go.
   protected override alterColumn(op: AlterColumnOp): SqlStatement[] {
-    const reason = (["type", "nullable", "default", "autoincrement"] as const).filter((k) =>
-      op[k] !== undefined
-    );
-    if (reason.length > 0) {
+    const limit = alterTableLimit(op);
+    if (limit?.always) {
       throw this.unsupported(
         op.kind,
-        `Cannot alter ${
-          reason.join(", ")
-        } of column "${op.table}.${op.column}" with SQLite's ALTER TABLE: it needs a table rebuild`,
+        `Cannot alter ${limit.what} of column "${op.table}.${op.column}" with SQLite's ALTER TABLE: it needs a table rebuild`,
         BATCH_HINT,
       );
     }
@@ -161,23 +161,38 @@ export class SqliteDdl extends DdlCompiler {
   }
 
   protected override createPrimaryKey(op: CreatePrimaryKeyOp): SqlStatement[] {
-    throw this.needsRebuild(op.kind, `add primary key "${op.name}" to "${op.table}"`);
+    if (alterTableLimit(op)?.always) {
+      throw this.needsRebuild(op.kind, `add primary key "${op.name}" to "${op.table}"`);
+    }
+    return super.createPrimaryKey(op);
   }
 
   protected override createUniqueConstraint(op: CreateUniqueConstraintOp): SqlStatement[] {
-    throw this.needsRebuild(op.kind, `add unique constraint "${op.name}" to "${op.table}"`);
+    if (alterTableLimit(op)?.always) {
+      throw this.needsRebuild(op.kind, `add unique constraint "${op.name}" to "${op.table}"`);
+    }
+    return super.createUniqueConstraint(op);
   }
 
   protected override createForeignKey(op: CreateForeignKeyOp): SqlStatement[] {
-    throw this.needsRebuild(op.kind, `add foreign key "${op.name}" to "${op.table}"`);
+    if (alterTableLimit(op)?.always) {
+      throw this.needsRebuild(op.kind, `add foreign key "${op.name}" to "${op.table}"`);
+    }
+    return super.createForeignKey(op);
   }
 
   protected override createCheckConstraint(op: CreateCheckConstraintOp): SqlStatement[] {
-    throw this.needsRebuild(op.kind, `add check constraint "${op.name}" to "${op.table}"`);
+    if (alterTableLimit(op)?.always) {
+      throw this.needsRebuild(op.kind, `add check constraint "${op.name}" to "${op.table}"`);
+    }
+    return super.createCheckConstraint(op);
   }
 
   protected override dropConstraint(op: DropConstraintOp): SqlStatement[] {
-    throw this.needsRebuild(op.kind, `drop constraint "${op.name}" of "${op.table}"`);
+    if (alterTableLimit(op)?.always) {
+      throw this.needsRebuild(op.kind, `drop constraint "${op.name}" of "${op.table}"`);
+    }
+    return super.dropConstraint(op);
   }
 
   // SQLite stores no comments (column comments are ignored the same way).
@@ -271,21 +286,15 @@ export class SqliteDdl extends DdlCompiler {
     return isSimpleDefault(sql) ? sql : `(${sql})`;
   }
 
-  // SQLite's ALTER TABLE ADD COLUMN refuses keys, UNIQUE and stored generated columns
-  // (https://sqlite.org/lang_altertable.html); those need the 12-step rebuild.
+  // SQLite's ALTER TABLE ADD COLUMN always refuses keys, UNIQUE and stored generated columns
+  // (alterTableLimit); those need the 12-step rebuild. What it refuses only on a table with rows
+  // is left to SQLite, since the compiler cannot see the rows.
   protected override addColumn(op: AddColumnOp): SqlStatement[] {
-    const d = op.definition;
-    const refused = d.primaryKey
-      ? "PRIMARY KEY"
-      : d.unique
-      ? "UNIQUE"
-      : d.computed?.stored
-      ? "STORED generated"
-      : "";
-    if (refused) {
+    const limit = alterTableLimit(op);
+    if (limit?.always) {
       throw this.unsupported(
         op.kind,
-        `Cannot add ${refused} column "${op.column}" to "${op.table}" with SQLite's ALTER TABLE ADD COLUMN: it needs a table rebuild`,
+        `Cannot add ${limit.what} column "${op.column}" to "${op.table}" with SQLite's ALTER TABLE ADD COLUMN: it needs a table rebuild`,
         BATCH_HINT,
       );
     }

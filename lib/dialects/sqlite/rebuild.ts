@@ -1,6 +1,6 @@
 /**
- * SQLite table rebuilds: what SQLite's ALTER TABLE cannot do ({@link needsRebuild}, a pure truth
- * table) is done by SQLite's documented 12-step procedure ("Making Other Kinds Of Table Schema
+ * SQLite table rebuilds: what SQLite's ALTER TABLE cannot do (`needsRebuild` in `rebuild_rules.ts`,
+ * the one pure truth table) is done by SQLite's documented 12-step procedure ("Making Other Kinds Of Table Schema
  * Changes", https://sqlite.org/lang_altertable.html), rendered by {@link rebuildStatements} from
  * the table's current definition ({@link readSqliteTable}).
  *
@@ -15,88 +15,22 @@
  */
 import { UnsupportedOperationError } from "../../errors.ts";
 import { isBatchOperation } from "../../operations/batch.ts";
-import type { AlterColumnOp, BatchOperation, Operation, RecreateMode } from "../../operations/types.ts";
-import { isSimpleDefault } from "../ddl.ts";
+import {
+  type AlterColumnOp,
+  assertNever,
+  type BatchOperation,
+  type Operation,
+  type RecreateMode,
+} from "../../operations/types.ts";
 import type { Connection } from "../dialect.ts";
 import type { SqlStatement } from "../statement.ts";
-import {
-  type ColumnClause,
-  parseCreateTable,
-  type ParsedTableConstraint,
-  tokenize,
-  unquote,
-} from "./_create_table_parser.ts";
+import { type ColumnClause, parseCreateTable, type ParsedTableConstraint } from "./_create_table_parser.ts";
 import type { SqliteDdl } from "./ddl.ts";
 import { readSqliteTable, type SqliteTableInfo } from "./introspect_table.ts";
+import { limitDependsOnTable, mentionsAny, needsRebuild } from "./rebuild_rules.ts";
 
 /** Prefix of the new table during a rebuild: `_retort_tmp_<name>`. */
 export const REBUILD_PREFIX = "_retort_tmp_";
-
-/**
- * Why SQLite's ALTER TABLE cannot carry out `op` (so the table must be rebuilt), or `undefined`
- * when it can. Pure: SQLite's documented limits (https://sqlite.org/lang_altertable.html) —
- * ADD COLUMN refuses PRIMARY KEY, UNIQUE, STORED generated columns, NOT NULL without a default and
- * non-constant defaults; DROP COLUMN refuses a column that is in the primary key, in an index or a
- * UNIQUE constraint, in a foreign key, or named in a CHECK or generated column; nothing alters a
- * column's type, nullability, default or autoincrement, and nothing adds or drops a constraint.
- *
- * @param op a batch operation
- * @param table the table's current definition; without it a DROP COLUMN counts as possible
- * @returns a reason (`alterColumn "name": type, nullable`) or `undefined`
- */
-export function needsRebuild(op: BatchOperation, table?: SqliteTableInfo): string | undefined {
-  switch (op.kind) {
-    case "addColumn": {
-      const d = op.definition;
-      const why = d.primaryKey
-        ? "a PRIMARY KEY column"
-        : d.unique
-        ? "a UNIQUE column"
-        : d.computed?.stored
-        ? "a STORED generated column"
-        : d.nullable === false && d.default === undefined && d.computed === undefined
-        ? "a NOT NULL column without a default"
-        : isExpressionDefault(d.default)
-        ? "a column with a non-constant default"
-        : undefined;
-      return why && `addColumn "${op.column}": ALTER TABLE ADD COLUMN cannot add ${why}`;
-    }
-    case "dropColumn": {
-      if (table === undefined) return undefined;
-      const name = op.column.toLowerCase();
-      const column = table.columns.find((c) => c.name.toLowerCase() === name);
-      if (column === undefined) return undefined;
-      const why = column.pk > 0
-        ? "it is in the primary key"
-        : table.indexes.some((ix) => ix.columns.some((c) => c?.toLowerCase() === name))
-        ? "it is indexed or UNIQUE"
-        : table.foreignKeys.some((fk) => fk.from.some((c) => c.toLowerCase() === name))
-        ? "it is in a foreign key"
-        : mentionsInChecks(table.sql, op.column)
-        ? "a CHECK constraint or generated column uses it"
-        : undefined;
-      return why && `dropColumn "${op.column}": ALTER TABLE DROP COLUMN refuses it because ${why}`;
-    }
-    case "alterColumn": {
-      const changes = (["type", "nullable", "default", "autoincrement"] as const).filter((k) =>
-        op[k] !== undefined
-      );
-      return changes.length === 0
-        ? undefined
-        : `alterColumn "${op.column}": ALTER TABLE cannot change a column's ${changes.join(", ")}`;
-    }
-    case "createIndex":
-    case "dropIndex":
-      return undefined;
-    case "createPrimaryKey":
-    case "createUniqueConstraint":
-    case "createForeignKey":
-    case "createCheckConstraint":
-      return `${op.kind} "${op.name}": ALTER TABLE cannot add a constraint`;
-    case "dropConstraint":
-      return `dropConstraint "${op.name}": ALTER TABLE cannot drop a constraint`;
-  }
-}
 
 /**
  * Plan an operation on SQLite with the database at hand: a `batchAlterTable` (per its `recreate`)
@@ -118,12 +52,11 @@ export async function planSqlite(
   if (op.kind === "batchAlterTable") {
     return await planBatch(op.table, op.schema, op.recreate, op.operations, op, conn, compiler);
   }
-  if (!isBatchOperation(op) || op.kind === "dropIndex" || op.kind === "createIndex") {
+  if (!isBatchOperation(op)) return compiler.compile(op);
+  // Most answers depend on the operation alone, and then the table need not be read (a dropIndex,
+  // which may not even name its table, never needs a rebuild).
+  if (op.kind === "dropIndex" || (!limitDependsOnTable(op) && needsRebuild(op) === undefined)) {
     return compiler.compile(op);
-  }
-  if (op.kind === "addColumn" || op.kind === "alterColumn") {
-    // Decided without reading the table: these depend on the operation alone.
-    if (needsRebuild(op) === undefined) return compiler.compile(op);
   }
   return await planBatch(op.table, op.schema, "auto", [op], op, conn, compiler);
 }
@@ -333,6 +266,8 @@ export function rebuildStatements(
         }
         break;
       }
+      default:
+        assertNever(op);
     }
   }
 
@@ -459,27 +394,4 @@ function touchingObjects(table: SqliteTableInfo): SqliteTableInfo["triggersAndVi
     });
   }
   return table.triggersAndViews.filter((_, i) => picked.has(i));
-}
-
-function mentionsAny(sql: string, names: ReadonlySet<string>): boolean {
-  return tokenize(sql).some((t) =>
-    (t.kind === "word" || t.kind === "quoted") && names.has(unquote(t.text).toLowerCase())
-  );
-}
-
-function mentionsInChecks(createSql: string, column: string): boolean {
-  const parsed = parseCreateTable(createSql);
-  const name = new Set([column.toLowerCase()]);
-  if (parsed.constraints.some((k) => k.kind === "check" && mentionsAny(k.text, name))) return true;
-  return parsed.columns.some((c) =>
-    c.clauses.some((k) => (k.kind === "check" || k.kind === "generated") && mentionsAny(k.text, name))
-  );
-}
-
-function isExpressionDefault(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || value instanceof Date || value instanceof Uint8Array) {
-    return false;
-  }
-  const sql = (value as { sql: string }).sql;
-  return !isSimpleDefault(sql) || /^\s*\(/.test(sql) || /^\s*current_(timestamp|date|time)\s*$/i.test(sql);
 }

@@ -1,8 +1,10 @@
 import { assertEquals, assertThrows } from "../../_assert.ts";
 import { UnsupportedOperationError } from "../../../lib/errors.ts";
 import * as c from "../../../lib/operations/create.ts";
+import type { BatchOperation } from "../../../lib/operations/types.ts";
 import { batchAlterTable } from "../../../lib/operations/batch.ts";
-import { needsRebuild, rebuildStatements } from "../../../lib/dialects/sqlite/rebuild.ts";
+import { rebuildStatements } from "../../../lib/dialects/sqlite/rebuild.ts";
+import { alterTableLimit, needsRebuild } from "../../../lib/dialects/sqlite/rebuild_rules.ts";
 import { SqliteDdl } from "../../../lib/dialects/sqlite/ddl.ts";
 import { parseCreateTable } from "../../../lib/dialects/sqlite/_create_table_parser.ts";
 import type { SqliteTableInfo } from "../../../lib/dialects/sqlite/introspect_table.ts";
@@ -166,6 +168,62 @@ Deno.test("needsRebuild follows SQLite's ALTER TABLE limits", async (t) => {
   ];
   for (const [name, op, reason] of rows) {
     await t.step(name, () => assertEquals(needsRebuild(op, TABLE), reason));
+  }
+});
+
+Deno.test("alterTableLimit: what SQLite always refuses, what the compiler refuses, and what the planner rebuilds", async (t) => {
+  // [case, op, limit hit (with the table), refused whatever the rows, read the table to decide]
+  const rows: [string, BatchOperation, boolean, boolean][] = [
+    ["plain addColumn", c.addColumn("item", "x", { type: "text" }), false, false],
+    ["addColumn PRIMARY KEY", c.addColumn("item", "x", { type: "integer", primaryKey: true }), true, true],
+    ["addColumn UNIQUE", c.addColumn("item", "x", { type: "text", unique: true }), true, true],
+    [
+      "addColumn STORED",
+      c.addColumn("item", "x", { type: "integer", computed: { sql: "1", stored: true } }),
+      true,
+      true,
+    ],
+    [
+      "addColumn NOT NULL without a default",
+      c.addColumn("item", "x", { type: "text", nullable: false }),
+      true,
+      false,
+    ],
+    [
+      "addColumn non-constant default",
+      c.addColumn("item", "x", { type: "timestamp", default: { sql: "CURRENT_TIMESTAMP" } }),
+      true,
+      false,
+    ],
+    ["dropColumn free", c.dropColumn("item", "total"), false, false],
+    ["dropColumn primary key", c.dropColumn("item", "id"), true, false],
+    ["alterColumn rename", c.alterColumn("item", "note", { newName: "remark" }), false, false],
+    ["alterColumn type", c.alterColumn("item", "note", { type: "text" }), true, true],
+    ["alterColumn autoincrement", c.alterColumn("item", "id", { autoincrement: false }), true, true],
+    ["createIndex", c.createIndex("ix", "item", ["note"]), false, false],
+    ["dropIndex", c.dropIndex("ix", { table: "item" }), false, false],
+    ["createPrimaryKey", c.createPrimaryKey("pk", "item", ["id"]), true, true],
+    ["createUniqueConstraint", c.createUniqueConstraint("uq", "item", ["note"]), true, true],
+    ["createForeignKey", c.createForeignKey("fk", "item", "owner", ["owner_id"], ["id"]), true, true],
+    ["createCheckConstraint", c.createCheckConstraint("ck", "item", "1"), true, true],
+    ["dropConstraint", c.dropConstraint("ck_note", "item"), true, true],
+  ];
+  const ddl = new SqliteDdl();
+  for (const [name, op, hit, always] of rows) {
+    await t.step(name, () => {
+      const limit = alterTableLimit(op, TABLE);
+      assertEquals(limit !== undefined, hit, "limit hit");
+      assertEquals(limit?.always ?? false, always, "refused whatever the rows");
+      // The compiler, which cannot read the table, refuses exactly the limits SQLite always enforces.
+      let refused = false;
+      try {
+        ddl.compile(op);
+      } catch (error) {
+        if (!(error instanceof UnsupportedOperationError)) throw error;
+        refused = true;
+      }
+      assertEquals(refused, always, "compiler refuses");
+    });
   }
 });
 
