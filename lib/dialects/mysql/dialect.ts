@@ -7,6 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { MYSQL_CAPABILITIES } from "./capabilities.ts";
+import { mysqlMigrationSession } from "./migration_session.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
 /**
@@ -28,6 +29,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       versionTable: Object.freeze(compiler.versionTableStatements()),
       // MySQL commits every DDL statement implicitly, so an offline transaction would promise nothing.
       offline: Object.freeze({ begin: "", commit: "" }),
+      migrationSession: mysqlMigrationSession,
       async connect(url: DatabaseUrl, connectOptions?: ConnectOptions): Promise<Connection> {
         const { connectMysql } = await import("./driver.ts");
         return connectMysql(url, dialect, connectOptions);

@@ -7,6 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
+import { postgresMigrationSession } from "./migration_session.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
 // connecting in the same turn as the call: `current` starts it just before a long scan.
@@ -33,6 +34,7 @@ export const postgresDialect: Dialect = Object.freeze(
     quoteLiteral: (value) => compiler.quoteLiteral(value),
     versionTable: Object.freeze(compiler.versionTableStatements()),
     offline: Object.freeze({ begin: "BEGIN", commit: "COMMIT" }),
+    migrationSession: postgresMigrationSession,
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
       return connectPostgres(url, postgresDialect, options);
