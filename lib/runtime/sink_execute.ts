@@ -1,0 +1,288 @@
+/**
+ * The execute sink: runs what the plan walk produces on a live connection (online mode). It holds
+ * the dialect's migration lock from before the version table is read until after the last commit,
+ * so a second migrator waits and then finds nothing left to do (DESIGN.md section 8).
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { Config } from "../config/config.ts";
+import type { Connection, Row } from "../dialects/dialect.ts";
+import type { SqlStatement } from "../dialects/statement.ts";
+import type { Operation, SqlValue } from "../operations/types.ts";
+import type { PlanStep, VersionAction } from "../revision/revision.ts";
+import { parseUrl } from "../config/url.ts";
+import { LockTimeoutError } from "../errors.ts";
+import type { MigrationEvent } from "./run_result.ts";
+import type { RunSink, SqlSection, StatementRunner } from "./run_sink.ts";
+import { splitSqlStatements, statementAt } from "./sql_split.ts";
+import { StatementFailure, toMigrationError } from "./step_error.ts";
+import {
+  applyVersionActions,
+  ensureVersionTable,
+  lockName,
+  readVersions,
+  versionTableName,
+} from "./version_table.ts";
+
+/** Options of {@link ExecuteSink}. */
+export interface ExecuteSinkOptions {
+  readonly config: Config;
+  readonly connection: Connection;
+  /** Gets `lock-wait` when another migrator holds the lock. */
+  readonly onEvent?: (event: MigrationEvent) => void;
+  /** Apply the dialect's migration-session settings (client watch, statement timeout); a stamp does not. */
+  readonly session?: boolean;
+}
+
+/**
+ * Runs statements on one connection. A run's transaction opens at its first statement, so a run
+ * that turns out to have nothing to do in it sends no empty BEGIN/COMMIT; where the dialect
+ * pipelines, a step's BEGIN, statements and version change go out without waiting for each reply.
+ */
+export class ExecuteSink implements RunSink {
+  /** The connection's dialect. */
+  readonly dialect;
+  /** Online: scripts may query the database. */
+  readonly offline = false;
+  readonly #config: Config;
+  readonly #conn: Connection;
+  readonly #options: ExecuteSinkOptions;
+  readonly #lock: string;
+  readonly #name;
+  #locked = false;
+  /** The run's transaction is wanted but BEGIN is not sent yet. */
+  #deferred = false;
+  /** A pipelined step BEGIN whose reply has not been awaited. */
+  #begun: Promise<void> | undefined;
+  /**
+   * With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
+   * may have moved the heads between two steps: each step checks them under the write lock.
+   */
+  readonly #verifyEachStep: boolean;
+
+  /** @param options the config, the migration's connection, a progress callback */
+  constructor(options: ExecuteSinkOptions) {
+    this.#options = options;
+    this.#config = options.config;
+    this.#conn = options.connection;
+    this.dialect = options.connection.dialect;
+    this.#name = versionTableName(options.config);
+    this.#lock = lockName(this.#name, databaseOf(options.config));
+    this.#verifyEachStep = this.dialect.capabilities.migratorLock === "write-transaction" &&
+      options.config.transactionPerMigration;
+  }
+
+  /** Take the lock, set up the session, read the heads (see {@link RunSink.open}). */
+  async open(wholeRun: boolean): Promise<{ heads: string[]; inRunTransaction: boolean }> {
+    const conn = this.#conn;
+    const session = this.#options.session ? this.dialect.migrationSession : undefined;
+    await session?.watchClient?.(conn);
+    const timeoutMs = this.#config.lockTimeoutMs;
+    const onEvent = this.#options.onEvent;
+    const lock = this.#lock;
+    const ok = await conn.lock(lock, timeoutMs, () => onEvent?.({ type: "lock-wait", lock, timeoutMs }));
+    if (!ok) {
+      throw new LockTimeoutError(
+        `Cannot take the migration lock "${lock}": another migrator held it for more than ${
+          Math.round(timeoutMs / 1000)
+        } s; wait for it to finish or raise --lock-timeout`,
+      );
+    }
+    this.#locked = true;
+    // After the lock: the wait for another migrator is bounded by --lock-timeout, not by this.
+    const statementTimeoutMs = this.#config.statementTimeoutMs;
+    if (statementTimeoutMs !== undefined) await session?.setStatementTimeout?.(conn, statementTimeoutMs);
+    // SQLite has no session lock: its lock is the write transaction. When the whole run shares one,
+    // take it before reading the heads, so a second migrator waits and then finds nothing to do.
+    const inRunTransaction = wholeRun && this.dialect.capabilities.migratorLock === "write-transaction";
+    if (inRunTransaction) await conn.begin();
+    try {
+      return { heads: await readVersions(conn, this.#name), inRunTransaction };
+    } catch (error) {
+      if (inRunTransaction) await this.rollback();
+      throw error;
+    }
+  }
+
+  /** Free the lock, if taken. */
+  async close(): Promise<void> {
+    if (this.#locked) await this.#conn.unlock(this.#lock).catch(() => {});
+    this.#locked = false;
+  }
+
+  /** See {@link RunSink.begin}: the run's BEGIN waits for the first statement. */
+  async begin(scope: "run" | "step"): Promise<void> {
+    if (scope === "run") {
+      this.#deferred = true;
+    } else if (this.dialect.capabilities.pipelining && !this.#verifyEachStep) {
+      // PostgreSQL: postgres.js sends BEGIN, the step and its version change on the one connection
+      // in order without waiting for each reply, so a step costs two round trips instead of four.
+      // Safe because nothing is committed before every reply is in.
+      this.#begun = this.#conn.begin();
+      this.#begun.catch(() => {});
+    } else await this.#conn.begin();
+  }
+
+  /** Commit; a run transaction that never started has nothing to commit. */
+  async commit(): Promise<void> {
+    if (this.#deferred) {
+      this.#deferred = false;
+      return;
+    }
+    await this.#ready();
+    await this.#conn.commit();
+  }
+
+  /** Roll back, ignoring a connection that is already gone (the database rolls back on disconnect). */
+  async rollback(): Promise<void> {
+    this.#begun = undefined;
+    if (this.#deferred) {
+      this.#deferred = false;
+      return;
+    }
+    try {
+      await this.#conn.rollback();
+    } catch {
+      // The connection may already be gone; the database rolls back on disconnect.
+    }
+  }
+
+  /** The heads under a step's write lock, where they may have moved; else undefined. */
+  async recheckHeads(): Promise<string[] | undefined> {
+    if (!this.#verifyEachStep) return undefined;
+    await this.#ready();
+    return readVersions(this.#conn, this.#name);
+  }
+
+  /** Create the version table unless it exists. */
+  async createVersionTable(): Promise<void> {
+    await this.#ready();
+    await ensureVersionTable(this.#conn, this.#name);
+  }
+
+  /** Delete the version rows one by one. */
+  async purgeVersions(heads: readonly string[]): Promise<void> {
+    await this.#ready();
+    for (const v of heads) await this.#conn.execute(this.dialect.versionTable.delete(this.#name, v));
+  }
+
+  /** Apply version changes, checking each touches one row. */
+  async recordVersions(actions: readonly VersionAction[]): Promise<void> {
+    await this.#ready();
+    await applyVersionActions(this.#conn, this.#name, actions);
+  }
+
+  /** Run the body and the version changes; pipelined, both go out at once after the step's BEGIN. */
+  async step(_step: PlanStep, body: () => Promise<void>, actions: readonly VersionAction[]): Promise<void> {
+    const begun = this.#begun;
+    this.#begun = undefined;
+    if (!begun) {
+      await body();
+      await this.recordVersions(actions);
+      return;
+    }
+    const ran = body();
+    const recorded = this.recordVersions(actions);
+    const outcomes = await Promise.allSettled([begun, ran, recorded]);
+    // BEGIN's error first, then the step's own: a failed step makes the version change fail too.
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+  }
+
+  /** `dialect.plan` with this connection (it may read the table), else `dialect.ddl`. */
+  async planOperation(operation: Operation): Promise<SqlStatement[]> {
+    if (!this.dialect.plan) return this.dialect.ddl(operation);
+    await this.#ready();
+    return this.dialect.plan(operation, this.#conn);
+  }
+
+  /** Run one statement; an `expectNoRows` check fails when its query returns rows. */
+  async statement(stmt: SqlStatement): Promise<void> {
+    await this.#ready();
+    const conn = this.#conn;
+    if (stmt.expectNoRows !== undefined) {
+      const rows = await conn.query(stmt.sql);
+      if (rows.length > 0) throw new Error(`${stmt.expectNoRows}: ${JSON.stringify(rows.slice(0, 5))}`);
+    } else if (stmt.params && stmt.params.length > 0) await conn.execute(stmt.sql, stmt.params);
+    else await conn.execute(stmt.sql);
+  }
+
+  /**
+   * Run a SQL section in one call where the database allows, else statement by statement.
+   * @throws {StatementFailure} naming the failed statement and its file line where known
+   */
+  async script(section: SqlSection, file: string, run: StatementRunner): Promise<void> {
+    await this.#ready();
+    const dialect = this.dialect.name;
+    // MySQL commits DDL as it goes, so it runs one statement at a time to know which ones ran; a
+    // transaction:false section on PostgreSQL too, because statements sent together form an
+    // implicit transaction (which CREATE INDEX CONCURRENTLY refuses).
+    const caps = this.dialect.capabilities;
+    if (!caps.transactionalDdl || (caps.multiStatementIsTransaction && !section.transactional)) {
+      const statements = splitSqlStatements(section.sql, dialect);
+      const base = sectionBodyLine(file, section);
+      for (const stmt of statements) await run({ sql: stmt.sql }, `${file}:${base + stmt.line}`);
+      return;
+    }
+    try {
+      await this.#conn.executeScript(section.sql);
+    } catch (error) {
+      // PostgreSQL reports where in the text it failed: name that statement and its line.
+      const position = Number((error as { position?: unknown }).position);
+      const statements = splitSqlStatements(section.sql, dialect);
+      const at = position > 0
+        ? statementAt(statements, position - 1)
+        : statements.length === 1
+        ? statements[0]
+        : undefined;
+      const base = sectionBodyLine(file, section);
+      if (at) throw new StatementFailure(at.sql, `${file}:${base + at.line}`, [], error);
+      throw new StatementFailure(section.sql, `${file}:${base}`, [], error);
+    }
+  }
+
+  /** The script's `sql` queries run on the migration's connection, in its transaction. */
+  async query(text: string, params: readonly SqlValue[]): Promise<Row[]> {
+    await this.#ready();
+    return this.#conn.query(text, params);
+  }
+
+  /** A {@link MigrationError} naming the step, statement and what stayed applied. */
+  failure(error: unknown, step: PlanStep, rolledBack: boolean): unknown {
+    return toMigrationError(error, step, this.dialect, rolledBack);
+  }
+
+  /** Send the deferred BEGIN, or wait for a pipelined one, before the next statement. */
+  async #ready(): Promise<void> {
+    if (this.#deferred) {
+      this.#deferred = false;
+      await this.#conn.begin();
+    }
+    const begun = this.#begun;
+    this.#begun = undefined;
+    await begun;
+  }
+}
+
+function databaseOf(config: Config): string | undefined {
+  try {
+    return config.url ? parseUrl(config.url, config.root).database : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The 1-based file line of the first line of a SQL section's text (the parser trims blank lines
+ * after the marker, so the text does not always start on the marker's next line).
+ */
+function sectionBodyLine(file: string, body: { sql: string; line: number }): number {
+  try {
+    const lines = readFileSync(file, "utf8").split(/\r?\n/);
+    const first = body.sql.split("\n", 1)[0];
+    for (let i = body.line; i < lines.length; i++) if (lines[i].trim() === first.trim()) return i + 1;
+  } catch {
+    // The file is gone; the marker's next line is the best guess.
+  }
+  return body.line + 1;
+}
