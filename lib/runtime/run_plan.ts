@@ -39,14 +39,13 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
   // commits, so a run-wide ROLLBACK could undo version rows of steps whose DDL already committed.
   const wholeRun = !config.transactionPerMigration && sink.dialect.capabilities.transactionalDdl;
   try {
-    const opened = await sink.open(wholeRun);
-    const from = opened.heads;
-    let inRun = opened.inRunTransaction;
+    const from = await sink.open(wholeRun);
+    let inRun = false;
     const results: StepResult[] = [];
     let heads = from;
     let steps = [...options.plan(heads)];
     try {
-      if (wholeRun && !inRun) {
+      if (wholeRun) {
         await sink.begin("run");
         inRun = true;
       }
@@ -142,7 +141,7 @@ export async function runStamp(
 ): Promise<RunResult> {
   const started = performance.now();
   try {
-    const { heads: from } = await sink.open(false);
+    const from = await sink.open(false);
     await sink.begin("run");
     try {
       if (from.length === 0) await sink.createVersionTable();

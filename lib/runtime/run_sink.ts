@@ -35,11 +35,12 @@ export interface RunSink {
   /**
    * Start the run (online: take the migration lock) and read the heads it starts from.
    *
-   * @param wholeRun the run will share one transaction
-   * @returns the heads, and whether the run's transaction is already open (SQLite's lock is it)
+   * @param wholeRun the run will share one transaction (where the lock is that transaction, the
+   *   sink opens it here, and the walk's `begin("run")` then finds it open)
+   * @returns the heads
    * @throws {LockTimeoutError} when the lock is not free in time
    */
-  open(wholeRun: boolean): Promise<{ heads: string[]; inRunTransaction: boolean }>;
+  open(wholeRun: boolean): Promise<string[]>;
   /** End the run (online: free the lock); never throws. */
   close(): Promise<void>;
   /** Open the run's transaction (`run`) or a step's own one (`step`). */

@@ -51,6 +51,8 @@ export class ExecuteSink implements RunSink {
   readonly #lock: string;
   readonly #name;
   #locked = false;
+  /** `open` began the run's transaction (it is the lock): the walk's `begin("run")` finds it open. */
+  #runBegun = false;
   /** The run's transaction is wanted but BEGIN is not sent yet. */
   #deferred = false;
   /** A pipelined step BEGIN whose reply has not been awaited. */
@@ -74,7 +76,7 @@ export class ExecuteSink implements RunSink {
   }
 
   /** Take the lock, set up the session, read the heads (see {@link RunSink.open}). */
-  async open(wholeRun: boolean): Promise<{ heads: string[]; inRunTransaction: boolean }> {
+  async open(wholeRun: boolean): Promise<string[]> {
     const conn = this.#conn;
     const session = this.#options.session ? this.dialect.migrationSession : undefined;
     await session?.watchClient?.(conn);
@@ -95,12 +97,14 @@ export class ExecuteSink implements RunSink {
     if (statementTimeoutMs !== undefined) await session?.setStatementTimeout?.(conn, statementTimeoutMs);
     // SQLite has no session lock: its lock is the write transaction. When the whole run shares one,
     // take it before reading the heads, so a second migrator waits and then finds nothing to do.
-    const inRunTransaction = wholeRun && this.dialect.capabilities.migratorLock === "write-transaction";
-    if (inRunTransaction) await conn.begin();
+    const early = wholeRun && this.dialect.capabilities.migratorLock === "write-transaction";
+    if (early) await conn.begin();
     try {
-      return { heads: await readVersions(conn, this.#name), inRunTransaction };
+      const heads = await readVersions(conn, this.#name);
+      this.#runBegun = early;
+      return heads;
     } catch (error) {
-      if (inRunTransaction) await this.rollback();
+      if (early) await this.rollback();
       throw error;
     }
   }
@@ -114,7 +118,8 @@ export class ExecuteSink implements RunSink {
   /** See {@link RunSink.begin}: the run's BEGIN waits for the first statement. */
   async begin(scope: "run" | "step"): Promise<void> {
     if (scope === "run") {
-      this.#deferred = true;
+      this.#deferred = !this.#runBegun;
+      this.#runBegun = false;
     } else if (this.dialect.capabilities.pipelining && !this.#verifyEachStep) {
       // PostgreSQL: postgres.js sends BEGIN, the step and its version change on the one connection
       // in order without waiting for each reply, so a step costs two round trips instead of four.

@@ -56,8 +56,8 @@ export class TextSink implements RunSink {
   }
 
   /** The heads the script starts from; there is no lock to take. */
-  open(): Promise<{ heads: string[]; inRunTransaction: boolean }> {
-    return Promise.resolve({ heads: [...this.#options.startHeads], inRunTransaction: false });
+  open(): Promise<string[]> {
+    return Promise.resolve([...this.#options.startHeads]);
   }
 
   /** Nothing to free. */
