@@ -10,7 +10,8 @@ import type { Config } from "../config/config.ts";
 import type { Connection, Dialect } from "../dialects/dialect.ts";
 import type { PlanStep, VersionAction } from "../revision/revision.ts";
 import type { MigrationEvent, RunResult } from "./run_result.ts";
-import { runPlan, runStamp } from "./run_plan.ts";
+import { runPlan } from "./run_plan.ts";
+import { runStamp } from "./run_stamp.ts";
 import { ExecuteSink } from "./sink_execute.ts";
 import { TextSink } from "./sink_text.ts";
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Config } from "../config/config.ts";
-import type { Connection, Row } from "../dialects/dialect.ts";
+import type { Connection, Dialect, Row, VersionTableName } from "../dialects/dialect.ts";
 import type { SqlStatement } from "../dialects/statement.ts";
 import type { Operation, SqlValue } from "../operations/types.ts";
 import type { PlanStep, VersionAction } from "../revision/revision.ts";
@@ -36,26 +36,29 @@ export interface ExecuteSinkOptions {
 }
 
 /**
- * Runs statements on one connection. A run's transaction opens at its first statement, so a run
- * that turns out to have nothing to do in it sends no empty BEGIN/COMMIT; where the dialect
- * pipelines, a step's BEGIN, statements and version change go out without waiting for each reply.
+ * Runs statements on one connection. A transaction's BEGIN goes out with its first statement, so a
+ * transaction that turns out to hold nothing costs nothing; where the dialect pipelines, a step's
+ * BEGIN, statements and version change go out without waiting for each reply. The version table is
+ * created in the first step's transaction, so a first step that fails leaves no table behind.
  */
 export class ExecuteSink implements RunSink {
   /** The connection's dialect. */
-  readonly dialect;
+  readonly dialect: Dialect;
   /** Online: scripts may query the database. */
   readonly offline = false;
   readonly #config: Config;
   readonly #conn: Connection;
   readonly #options: ExecuteSinkOptions;
   readonly #lock: string;
-  readonly #name;
+  readonly #name: VersionTableName;
   #locked = false;
   /** `open` began the run's transaction (it is the lock): the walk's `begin("run")` finds it open. */
   #runBegun = false;
-  /** The run's transaction is wanted but BEGIN is not sent yet. */
-  #deferred = false;
-  /** A pipelined step BEGIN whose reply has not been awaited. */
+  /** A transaction is wanted but its BEGIN is not sent yet. */
+  #deferred: "run" | "step" | undefined;
+  /** The version table is to be created with the next statement. */
+  #tablePending = false;
+  /** A BEGIN sent whose reply has not been awaited. */
   #begun: Promise<void> | undefined;
   /**
    * With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
@@ -115,24 +118,17 @@ export class ExecuteSink implements RunSink {
     this.#locked = false;
   }
 
-  /** See {@link RunSink.begin}: the run's BEGIN waits for the first statement. */
-  async begin(scope: "run" | "step"): Promise<void> {
-    if (scope === "run") {
-      this.#deferred = !this.#runBegun;
-      this.#runBegun = false;
-    } else if (this.dialect.capabilities.pipelining && !this.#verifyEachStep) {
-      // PostgreSQL: postgres.js sends BEGIN, the step and its version change on the one connection
-      // in order without waiting for each reply, so a step costs two round trips instead of four.
-      // Safe because nothing is committed before every reply is in.
-      this.#begun = this.#conn.begin();
-      this.#begun.catch(() => {});
-    } else await this.#conn.begin();
+  /** See {@link RunSink.begin}: BEGIN waits for the transaction's first statement. */
+  begin(scope: "run" | "step"): Promise<void> {
+    if (scope === "run" && this.#runBegun) this.#runBegun = false;
+    else this.#deferred = scope;
+    return Promise.resolve();
   }
 
-  /** Commit; a run transaction that never started has nothing to commit. */
+  /** Commit; a transaction that never started has nothing to commit. */
   async commit(): Promise<void> {
     if (this.#deferred) {
-      this.#deferred = false;
+      this.#deferred = undefined;
       return;
     }
     await this.#ready();
@@ -143,7 +139,7 @@ export class ExecuteSink implements RunSink {
   async rollback(): Promise<void> {
     this.#begun = undefined;
     if (this.#deferred) {
-      this.#deferred = false;
+      this.#deferred = undefined;
       return;
     }
     try {
@@ -160,10 +156,10 @@ export class ExecuteSink implements RunSink {
     return readVersions(this.#conn, this.#name);
   }
 
-  /** Create the version table unless it exists. */
-  async createVersionTable(): Promise<void> {
-    await this.#ready();
-    await ensureVersionTable(this.#conn, this.#name);
+  /** Create the version table unless it exists, with the next statement (in the first step's transaction). */
+  createVersionTable(): Promise<void> {
+    this.#tablePending = true;
+    return Promise.resolve();
   }
 
   /** Delete the version rows one by one. */
@@ -178,8 +174,16 @@ export class ExecuteSink implements RunSink {
     await applyVersionActions(this.#conn, this.#name, actions);
   }
 
-  /** Run the body and the version changes; pipelined, both go out at once after the step's BEGIN. */
+  /**
+   * Run the body, then the version changes. Pipelined (a step's own transaction where the dialect
+   * pipelines), BEGIN, body and version changes go out together and their replies are awaited
+   * together.
+   */
   async step(_step: PlanStep, body: () => Promise<void>, actions: readonly VersionAction[]): Promise<void> {
+    const pipelined = this.#deferred === "step" && this.dialect.capabilities.pipelining &&
+      !this.#verifyEachStep;
+    if (!pipelined || this.#tablePending) await this.#ready();
+    this.#send();
     const begun = this.#begun;
     this.#begun = undefined;
     if (!begun) {
@@ -257,15 +261,30 @@ export class ExecuteSink implements RunSink {
     return toMigrationError(error, step, this.dialect, rolledBack);
   }
 
-  /** Send the deferred BEGIN, or wait for a pipelined one, before the next statement. */
+  /** Send the deferred BEGIN without waiting for its reply. */
+  #send(): void {
+    if (!this.#deferred) return;
+    this.#deferred = undefined;
+    this.#begun = this.#conn.begin();
+    this.#begun.catch(() => {});
+  }
+
+  /**
+   * Before the next statement: the deferred BEGIN sent and answered, the version table created.
+   * Only a step's body and version change go out with BEGIN unanswered ({@link ExecuteSink.step}),
+   * where the dialect pipelines: PostgreSQL's postgres.js sends them in order on the one
+   * connection, so a step costs two round trips instead of four; safe because nothing is committed
+   * before every reply is in.
+   */
   async #ready(): Promise<void> {
-    if (this.#deferred) {
-      this.#deferred = false;
-      await this.#conn.begin();
-    }
+    this.#send();
     const begun = this.#begun;
     this.#begun = undefined;
     await begun;
+    if (this.#tablePending) {
+      this.#tablePending = false;
+      await ensureVersionTable(this.#conn, this.#name);
+    }
   }
 }
 
