@@ -49,7 +49,8 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
         await sink.begin("run");
         inRun = true;
       }
-      // Before the first step, in its own transaction: the table may exist already, empty.
+      // Starting at base, the table may be missing, or there and empty. Offline it is created first,
+      // in its own transaction; the execute sink creates it with the first step's statements.
       if (heads.length === 0 && steps.length > 0 && steps[0].direction === "up") {
         if (!wholeRun) await sink.begin("step");
         await sink.createVersionTable();
