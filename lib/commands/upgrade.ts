@@ -65,13 +65,12 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
     // Alembic's offline ranges: without a start, an upgrade starts from base.
     const startHeads = start === undefined ? [] : map.startingHeads(start);
     const steps = start === undefined ? plan([], end) : map.planRange(start, end, direction);
-    // SQLite renders table rebuilds from the schema: a scratch database mirrors the script.
-    const scratch = dialect.name === "sqlite"
-      ? await (await import("../dialects/sqlite/scratch.ts")).openSqliteScratch(
-        config.url ? parseUrl(config.url, config.root) : undefined,
-        startHeads.length === 0,
-      )
-      : undefined;
+    // A dialect that plans from the schema (SQLite's table rebuilds) reads a scratch database that
+    // mirrors the script.
+    const scratch = await dialect.openOfflineScratch?.(
+      config.url ? parseUrl(config.url, config.root) : undefined,
+      startHeads.length === 0,
+    );
     try {
       return { sql: await renderOffline({ config, dialect, steps, startHeads, scratch }) };
     } finally {

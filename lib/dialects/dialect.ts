@@ -73,6 +73,24 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * Settings a migration run gives its session, where the database has them. The runner calls
+ * `watchClient` before it waits for the migration lock and `setStatementTimeout` once it holds it.
+ */
+export interface MigrationSession {
+  /**
+   * Have the server notice a client that went away while a statement (or the lock wait) runs, so
+   * its transaction and lock end soon after. A server that cannot do it is not an error.
+   */
+  watchClient?(conn: Connection): Promise<void>;
+  /**
+   * Bound every later statement of the session.
+   * @param ms the limit in milliseconds (at least 1)
+   * @throws {Error} the driver's error when no setting is accepted
+   */
+  setStatementTimeout?(conn: Connection, ms: number): Promise<void>;
+}
+
 /** Everything Retort knows about one database family. */
 export interface Dialect {
   /** The database family; scripts see it as the context's `dialect`. */
@@ -136,4 +154,16 @@ export interface Dialect {
   introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
+  /** Session settings of a migration run; absent when the database has none (SQLite). */
+  readonly migrationSession?: MigrationSession;
+  /**
+   * Open the scratch database that offline mode hands to {@link Dialect.plan}: it mirrors every
+   * rendered statement. Absent: offline mode renders with {@link Dialect.ddl} alone.
+   *
+   * @param url the configured URL, if any (its schema may seed the scratch database)
+   * @param fromBase the script starts at base (the database is assumed empty)
+   * @returns an open connection; the caller closes it
+   * @throws {ConnectionError} when the configured database exists but cannot be read
+   */
+  openOfflineScratch?(url: DatabaseUrl | undefined, fromBase: boolean): Promise<Connection>;
 }

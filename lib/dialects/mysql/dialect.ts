@@ -8,6 +8,7 @@ import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { MYSQL_CAPABILITIES } from "./capabilities.ts";
+import { mysqlMigrationSession } from "./migration_session.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
 /**
@@ -44,6 +45,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
           enumType: (e) => `enum(${e.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`,
         };
       },
+      migrationSession: mysqlMigrationSession,
       async connect(url: DatabaseUrl, connectOptions?: ConnectOptions): Promise<Connection> {
         const { connectMysql } = await import("./driver.ts");
         return connectMysql(url, dialect, connectOptions);

@@ -8,6 +8,7 @@ import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
+import { postgresMigrationSession } from "./migration_session.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
 // connecting in the same turn as the call: `current` starts it just before a long scan.
@@ -48,6 +49,7 @@ export const postgresDialect: Dialect = Object.freeze(
         enumType: (e) => e.name === undefined ? undefined : postgresCanonicalType(e.name),
       };
     },
+    migrationSession: postgresMigrationSession,
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
       return connectPostgres(url, postgresDialect, options);

@@ -47,6 +47,9 @@ export const sqliteDialect: Dialect = Object.freeze(
         primaryKeyName: (table) => `pk_${table}`,
       };
     },
+    // Imported on use: scratch.ts itself opens its databases through this dialect.
+    openOfflineScratch: async (url, fromBase) =>
+      (await import("./scratch.ts")).openSqliteScratch(url, fromBase),
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       if (typeof (globalThis as { Bun?: unknown }).Bun !== "undefined") {
         const { connectSqlite } = await import("./driver_bun.ts");
