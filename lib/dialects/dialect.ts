@@ -5,6 +5,7 @@
  * @module
  */
 import type { Operation, SqlValue } from "../operations/types.ts";
+import type { SqlLexerRules } from "./sql_lexer.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
 
@@ -77,6 +78,8 @@ export interface Dialect {
   readonly name: DialectName;
   /** What the database can do (transactional DDL, `IF EXISTS`); see `flags.ts`. */
   readonly flags: DialectFlags;
+  /** The database's lexical rules (quotes, comments, dollar quotes), read by `sql_lexer.ts`. */
+  readonly sqlLexer: SqlLexerRules;
   /**
    * Turn an operation into statements, with identifiers quoted and literals escaped.
    * @throws {UnsupportedOperationError} when the database cannot do it

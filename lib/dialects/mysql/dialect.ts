@@ -7,6 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { MYSQL_FLAGS } from "../flags.ts";
+import { MYSQL_SQL_LEXER } from "./sql_lexer.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
 /**
@@ -22,6 +23,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
     {
       name: "mysql",
       flags: MYSQL_FLAGS,
+      sqlLexer: MYSQL_SQL_LEXER,
       ddl: (op) => compiler.compile(op),
       quoteIdentifier: (name) => compiler.quoteIdentifier(name),
       quoteLiteral: (value) => compiler.quoteLiteral(value),

@@ -7,6 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { POSTGRES_FLAGS } from "../flags.ts";
+import { POSTGRES_SQL_LEXER } from "./sql_lexer.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
 // connecting in the same turn as the call: `current` starts it just before a long scan.
@@ -28,6 +29,7 @@ export const postgresDialect: Dialect = Object.freeze(
   {
     name: "postgresql",
     flags: POSTGRES_FLAGS,
+    sqlLexer: POSTGRES_SQL_LEXER,
     ddl: (op) => compiler.compile(op),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),
     quoteLiteral: (value) => compiler.quoteLiteral(value),

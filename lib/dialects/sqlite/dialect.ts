@@ -7,6 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { SQLITE_FLAGS } from "../flags.ts";
+import { SQLITE_SQL_LEXER } from "./sql_lexer.ts";
 import { SqliteDdl } from "./ddl.ts";
 import { planSqlite } from "./rebuild.ts";
 
@@ -27,6 +28,7 @@ export const sqliteDialect: Dialect = Object.freeze(
   {
     name: "sqlite",
     flags: SQLITE_FLAGS,
+    sqlLexer: SQLITE_SQL_LEXER,
     ddl: (op) => compiler.compile(op),
     plan: (op, conn) => planSqlite(op, conn, compiler),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),
