@@ -176,7 +176,7 @@ function compile(rules: SqlLexerRules): Compiled {
 
 /**
  * Whether a region (quoted text, comment, dollar quote) may start with the character code `code`:
- * a cheap test before {@link sqlRegionAt}, for scanners' inner loops.
+ * a cheap test before {@link sqlRegionAt}.
  *
  * @param rules the dialect's rules
  * @param code a character code
@@ -184,6 +184,17 @@ function compile(rules: SqlLexerRules): Compiled {
  */
 export function mayStartRegion(rules: SqlLexerRules, code: number): boolean {
   return code < 128 && compile(rules).starts[code] !== 0;
+}
+
+/**
+ * {@link mayStartRegion} as a table, for scanners' inner loops: the entry of an ASCII code is
+ * non-zero when a region may start with that character.
+ *
+ * @param rules the dialect's rules
+ * @returns a table of 128 entries (do not modify it)
+ */
+export function regionStartTable(rules: SqlLexerRules): Uint8Array {
+  return compile(rules).starts;
 }
 
 /**
@@ -249,16 +260,23 @@ function quoted(text: string, i: number, q: SqlQuoteRule, backslash: boolean): S
       return { kind: q.kind, end: at + 1, closed: true };
     }
   }
-  const closeCode = close.charCodeAt(0);
-  for (let j = i + 1; j < n; j++) {
-    const ch = text.charCodeAt(j);
-    if (ch === 92) j++;
-    else if (ch === closeCode) {
-      if (q.doubled && text.charCodeAt(j + 1) === closeCode) j++;
-      else return { kind: q.kind, end: j + 1, closed: true };
+  // Jump from quote to quote with indexOf; a backslash between escapes the character after it.
+  let j = i + 1;
+  for (;;) {
+    const at = text.indexOf(close, j);
+    if (at < 0) return { kind: q.kind, end: n, closed: false };
+    let bs = j;
+    while (bs < at && text.charCodeAt(bs) !== 92) bs++;
+    if (bs < at) {
+      j = bs + 2;
+      continue;
     }
+    if (q.doubled && text[at + 1] === close) {
+      j = at + 2;
+      continue;
+    }
+    return { kind: q.kind, end: at + 1, closed: true };
   }
-  return { kind: q.kind, end: n, closed: false };
 }
 
 function lineComment(text: string, i: number): SqlRegion {

@@ -18,7 +18,7 @@ import {
   isSpace,
   isWordPart,
   isWordStart,
-  mayStartRegion,
+  regionStartTable,
   type SqlLexerRules,
   sqlRegionAt,
 } from "../dialects/sql_lexer.ts";
@@ -57,6 +57,7 @@ export function splitSqlStatements(text: string, dialect: DialectName | SqlLexer
   const rules = typeof dialect === "string" ? sqlLexerFor(dialect) : dialect;
   const out: SplitStatement[] = [];
   const n = text.length;
+  const starts = regionStartTable(rules);
   const holdInParens = rules.parenthesesHoldDelimiter;
   const openers = rules.bodyStatements;
   const maxWords = openers.reduce((m, o) => Math.max(m, o.length), 0);
@@ -105,7 +106,7 @@ export function splitSqlStatements(text: string, dialect: DialectName | SqlLexer
       i = end;
       continue;
     }
-    if (mayStartRegion(rules, code)) {
+    if (code < 128 && starts[code] !== 0) {
       const region = sqlRegionAt(rules, text, i);
       if (region) {
         if (codeStart < 0 && region.kind !== "comment") codeStart = i;
