@@ -127,17 +127,32 @@ for (let c = 0; c < 128; c++) {
   IDENT_CONT[c] = letter || (c >= 48 && c <= 57) || c === 36 ? 1 : 0;
 }
 
-/** Whether `code` may start an unquoted word (letters, `_`, any non-ASCII character). */
+/**
+ * Whether a character may start an unquoted word (letters, `_`, any non-ASCII character).
+ *
+ * @param code a character code
+ * @returns true for a word's first character
+ */
 export function isWordStart(code: number): boolean {
   return code >= 128 || IDENT_START[code] === 1;
 }
 
-/** Whether `code` may continue an unquoted word (also digits and `$`). */
+/**
+ * Whether a character may continue an unquoted word (also digits and `$`, as in all three databases).
+ *
+ * @param code a character code
+ * @returns true for a word's later characters
+ */
 export function isWordPart(code: number): boolean {
   return code >= 128 || IDENT_CONT[code] === 1;
 }
 
-/** Whether `code` is white space (what JavaScript's `\s` matches). */
+/**
+ * Whether a character is white space (what JavaScript's `\s` matches).
+ *
+ * @param code a character code
+ * @returns true for white space
+ */
 export function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||

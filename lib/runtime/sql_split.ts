@@ -123,10 +123,11 @@ export function splitSqlStatements(text: string, dialect: DialectName | SqlLexer
       continue;
     }
     if (codeStart < 0) codeStart = i;
-    if (isWordStart(code)) {
+    // Words matter only to find bodies; elsewhere a word may end in the delimiter (MySQL `END$$`).
+    if (maxWords > 0 && isWordStart(code)) {
       let j = i + 1;
       while (j < n && isWordPart(text.charCodeAt(j))) j++;
-      if (maxWords > 0 && parenDepth === 0 && (inBody || words.length < maxWords)) {
+      if (parenDepth === 0 && (inBody || words.length < maxWords)) {
         const word = text.slice(i, j).toUpperCase();
         if (inBody) {
           if (word === "BEGIN") bodyDepth++;

@@ -100,3 +100,13 @@ Deno.test("splitSqlStatements counts lines across many statements and CRLF text"
   const text = "SELECT 1;\r\n\r\nSELECT 2;\r\n/* x\r\n */ SELECT\r\n 3;";
   assertEquals(splitSqlStatements(text, "sqlite").map((s) => s.line), [0, 2, 4]);
 });
+
+Deno.test("splitSqlStatements finds a MySQL delimiter right after a word (END$$, ENDGO)", () => {
+  assertEquals(
+    texts(
+      "DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER GO\nSELECT 2GO\nDELIMITER ;\nSELECT 3;",
+      "mysql",
+    ),
+    ["CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2", "SELECT 3"],
+  );
+});
