@@ -5,6 +5,7 @@
  * @module
  */
 import type { Operation, SqlValue } from "../operations/types.ts";
+import type { SqlLexerRules } from "./sql_lexer.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
 import type { DialectCapabilities } from "./capabilities.ts";
@@ -100,6 +101,8 @@ export interface Dialect {
    * `lib/dialects/<name>/` reads these, never {@link Dialect.name}.
    */
   readonly capabilities: DialectCapabilities;
+  /** The database's lexical rules (quotes, comments, dollar quotes), read by `sql_lexer.ts`. */
+  readonly sqlLexer: SqlLexerRules;
   /**
    * Turn an operation into statements, with identifiers quoted and literals escaped.
    * @throws {UnsupportedOperationError} when the database cannot do it

@@ -1,7 +1,10 @@
 /**
  * Splitting a SQL revision section into statements, the way each database's own command-line
- * client does (`psql`, `mysql`): a `;` ends a statement only outside quotes, comments, PostgreSQL
- * dollar-quoted bodies and, for MySQL, only when it is the current `DELIMITER`.
+ * client does (`psql`, `mysql`, `sqlite3`): a `;` ends a statement only outside quotes, comments,
+ * PostgreSQL dollar-quoted bodies and parentheses, outside the `BEGIN ... END` body of a PostgreSQL
+ * SQL-standard function or a SQLite trigger, and, for MySQL, only when it is the current `DELIMITER`.
+ * The lexical rules are the dialect's (`lib/dialects/<name>/sql_lexer.ts`, read by the one lexer
+ * `lib/dialects/sql_lexer.ts`).
  *
  * The runner splits where one multi-statement round trip cannot do the job: on MySQL, which commits
  * DDL as it goes and must report which statements of a failed revision had already run; and for
@@ -11,6 +14,15 @@
  * @module
  */
 import type { DialectName } from "../dialects/dialect.ts";
+import {
+  isSpace,
+  isWordPart,
+  isWordStart,
+  regionStartTable,
+  type SqlLexerRules,
+  sqlRegionAt,
+} from "../dialects/sql_lexer.ts";
+import { sqlLexerFor } from "../dialects/sql_lexer_for.ts";
 
 /** One statement of a section. */
 export interface SplitStatement {
@@ -25,103 +37,113 @@ export interface SplitStatement {
 /**
  * Split `text` into statements.
  *
- * Understands `'...'` (with `''`, and backslash escapes on MySQL and in PostgreSQL `E'...'`),
- * `"..."`, MySQL `` `...` ``, `-- ...` and `/* ... *\/` comments (nested on PostgreSQL), MySQL `#`
- * comments and `DELIMITER` lines (as the `mysql` client), PostgreSQL `$tag$...$tag$` bodies, and
- * SQLite `CREATE TRIGGER ... BEGIN ... END` bodies. Statements holding only comments are dropped.
+ * Follows the dialect's {@link SqlLexerRules}: quotes, comments and dollar quotes hide `;`; MySQL's
+ * `/*! ... *\/` comments are code; MySQL `DELIMITER` lines (a line of their own, before any code of
+ * the statement, as the `mysql` client reads them) change the terminator; PostgreSQL holds `;`
+ * inside parentheses and SQL-standard function bodies, SQLite inside trigger bodies. Statements
+ * holding only comments are dropped.
  *
  * @param text a section's SQL
- * @param dialect which database's lexical rules apply
+ * @param dialect which database's lexical rules apply: a dialect name or the rules themselves
  * @returns the statements in order
+ * @throws {RangeError} for an unknown dialect name
+ * @example
+ * ```ts
+ * import { splitSqlStatements } from "./sql_split.ts";
+ * splitSqlStatements("SELECT ';'; SELECT 2", "sqlite").map((s) => s.sql); // ["SELECT ';'", "SELECT 2"]
+ * ```
  */
-export function splitSqlStatements(text: string, dialect: DialectName): SplitStatement[] {
+export function splitSqlStatements(text: string, dialect: DialectName | SqlLexerRules): SplitStatement[] {
+  const rules = typeof dialect === "string" ? sqlLexerFor(dialect) : dialect;
   const out: SplitStatement[] = [];
-  const mysql = dialect === "mysql";
-  const pg = dialect === "postgresql";
-  let delimiter = ";";
-  let i = 0;
-  let hasCode = false;
-  let codeStart = -1;
-  // SQLite trigger bodies hold `;` between BEGIN and END.
-  let words: string[] = [];
-  let triggerDepth = 0;
   const n = text.length;
+  const starts = regionStartTable(rules);
+  const holdInParens = rules.parenthesesHoldDelimiter;
+  const openers = rules.bodyStatements;
+  const maxWords = openers.reduce((m, o) => Math.max(m, o.length), 0);
+  let delimiter = ";";
+  let delimiterCode = 59;
+  let codeStart = -1;
+  let parenDepth = 0;
+  // Body tracking (psqlscan.l's identifier list and begin_depth).
+  let words: string[] = [];
+  let inBody = false;
+  let bodyDepth = 0;
+  // Lines are counted forward from the last statement, never from the start again.
+  let lineFrom = 0;
+  let line = 0;
   const push = (end: number) => {
-    if (hasCode) {
-      const raw = text.slice(codeStart, end);
-      const sql = raw.trim();
-      if (sql) out.push({ sql, offset: codeStart, line: lineAt(text, codeStart) });
+    if (codeStart >= 0) {
+      const sql = text.slice(codeStart, end).trim();
+      if (sql) {
+        line += countLines(text, lineFrom, codeStart);
+        lineFrom = codeStart;
+        out.push({ sql, offset: codeStart, line });
+      }
     }
-    hasCode = false;
     codeStart = -1;
+    parenDepth = 0;
     words = [];
-    triggerDepth = 0;
+    inBody = false;
+    bodyDepth = 0;
   };
-  const mark = (at: number) => {
-    if (!hasCode) {
-      hasCode = true;
-      codeStart = at;
-    }
-  };
+  let i = 0;
   while (i < n) {
-    const ch = text[i];
-    // MySQL client's DELIMITER directive: a line of its own, before any code of the statement.
-    if (mysql && !hasCode && /^delimiter[ \t]/i.test(text.slice(i, i + 10)) && atLineStart(text, i)) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    if (
+      codeStart < 0 && rules.delimiterCommand && (code | 32) === 100 &&
+      /^delimiter[ \t]/i.test(text.slice(i, i + 10)) &&
+      atLineStart(text, i)
+    ) {
       const eol = text.indexOf("\n", i);
       const end = eol < 0 ? n : eol;
       delimiter = text.slice(i + 10, end).trim() || ";";
+      delimiterCode = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
       i = end;
       continue;
     }
-    if (ch === "-" && text[i + 1] === "-") {
-      i = skipLine(text, i);
-      continue;
-    }
-    if (mysql && ch === "#") {
-      i = skipLine(text, i);
-      continue;
-    }
-    if (ch === "/" && text[i + 1] === "*") {
-      // MySQL's /*! ... */ is executable code, kept in the statement.
-      if (mysql && text[i + 2] === "!") mark(i);
-      i = skipBlockComment(text, i, pg);
-      continue;
-    }
-    if (ch === "'" || ch === '"' || (mysql && ch === "`")) {
-      mark(i);
-      const backslash = ch === "'" && (mysql || (pg && /[eE]$/.test(text.slice(Math.max(0, i - 1), i)) &&
-        !/[A-Za-z0-9_]/.test(text[i - 2] ?? "")));
-      i = skipQuoted(text, i, ch, backslash);
-      continue;
-    }
-    if (pg && ch === "$") {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
-      if (m && !/[A-Za-z0-9_]/.test(text[i - 1] ?? "")) {
-        mark(i);
-        const close = text.indexOf(m[0], i + m[0].length);
-        i = close < 0 ? n : close + m[0].length;
+    if (code < 128 && starts[code] !== 0) {
+      const region = sqlRegionAt(rules, text, i);
+      if (region) {
+        if (codeStart < 0 && region.kind !== "comment") codeStart = i;
+        i = region.end;
         continue;
       }
     }
-    if (text.startsWith(delimiter, i) && triggerDepth === 0) {
+    if (
+      (delimiterCode >= 0 ? code === delimiterCode : text.startsWith(delimiter, i)) && parenDepth === 0 &&
+      bodyDepth === 0
+    ) {
       push(i);
       i += delimiter.length;
       continue;
     }
-    if (/\s/.test(ch)) {
-      i++;
+    if (codeStart < 0) codeStart = i;
+    // Words matter only to find bodies; elsewhere a word may end in the delimiter (MySQL `END$$`).
+    if (maxWords > 0 && isWordStart(code)) {
+      let j = i + 1;
+      while (j < n && isWordPart(text.charCodeAt(j))) j++;
+      if (parenDepth === 0 && (inBody || words.length < maxWords)) {
+        const word = text.slice(i, j).toUpperCase();
+        if (inBody) {
+          if (word === "BEGIN") bodyDepth++;
+          else if (word === "CASE" && bodyDepth > 0) bodyDepth++;
+          else if (word === "END" && bodyDepth > 0) bodyDepth--;
+        } else {
+          words.push(word);
+          inBody = openers.some((o) => o.length === words.length && o.every((w, k) => w === words[k]));
+        }
+      }
+      i = j;
       continue;
     }
-    mark(i);
-    if (dialect === "sqlite" && /[A-Za-z]/.test(ch)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 64))!;
-      const word = m[0].toUpperCase();
-      if (words.length < 8) words.push(word);
-      const isTrigger = words.includes("TRIGGER") && words[0] === "CREATE";
-      if (isTrigger && (word === "BEGIN" || word === "CASE")) triggerDepth++;
-      else if (isTrigger && word === "END" && triggerDepth > 0) triggerDepth--;
-      i += m[0].length;
-      continue;
+    if (holdInParens) {
+      if (code === 40) parenDepth++;
+      else if (code === 41 && parenDepth > 0) parenDepth--;
     }
     i++;
   }
@@ -129,10 +151,11 @@ export function splitSqlStatements(text: string, dialect: DialectName): SplitSta
   return out;
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** Newlines in `text` from `from` (inclusive) to `to` (exclusive). */
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
 
 function atLineStart(text: string, i: number): boolean {
@@ -141,46 +164,6 @@ function atLineStart(text: string, i: number): boolean {
     if (text[j] !== " " && text[j] !== "\t") return false;
   }
   return true;
-}
-
-function skipLine(text: string, i: number): number {
-  const eol = text.indexOf("\n", i);
-  return eol < 0 ? text.length : eol + 1;
-}
-
-function skipBlockComment(text: string, i: number, nested: boolean): number {
-  let depth = 0;
-  while (i < text.length) {
-    if (text[i] === "/" && text[i + 1] === "*") {
-      depth = nested ? depth + 1 : 1;
-      i += 2;
-    } else if (text[i] === "*" && text[i + 1] === "/") {
-      depth--;
-      i += 2;
-      if (depth <= 0) return i;
-    } else i++;
-  }
-  return i;
-}
-
-function skipQuoted(text: string, i: number, quote: string, backslash: boolean): number {
-  i++;
-  while (i < text.length) {
-    const ch = text[i];
-    if (backslash && ch === "\\") {
-      i += 2;
-      continue;
-    }
-    if (ch === quote) {
-      if (text[i + 1] === quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
-  }
-  return i;
 }
 
 /**

@@ -2,8 +2,13 @@
  * The body of a SQL revision file (DESIGN.md section 4): `-- migrate:up` and `-- migrate:down`
  * sections, dbmate's markers, each optionally followed by `transaction:false`.
  *
+ * Markers are found line by line, as dbmate does, not by the lexer: the file is read before its
+ * dialect is known, and reading it with the wrong rules (a MySQL `'it\'s'`, an apostrophe inside a
+ * PostgreSQL `$$` body) would hide every marker after it.
+ *
  * @module
  */
+import { GENERIC_SQL_LEXER, hasSqlCode, type SqlLexerRules } from "../dialects/sql_lexer.ts";
 import { RevisionFileError } from "../errors.ts";
 
 /** One section of a SQL revision. */
@@ -77,10 +82,13 @@ export function parseSqlSections(file: string, text: string): SqlSections {
 }
 
 /**
- * True when a SQL text holds nothing but whitespace and comments.
+ * True when a SQL text holds nothing but whitespace and comments, read by the one lexer.
  *
  * @param sql any SQL text
+ * @param rules the dialect's lexical rules; by default `--` and `/* *\/` comments and the common
+ *   quotes (enough to tell blank from not blank whatever the dialect)
+ * @returns whether the text holds no code
  */
-export function isBlankSql(sql: string): boolean {
-  return sql.replace(/--[^\n]*/g, "").replace(/\/\*[\s\S]*?\*\//g, "").trim() === "";
+export function isBlankSql(sql: string, rules: SqlLexerRules = GENERIC_SQL_LEXER): boolean {
+  return !hasSqlCode(rules, sql);
 }

@@ -9,6 +9,7 @@ import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { MYSQL_CAPABILITIES } from "./capabilities.ts";
 import { mysqlMigrationSession } from "./migration_session.ts";
+import { MYSQL_SQL_LEXER } from "./sql_lexer.ts";
 import { MysqlDdl, type MysqlDdlOptions } from "./ddl.ts";
 
 /**
@@ -24,6 +25,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
     {
       name: "mysql",
       capabilities: MYSQL_CAPABILITIES,
+      sqlLexer: MYSQL_SQL_LEXER,
       ddl: (op) => compiler.compile(op),
       quoteIdentifier: (name) => compiler.quoteIdentifier(name),
       quoteLiteral: (value) => compiler.quoteLiteral(value),

@@ -9,6 +9,7 @@ import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
 import { postgresMigrationSession } from "./migration_session.ts";
+import { POSTGRES_SQL_LEXER } from "./sql_lexer.ts";
 import { PostgresDdl } from "./ddl.ts";
 // Imported statically (it is small, and loads no driver) so that a read-only session starts
 // connecting in the same turn as the call: `current` starts it just before a long scan.
@@ -30,6 +31,7 @@ export const postgresDialect: Dialect = Object.freeze(
   {
     name: "postgresql",
     capabilities: POSTGRES_CAPABILITIES,
+    sqlLexer: POSTGRES_SQL_LEXER,
     ddl: (op) => compiler.compile(op),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),
     quoteLiteral: (value) => compiler.quoteLiteral(value),

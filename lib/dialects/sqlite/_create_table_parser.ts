@@ -1,5 +1,6 @@
 /**
- * Private: split a stored SQLite `CREATE TABLE` text into column definitions and table
+ * Private: the one parser of SQLite's stored `CREATE TABLE` and `CREATE INDEX` texts, for the table
+ * rebuild and introspection. Split a stored SQLite `CREATE TABLE` text into column definitions and table
  * constraints, and each column definition into its name, type and column constraints, keeping the
  * original text of every piece. A table rebuild edits these pieces and writes the rest back
  * unchanged, so whatever the table had (collations, conflict clauses, CHECKs, generated columns,
@@ -7,6 +8,9 @@
  *
  * @module
  */
+import { type SqlTokenKind, tokenizeSql } from "../sql_lexer.ts";
+import { SQLITE_QUOTES, stripParens } from "../_parens.ts";
+import { SQLITE_SQL_LEXER } from "./sql_lexer.ts";
 
 /** One lexical token; `text` is exactly the source text. */
 interface Token {
@@ -54,62 +58,39 @@ export interface ParsedCreateTable {
   readonly tail: string;
 }
 
+/** How the lexer's token kinds read in this parser. */
+const KINDS: Readonly<Record<SqlTokenKind, Token["kind"]>> = {
+  space: "space",
+  comment: "comment",
+  executableComment: "comment",
+  string: "string",
+  identifier: "quoted",
+  dollar: "string",
+  word: "word",
+  number: "number",
+  punct: "punct",
+};
+
 /**
- * Tokenize SQLite SQL, keeping every character.
+ * Tokenize SQLite SQL with SQLite's rules (the one lexer, `../sql_lexer.ts`), keeping every character.
  *
  * @param sql the text
  * @returns tokens covering `sql` exactly
  * @throws {SyntaxError} on an unterminated quote or comment
  */
 export function tokenize(sql: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  const push = (kind: Token["kind"], end: number) => {
-    out.push({ kind, text: sql.slice(i, end), start: i, end });
-    i = end;
-  };
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (/\s/.test(ch)) {
-      let j = i + 1;
-      while (j < sql.length && /\s/.test(sql[j])) j++;
-      push("space", j);
-    } else if (ch === "-" && sql[i + 1] === "-") {
-      const j = sql.indexOf("\n", i);
-      push("comment", j < 0 ? sql.length : j);
-    } else if (ch === "/" && sql[i + 1] === "*") {
-      const j = sql.indexOf("*/", i + 2);
-      if (j < 0) throw new SyntaxError("Cannot parse SQL: unterminated comment");
-      push("comment", j + 2);
-    } else if (ch === "'" || ch === '"' || ch === "`") {
-      let j = i + 1;
-      for (;;) {
-        if (j >= sql.length) throw new SyntaxError(`Cannot parse SQL: unterminated ${ch} quote`);
-        if (sql[j] === ch) {
-          if (sql[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
-      push(ch === "'" ? "string" : "quoted", j + 1);
-    } else if (ch === "[") {
-      const j = sql.indexOf("]", i);
-      if (j < 0) throw new SyntaxError("Cannot parse SQL: unterminated [ quote");
-      push("quoted", j + 1);
-    } else if ((ch === "x" || ch === "X") && sql[i + 1] === "'") {
-      const j = sql.indexOf("'", i + 2);
-      push("blob", j + 1);
-    } else if (/[0-9.]/.test(ch) && /[0-9]/.test(sql[i + 1] ?? ch)) {
-      const m = /^(0x[0-9a-f]+|\d*\.?\d+(e[-+]?\d+)?|\d+\.)/i.exec(sql.slice(i));
-      push("number", i + (m ? m[0].length : 1));
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
-      let j = i + 1;
-      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j])) j++;
-      push("word", j);
-    } else {
-      push("punct", i + 1);
+  return tokenizeSql(SQLITE_SQL_LEXER, sql).map((t) => {
+    const text = sql.slice(t.start, t.end);
+    if (!t.closed) {
+      throw new SyntaxError(
+        t.kind === "comment"
+          ? "Cannot parse SQL: unterminated comment"
+          : `Cannot parse SQL: unterminated ${text[0]} quote`,
+      );
     }
-  }
-  return out;
+    const kind = t.kind === "string" && (text[0] === "x" || text[0] === "X") ? "blob" : KINDS[t.kind];
+    return { kind, text, start: t.start, end: t.end };
+  });
 }
 
 /**
@@ -137,26 +118,7 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
   const tokens = tokenize(sql);
   const open = tokens.findIndex((t) => t.text === "(");
   if (open < 0) throw new SyntaxError("Cannot parse CREATE TABLE: no column list");
-  let depth = 0;
-  let close = -1;
-  const segments: Token[][] = [[]];
-  for (let k = open; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.text === "(") {
-      depth++;
-      if (depth === 1) continue;
-    } else if (t.text === ")") {
-      depth--;
-      if (depth === 0) {
-        close = k;
-        break;
-      }
-    } else if (t.text === "," && depth === 1) {
-      segments.push([]);
-      continue;
-    }
-    segments[segments.length - 1].push(t);
-  }
+  const { segments, close } = listItems(tokens, open);
   if (close < 0) throw new SyntaxError("Cannot parse CREATE TABLE: unbalanced parentheses");
   const columns: ParsedColumn[] = [];
   const constraints: ParsedTableConstraint[] = [];
@@ -172,6 +134,55 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
     }
   }
   return { columns, constraints, tail: tokens.slice(close + 1).map((t) => t.text).join("") };
+}
+
+/** The items of the parenthesised list opened by `tokens[open]`, and the index of its `)` (-1 when unbalanced). */
+function listItems(tokens: Token[], open: number): { segments: Token[][]; close: number } {
+  let depth = 0;
+  const segments: Token[][] = [[]];
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.text === "(") {
+      depth++;
+      if (depth === 1) continue;
+    } else if (t.text === ")") {
+      depth--;
+      if (depth === 0) return { segments, close: k };
+    } else if (t.text === "," && depth === 1) {
+      segments.push([]);
+      continue;
+    }
+    segments[segments.length - 1].push(t);
+  }
+  return { segments, close: -1 };
+}
+
+/** A stored `CREATE INDEX` taken apart. */
+export interface ParsedCreateIndex {
+  /** Each indexed column or expression as written, without outer parentheses and `ASC`/`DESC`. */
+  readonly columns: readonly string[];
+  /** The partial index's predicate, as written. */
+  readonly where?: string;
+}
+
+/**
+ * Take a stored `CREATE INDEX` text apart.
+ *
+ * @param sql the text from `sqlite_master.sql`
+ * @returns the column texts and the `WHERE` predicate (no columns when the text has no `ON (...)`)
+ * @throws {SyntaxError} on an unterminated quote or comment
+ */
+export function parseCreateIndex(sql: string): ParsedCreateIndex {
+  const tokens = tokenize(sql);
+  const on = tokens.findIndex((t) => t.kind === "word" && t.text.toUpperCase() === "ON");
+  const open = on < 0 ? -1 : tokens.findIndex((t, k) => k > on && t.text === "(");
+  if (open < 0) return { columns: [] };
+  const { segments, close } = listItems(tokens, open);
+  const columns = segments.map((s) => joinText(trim(s))).filter((c) => c !== "").map((c) =>
+    stripParens(c.replace(/\s+(ASC|DESC)$/i, ""), SQLITE_QUOTES)
+  );
+  const where = close < 0 ? null : /^\s*WHERE\s+([\s\S]*)$/i.exec(sql.slice(tokens[close].end));
+  return { columns, ...(where ? { where: where[1].trim() } : {}) };
 }
 
 function parseTableConstraint(sig: Token[], text: string): ParsedTableConstraint {

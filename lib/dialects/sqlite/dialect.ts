@@ -8,6 +8,7 @@ import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { SQLITE_CAPABILITIES } from "./capabilities.ts";
+import { SQLITE_SQL_LEXER } from "./sql_lexer.ts";
 import { SqliteDdl } from "./ddl.ts";
 import { planSqlite } from "./rebuild.ts";
 
@@ -28,6 +29,7 @@ export const sqliteDialect: Dialect = Object.freeze(
   {
     name: "sqlite",
     capabilities: SQLITE_CAPABILITIES,
+    sqlLexer: SQLITE_SQL_LEXER,
     ddl: (op) => compiler.compile(op),
     plan: (op, conn) => planSqlite(op, conn, compiler),
     quoteIdentifier: (name) => compiler.quoteIdentifier(name),

@@ -18,8 +18,14 @@ import type {
   UniqueConstraint,
 } from "../../schema/model.ts";
 import { groupRows } from "../_introspect.ts";
-import { SQLITE_QUOTES, stripParens as stripParensIn } from "../_parens.ts";
+import { parenGroup, SQLITE_QUOTES, stripParens as stripParensIn } from "../_parens.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
+import {
+  parseCreateIndex,
+  parseCreateTable,
+  type ParsedCreateTable,
+  tokenize,
+} from "./_create_table_parser.ts";
 import { sqliteType } from "./types.ts";
 
 /** What to read. */
@@ -84,7 +90,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     const t = String(r.t);
     if (t === versionTable) continue;
     drafts.set(t, {
-      parsed: parseCreateTable(String(r.sql ?? "")),
+      parsed: readCreateTable(String(r.sql ?? "")),
       columns: {},
       pk: [],
       uniqueConstraints: [],
@@ -124,7 +130,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       d.uniqueConstraints.push({ ...(named?.name ? { name: named.name } : {}), columns: cols });
       continue;
     }
-    const parsed = parseCreateIndex(String(r.sql ?? ""));
+    const parsed = readCreateIndex(String(r.sql ?? ""));
     const columns = columnNames.map((c, i) => c ?? { sql: parsed.columns[i] ?? "" });
     d.indexes.push({
       name: String(r.idx),
@@ -226,183 +232,58 @@ interface ParsedTable {
   readonly checks: CheckConstraint[];
 }
 
-/** Split SQL into tokens: quoted identifiers/strings, words, punctuation; comments dropped. */
-function tokenize(sql: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === "-" && sql[i + 1] === "-") {
-      while (i < sql.length && sql[i] !== "\n") i++;
-    } else if (ch === "/" && sql[i + 1] === "*") {
-      const end = sql.indexOf("*/", i + 2);
-      i = end < 0 ? sql.length : end + 2;
-    } else if (ch === "'" || ch === '"' || ch === "`" || ch === "[") {
-      const close = ch === "[" ? "]" : ch;
-      let j = i + 1;
-      while (j < sql.length) {
-        if (sql[j] === close) {
-          if (close !== "]" && sql[j + 1] === close) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      out.push(sql.slice(i, j + 1));
-      i = j + 1;
-    } else if (/[A-Za-z0-9_$\u0080-\uffff]/.test(ch)) {
-      let j = i;
-      while (j < sql.length && /[A-Za-z0-9_$.\u0080-\uffff]/.test(sql[j])) j++;
-      out.push(sql.slice(i, j));
-      i = j;
-    } else {
-      out.push(ch);
-      i++;
-    }
-  }
-  return out;
-}
-
-function unquote(token: string): string {
-  const first = token[0];
-  if (first === '"' || first === "`") return token.slice(1, -1).replaceAll(first + first, first);
-  if (first === "[") return token.slice(1, -1);
-  return token;
-}
-
-/** The SQL text between position `start` (an opening parenthesis) and its match, and the end index. */
-function group(sql: string, start: number): { text: string; end: number } {
-  let depth = 0;
-  let quote = "";
-  for (let i = start; i < sql.length; i++) {
-    const ch = sql[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
-    else if (ch === "[") quote = "]";
-    else if (ch === "(") depth++;
-    else if (ch === ")") {
-      depth--;
-      if (depth === 0) return { text: sql.slice(start + 1, i), end: i };
-    }
-  }
-  return { text: sql.slice(start + 1), end: sql.length };
-}
-
-/** Split at top-level commas. */
-function splitTop(sql: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = "";
-  let from = 0;
-  for (let i = 0; i < sql.length; i++) {
-    const ch = sql[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === "'" || ch === '"' || ch === "`") quote = ch;
-    else if (ch === "[") quote = "]";
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(sql.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  parts.push(sql.slice(from).trim());
-  return parts.filter((p) => p !== "");
-}
-
-/** The parenthesised text following the keyword sequence `words` in `item`, if present. */
-function after(item: string, pattern: RegExp): string | undefined {
-  const m = pattern.exec(item);
-  if (!m) return undefined;
-  const open = item.indexOf("(", m.index + m[0].length - 1);
-  if (open < 0) return undefined;
-  return group(item, open).text.trim();
-}
-
-/** What the pragmas do not tell, read from a stored `CREATE TABLE`. */
-function parseCreateTable(sql: string): ParsedTable {
+/**
+ * What the pragmas do not tell, read from a stored `CREATE TABLE` by the one parser
+ * (`_create_table_parser.ts`). A text it cannot read (e.g. a virtual table's module arguments)
+ * yields nothing more than the pragmas tell, instead of failing the whole introspection.
+ */
+function readCreateTable(sql: string): ParsedTable {
   const columns = new Map<string, ParsedColumn>();
   const uniques: ParsedTable["uniques"] = [];
   const foreignKeys: ParsedTable["foreignKeys"] = [];
   const checks: CheckConstraint[] = [];
+  let parsed: ParsedCreateTable;
+  try {
+    parsed = parseCreateTable(sql);
+  } catch (error) {
+    if (error instanceof SyntaxError) return { columns, uniques, foreignKeys, checks };
+    throw error;
+  }
   let primaryKeyName: string | undefined;
-  const open = sql.indexOf("(");
-  if (open < 0) return { columns, uniques, foreignKeys, checks };
-  const body = group(sql, open).text;
-  const nameList = (text: string) => splitTop(text).map((c) => unquote(tokenize(c)[0] ?? ""));
-  for (const item of splitTop(body)) {
-    const tokens = tokenize(item);
-    const head = (tokens[0] ?? "").toUpperCase();
-    let name: string | undefined;
-    let rest = tokens;
-    if (head === "CONSTRAINT") {
-      name = unquote(tokens[1] ?? "");
-      rest = tokens.slice(2);
-    }
-    const kind = (rest[0] ?? "").toUpperCase();
-    if (["PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].includes(kind) || head === "CONSTRAINT") {
-      if (kind === "PRIMARY") primaryKeyName = name;
-      else if (kind === "UNIQUE") uniques.push({ name, columns: nameList(after(item, /\bUNIQUE\b/i) ?? "") });
-      else if (kind === "FOREIGN") {
-        foreignKeys.push({ name, columns: nameList(after(item, /\bFOREIGN\s+KEY\b/i) ?? "") });
-      } else if (kind === "CHECK") {
-        checks.push({ ...(name ? { name } : {}), condition: stripParens(after(item, /\bCHECK\b/i) ?? "") });
+  const inner = (text: string) => stripParens(parenGroup(text, SQLITE_QUOTES)?.inner ?? "");
+  for (const column of parsed.columns) {
+    let generated: string | undefined;
+    let autoincrement = false;
+    for (const clause of column.clauses) {
+      const named = clause.name ? { name: clause.name } : {};
+      if (clause.kind === "generated") generated ??= inner(clause.text);
+      else if (clause.kind === "check") checks.push({ ...named, condition: inner(clause.text) });
+      else if (clause.kind === "references") foreignKeys.push({ ...named, columns: [column.name] });
+      else if (clause.kind === "primary") {
+        autoincrement ||= tokenize(clause.text).some((t) =>
+          t.kind === "word" && t.text.toUpperCase() === "AUTOINCREMENT"
+        );
       }
-      continue;
     }
-    const column = unquote(tokens[0] ?? "");
-    const generated = after(item, /\b(GENERATED\s+ALWAYS\s+)?AS\s*\(/i);
-    columns.set(column.toLowerCase(), {
-      ...(generated ? { generated: stripParens(generated) } : {}),
-      autoincrement: /\bAUTOINCREMENT\b/i.test(item),
-    });
-    // Column-level CHECK and named REFERENCES become table-level entries.
-    const checkAt = /\bCHECK\s*\(/i.exec(item);
-    if (checkAt) {
-      const before = tokenize(item.slice(0, checkAt.index));
-      const checkName = before.length >= 2 && before[before.length - 2].toUpperCase() === "CONSTRAINT"
-        ? unquote(before[before.length - 1])
-        : undefined;
-      checks.push({
-        ...(checkName ? { name: checkName } : {}),
-        condition: stripParens(group(item, item.indexOf("(", checkAt.index)).text),
-      });
-    }
-    const refAt = /\bREFERENCES\b/i.exec(item);
-    if (refAt) {
-      const before = tokenize(item.slice(0, refAt.index));
-      const refName = before.length >= 2 && before[before.length - 2].toUpperCase() === "CONSTRAINT"
-        ? unquote(before[before.length - 1])
-        : undefined;
-      foreignKeys.push({ ...(refName ? { name: refName } : {}), columns: [column] });
-    }
+    columns.set(column.name.toLowerCase(), { ...(generated ? { generated } : {}), autoincrement });
+  }
+  for (const c of parsed.constraints) {
+    if (c.kind === "primary") primaryKeyName = c.name;
+    else if (c.kind === "unique") uniques.push({ name: c.name, columns: [...c.columns] });
+    else if (c.kind === "foreignkey") foreignKeys.push({ name: c.name, columns: [...c.columns] });
+    else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
   return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
 }
 
-/** Column texts and the `WHERE` predicate of a stored `CREATE INDEX`. */
-function parseCreateIndex(sql: string): { columns: string[]; where?: string } {
-  const on = /\bON\b/i.exec(sql);
-  if (!on) return { columns: [] };
-  const open = sql.indexOf("(", on.index);
-  if (open < 0) return { columns: [] };
-  const { text, end } = group(sql, open);
-  const tail = sql.slice(end + 1);
-  const where = /^\s*WHERE\s+([\s\S]*)$/i.exec(tail);
-  return {
-    columns: splitTop(text).map((c) => stripParens(c.replace(/\s+(ASC|DESC)$/i, ""))),
-    ...(where ? { where: where[1].trim() } : {}),
-  };
+/** {@link parseCreateIndex}, or nothing for a text it cannot read. */
+function readCreateIndex(sql: string): { readonly columns: readonly string[]; readonly where?: string } {
+  try {
+    return parseCreateIndex(sql);
+  } catch (error) {
+    if (error instanceof SyntaxError) return { columns: [] };
+    throw error;
+  }
 }
 
 /** `((a > 0))` -> `a > 0`, with SQLite's quotes. */

@@ -5,6 +5,8 @@
  * @module
  */
 import type { Connection } from "../dialect.ts";
+import { tokenizeSql } from "../sql_lexer.ts";
+import { SQLITE_SQL_LEXER } from "./sql_lexer.ts";
 
 /** One column as `PRAGMA table_xinfo` reports it. */
 export interface SqliteColumnInfo {
@@ -149,7 +151,7 @@ export async function readSqliteTable(
       sql: String(m.sql),
     }));
   // Any AUTOINCREMENT table makes SQLite create sqlite_sequence; the row itself may be absent.
-  const hasSequence = /\bAUTOINCREMENT\b/i.test(String(own.sql)) &&
+  const hasSequence = mentionsAutoincrement(String(own.sql)) &&
     master.some((m) => m.type === "table" && m.name === "sqlite_sequence");
   const fkOn = await conn.query("PRAGMA foreign_keys");
   return {
@@ -164,4 +166,11 @@ export async function readSqliteTable(
     hasSequence,
     foreignKeysEnabled: Number(fkOn[0]?.foreign_keys ?? 0) === 1,
   };
+}
+
+/** Whether the `AUTOINCREMENT` keyword appears in `sql` as code (not in a comment, string or quoted name). */
+function mentionsAutoincrement(sql: string): boolean {
+  return tokenizeSql(SQLITE_SQL_LEXER, sql).some((t) =>
+    t.kind === "word" && t.end - t.start === 13 && sql.slice(t.start, t.end).toUpperCase() === "AUTOINCREMENT"
+  );
 }
