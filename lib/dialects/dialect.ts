@@ -115,12 +115,4 @@ export interface Dialect {
    * @throws {ConnectionError} naming host and database, never the password
    */
   connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection>;
-  /**
-   * Open a session that only reads: `query` and `execute` of single statements; scripts,
-   * transactions and locks may throw. Offered where a lighter client than the driver opens faster
-   * (PostgreSQL: a direct protocol session, falling back to `connect` when TLS or an unusual login
-   * is needed); `migrate current` uses it. Absent: `connect` serves.
-   * @throws {ConnectionError} naming host and database, never the password
-   */
-  connectReadOnly?(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection>;
 }

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL dialect. Loading it does not load the `postgres` package: `connect` imports the
- * driver on first use; `connectReadOnly` tries the quick protocol session first.
+ * driver on first use.
  *
  * @module
  */
@@ -8,9 +8,6 @@ import type { DatabaseUrl } from "../../config/url.ts";
 import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
 import { POSTGRES_FLAGS } from "../flags.ts";
 import { PostgresDdl } from "./ddl.ts";
-// Imported statically (it is small, and loads no driver) so that a read-only session starts
-// connecting in the same turn as the call: `current` starts it just before a long scan.
-import { connectQuick, QuickSessionUnsupported } from "./quick_session.ts";
 
 const compiler = new PostgresDdl();
 
@@ -36,15 +33,6 @@ export const postgresDialect: Dialect = Object.freeze(
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
       return connectPostgres(url, postgresDialect, options);
-    },
-    async connectReadOnly(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
-      try {
-        return await connectQuick(url, postgresDialect, options);
-      } catch (error) {
-        if (!(error instanceof QuickSessionUnsupported)) throw error;
-        const { connectPostgres } = await import("./driver.ts");
-        return connectPostgres(url, postgresDialect, options);
-      }
     },
   } satisfies Dialect,
 );
