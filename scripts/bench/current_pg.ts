@@ -5,8 +5,9 @@
  * alembic_version"` on the same database. The two alternate, one pair per run, so a machine whose
  * speed drifts slows both; prints the medians, their ratio and the median of per-pair ratios.
  *
- * Run: `deno run -A scripts/bench/current_pg.ts [--revisions N] [--runs N] [--binary PATH] [--keep]`
- * (`--binary` measures another build, e.g. an older one, against the same database and history).
+ * Run: `deno run -A scripts/bench/current_pg.ts [--revisions N] [--runs N] [--binary PATH]
+ * [--baseline PATH] [--keep]`: `--binary` measures another build than `dist/migrate`; `--baseline`
+ * adds a second build (e.g. an older one) to the same alternation, so both face the same machine.
  * Uses `RETORT_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`).
  *
  * Target: `current` at most 1.2x of `psql -Atc`.
@@ -34,6 +35,7 @@ function option(name: string, fallback: string): string {
 const COUNT = Number(option("--revisions", "1000"));
 const RUNS = Number(option("--runs", "40"));
 const BINARY = option("--binary", join(ROOT, "dist", "migrate"));
+const BASELINE = process.argv.includes("--baseline") ? option("--baseline", "") : undefined;
 const KEEP = process.argv.includes("--keep");
 
 /** The URL of database `name` on the server. */
@@ -113,33 +115,40 @@ async function main(): Promise<void> {
     const rows = run("psql", psqlArgs, { env }).stdout.trim().split("\n").sort();
     if (rows.join() !== heads.join()) throw new Error(`psql read ${rows.join()}, expected ${heads.join()}`);
 
-    const currentTimes: number[] = [];
-    const psqlTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate which goes first, so neither always follows the other's disk and cache effects.
-      if (i % 2 === 0) {
-        currentTimes.push(run(BINARY, ["current"], { cwd: dir }).ms);
-        psqlTimes.push(run("psql", psqlArgs, { env }).ms);
-      } else {
-        psqlTimes.push(run("psql", psqlArgs, { env }).ms);
-        currentTimes.push(run(BINARY, ["current"], { cwd: dir }).ms);
-      }
+    if (BASELINE) run(BASELINE, ["current"], { cwd: dir });
+    const contenders: { name: string; time: () => number }[] = [
+      { name: BINARY, time: () => run(BINARY, ["current"], { cwd: dir }).ms },
+      { name: "psql", time: () => run("psql", psqlArgs, { env }).ms },
+    ];
+    if (BASELINE) {
+      contenders.push({
+        name: BASELINE,
+        time: () => run(BASELINE, ["current"], { cwd: dir }).ms,
+      });
     }
-    const c = median(currentTimes);
+    const times = contenders.map((): number[] => []);
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate the order, so none always follows another's disk and cache effects.
+      const order = [...contenders.keys()];
+      if (i % 2 === 1) order.reverse();
+      for (const k of order) times[k].push(contenders[k].time());
+    }
+    const psqlTimes = times[1];
     const p = median(psqlTimes);
-    const pairs = median(currentTimes.map((t, i) => t / psqlTimes[i]));
-    console.log(`binary: ${BINARY}`);
     console.log(`revisions: ${COUNT} (heads: ${heads.join(", ")}), runs: ${RUNS} each, alternating`);
-    console.log(
-      `dist/migrate current: ${c.toFixed(1)} ms (median; min ${Math.min(...currentTimes).toFixed(1)})`,
-    );
     console.log(
       `psql -Atc (same query): ${p.toFixed(1)} ms (median; min ${Math.min(...psqlTimes).toFixed(1)})`,
     );
-    console.log(
-      `ratio of medians: ${(c / p).toFixed(3)}x; median of per-pair ratios: ${pairs.toFixed(3)}x ` +
-        `(target <= ${TARGET}x) ${c / p <= TARGET ? "OK" : "MISSED"}`,
-    );
+    for (const [k, { name }] of contenders.entries()) {
+      if (k === 1) continue;
+      const c = median(times[k]);
+      const pairs = median(times[k].map((t, i) => t / psqlTimes[i]));
+      console.log(
+        `${name} current: ${c.toFixed(1)} ms (median; min ${Math.min(...times[k]).toFixed(1)}); ` +
+          `ratio of medians: ${(c / p).toFixed(3)}x; median of per-pair ratios: ${pairs.toFixed(3)}x ` +
+          `(target <= ${TARGET}x) ${c / p <= TARGET ? "OK" : "MISSED"}`,
+      );
+    }
   } finally {
     if (!KEEP) {
       await admin.unsafe(`drop database if exists "${db}" with (force)`);
