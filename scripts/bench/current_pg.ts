@@ -17,7 +17,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
@@ -34,8 +34,8 @@ function option(name: string, fallback: string): string {
 
 const COUNT = Number(option("--revisions", "1000"));
 const RUNS = Number(option("--runs", "40"));
-const BINARY = option("--binary", join(ROOT, "dist", "migrate"));
-const BASELINE = process.argv.includes("--baseline") ? option("--baseline", "") : undefined;
+const BINARY = resolve(option("--binary", join(ROOT, "dist", "migrate")));
+const BASELINE = process.argv.includes("--baseline") ? resolve(option("--baseline", "")) : undefined;
 const KEEP = process.argv.includes("--keep");
 
 /** The URL of database `name` on the server. */
