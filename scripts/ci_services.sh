@@ -13,21 +13,6 @@ if ! my_up; then
   echo "MariaDB is not answering on 127.0.0.1:3306: starting it"
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
 fi
-# The password tests need roles that PostgreSQL asks for a password (everything else is trust), one
-# per login method the quick read-only session speaks: SCRAM-SHA-256, MD5 and cleartext.
-hba=$(ls /etc/postgresql/*/main/pg_hba.conf 2>/dev/null | head -n 1)
-if [ -n "$hba" ]; then
-  changed=0
-  for rule in "retort_pw_test scram-sha-256" "retort_md5_test md5" "retort_plain_test password"; do
-    set -- $rule
-    if ! grep -q "^host all $1 " "$hba"; then
-      echo "Adding the password-checked test role $1 ($2) to $hba"
-      sed -i "0,/^host[[:space:]]/s//host all $1 127.0.0.1\/32 $2\n&/" "$hba"
-      changed=1
-    fi
-  done
-  if [ "$changed" = 1 ] && pg_up; then psql -h 127.0.0.1 -U postgres -qAt -c 'select pg_reload_conf()' >/dev/null; fi
-fi
 for _ in $(seq 1 60); do
   if pg_up && my_up; then
     mysql -h 127.0.0.1 -u root -e 'CREATE DATABASE IF NOT EXISTS test' >/dev/null 2>&1

@@ -200,57 +200,16 @@ export function errorTexts(err: unknown): string {
   return out.join("\n");
 }
 
-/** The password of the test roles `retort_pw_test`, `retort_md5_test` and `retort_plain_test`. */
+/**
+ * The password of the test roles `retort_pw_test`, `retort_md5_test` and `retort_plain_test` (see
+ * `_pg_password_roles.ts`) and of the MySQL user `retort_pw_test`.
+ */
 export const TEST_ROLE_PASSWORD = "S3cr%t p@ss";
 
 /** {@link TEST_ROLE_PASSWORD} as written in a URL (percent-encoded). */
 export const TEST_ROLE_PASSWORD_IN_URL = "S3cr%25t%20p%40ss";
 
 /**
- * Create (or reset) a login role with password {@link TEST_ROLE_PASSWORD} and grant it `database`.
- * pg_hba.conf must ask that role for a password (`scripts/ci_services.sh` adds the rules):
- * `retort_pw_test` with scram-sha-256, `retort_md5_test` with md5 (its password is stored as MD5),
- * `retort_plain_test` with password (cleartext). Fails loudly when the rule is missing.
- *
- * @param database the database to grant
- * @param role one of the three roles
- */
-export async function ensurePasswordRole(
-  database: string,
-  role: "retort_pw_test" | "retort_md5_test" | "retort_plain_test" = "retort_pw_test",
-): Promise<void> {
-  const method =
-    { retort_pw_test: "scram-sha-256", retort_md5_test: "md5", retort_plain_test: "password" }[role];
-  const admin = await postgresAdmin();
-  try {
-    await admin.unsafe(`set password_encryption = '${role === "retort_md5_test" ? "md5" : "scram-sha-256"}'`);
-    await admin.unsafe(`
-      do $$ begin
-        if not exists (select from pg_roles where rolname = '${role}') then
-          create role ${role} login password '${TEST_ROLE_PASSWORD}';
-        else
-          alter role ${role} login password '${TEST_ROLE_PASSWORD}';
-        end if;
-      end $$`);
-    await admin.unsafe(`grant all on database "${database}" to ${role}`);
-    const [rule] = await admin.unsafe(
-      `select auth_method from pg_hba_file_rules
-       where type = 'host' and ('${role}' = any(user_name) or 'all' = any(user_name))
-       order by line_number limit 1`,
-    );
-    const server = testUrl(POSTGRES_TEST_URL);
-    if (rule?.auth_method !== method) {
-      throw new Error(
-        `PostgreSQL at ${server.host}:${server.port} must ask role ${role} for a password with ${method}; add ` +
-          `"host all ${role} 127.0.0.1/32 ${method}" before the trust lines of pg_hba.conf and reload ` +
-          `(scripts/ci_services.sh does)`,
-      );
-    }
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
-
 /**
  * Create (or reset) the MySQL/MariaDB user `retort_pw_test` with password {@link TEST_ROLE_PASSWORD},
  * allowed into `database`.

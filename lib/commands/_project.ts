@@ -65,39 +65,29 @@ export async function useConnection<T>(
  * Open the configured database.
  *
  * @param config the resolved config; needs `url`
- * @param options `readOnly`: the caller only reads, so the dialect may open a lighter session
- *   (the dialect's `connectReadOnly`) whose scripts, transactions and locks throw
  * @returns an open connection; the caller closes it
  * @throws {ConfigError} when no URL is configured
  * @throws {ConnectionError} when the database cannot be reached
  */
-export async function openConnection(
-  config: Config,
-  options: { readOnly?: boolean } = {},
-): Promise<Connection> {
-  return await (await connectionOpener(config, options))();
+export async function openConnection(config: Config): Promise<Connection> {
+  return await (await connectionOpener(config))();
 }
 
 /**
- * {@link openConnection} in two steps: resolves, once the URL is checked and the modules the
- * connection needs are loaded, to a function that starts connecting when called. Lets a caller
- * start a connection at a known moment, e.g. before a long synchronous scan that yields now and then.
+ * {@link openConnection} in two steps: resolves, once the URL is checked and the dialect is loaded,
+ * to a function that starts connecting when called. Lets a caller start a connection at a known
+ * moment, e.g. before a long synchronous scan that yields now and then.
  *
  * @param config the resolved config; needs `url`
- * @param options as for {@link openConnection}
  * @returns a function that opens the connection
  * @throws {ConfigError} when no URL is configured
  * @throws {UrlError} when the URL is malformed
  */
-export async function connectionOpener(
-  config: Config,
-  options: { readOnly?: boolean } = {},
-): Promise<() => Promise<Connection>> {
+export async function connectionOpener(config: Config): Promise<() => Promise<Connection>> {
   const url = parseUrl(requireUrl(config), config.root);
   const { dialectFor } = await import("../dialects/registry.ts");
   const dialect = await dialectFor(url.dialect);
   const connectOptions = { connectTimeoutMs: 10_000 };
-  if (options.readOnly && dialect.connectReadOnly) return () => dialect.connectReadOnly!(url, connectOptions);
   return () => dialect.connect(url, connectOptions);
 }
 

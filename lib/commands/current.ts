@@ -55,11 +55,9 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
   // Over a network the connection (TCP, a server backend starting, authentication) and the read of
   // the version table progress while the revision headers are read, as those give the event loop a
   // turn every half millisecond. The read has no effect, so it may run even when the project turns out
-  // to be broken; the project's error then wins. SQLite opens a local file, which gains nothing and
-  // must not be created for a broken project, so it connects after the revisions are read.
-  const reading = config.file && connectsOverNetwork(config)
-    ? (await startReading(config, table)).rows
-    : undefined;
+  // to be broken; the project's error then wins. A file database (SQLite) gains nothing and must not
+  // be created for a broken project, so it is opened after the revisions are read.
+  const reading = config.file && namesServer(config) ? (await startReading(config, table)).rows : undefined;
   // Handled below; without this a failure to connect would count as unhandled while files are read.
   reading?.catch(() => {});
   let map: RevisionMap | undefined;
@@ -68,7 +66,7 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
     map = new RevisionMap(reading ? await dir.loadRevisionsInterleaved() : dir.loadRevisions());
   }
   const versions = await (reading ??
-    useConnection(openConnection(config, { readOnly: true }), (conn) => readVersions(conn, table)));
+    useConnection(openConnection(config), (conn) => readVersions(conn, table)));
   return currentOf(map, versions, maskUrl(config.url ?? ""));
 }
 
@@ -78,14 +76,18 @@ export async function current(config: Config, _options: CurrentOptions = {}): Pr
  * promise of the rows (boxed: a promise resolved with a promise would wait for it).
  */
 async function startReading(config: Config, table: VersionTableName): Promise<{ rows: Promise<string[]> }> {
-  const open = await connectionOpener(config, { readOnly: true });
+  const open = await connectionOpener(config);
   return { rows: useConnection(open(), (conn) => readVersions(conn, table)) };
 }
 
-/** Whether the configured database is reached over a network (not SQLite); false for a bad URL. */
-function connectsOverNetwork(config: Config): boolean {
+/**
+ * Whether the configured URL names a database server (reached over a network or a socket) rather
+ * than a file: a server URL always has a port (its own or the dialect's default), a file none.
+ * False for a bad URL.
+ */
+function namesServer(config: Config): boolean {
   try {
-    return config.url !== undefined && parseUrl(config.url, config.root).dialect !== "sqlite";
+    return config.url !== undefined && parseUrl(config.url, config.root).port !== undefined;
   } catch {
     // The URL's error is reported where it was before: after the revisions, when connecting.
     return false;

@@ -142,14 +142,6 @@ export interface Dialect {
    */
   connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection>;
   /**
-   * Open a session that only reads: `query` and `execute` of single statements; scripts,
-   * transactions and locks may throw. Offered where a lighter client than the driver opens faster
-   * (PostgreSQL: a direct protocol session, falling back to `connect` when TLS or an unusual login
-   * is needed); `migrate current` uses it. Absent: `connect` serves.
-   * @throws {ConnectionError} naming host and database, never the password
-   */
-  connectReadOnly?(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection>;
-  /**
    * Read the schema of the database behind `conn` in a fixed number of catalog queries, whatever
    * the number of tables. Loads the dialect's introspection module on first use.
    * @throws {Error} the driver's error when a catalog query fails

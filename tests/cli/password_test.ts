@@ -4,22 +4,19 @@
  * `--json` output, on PostgreSQL and MySQL/MariaDB, neither the raw nor the percent-encoded form
  * (nor any part of it) appears on stdout or stderr.
  *
- * Uses the role/user `retort_pw_test` with password `S3cr%t p@ss` (created here if missing);
- * PostgreSQL's pg_hba.conf must ask that role for a password.
+ * Uses the role/user `retort_pw_test` with password `S3cr%t p@ss`: on MySQL created here if missing,
+ * on PostgreSQL by `withPasswordRoles`, which also has pg_hba.conf ask it for its password.
  *
  * @module
  */
 import { assert, assertEquals } from "../_assert.ts";
+import { mysqlAdmin, postgresAdmin, withDatabase, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
 import {
   ensurePasswordRole,
-  mysqlAdmin,
-  postgresAdmin,
   TEST_ROLE_PASSWORD,
   TEST_ROLE_PASSWORD_IN_URL,
-  withDatabase,
-  withMysqlDatabase,
-  withPostgresDatabase,
-} from "../_db.ts";
+  withPasswordRoles,
+} from "../_pg_password_roles.ts";
 import { describeRun, type Project, type RevisionSpec, withProject } from "./_project.ts";
 
 const PASSWORD = TEST_ROLE_PASSWORD;
@@ -106,11 +103,13 @@ async function checkAll(serverUrl: string, database: string): Promise<void> {
 }
 
 Deno.test("dist/migrate never prints the PostgreSQL password", async () => {
-  await withPostgresDatabase(async (url) => {
-    const database = url.split("/").pop()!;
-    await ensurePostgresRole(database);
-    await checkAll(url, database);
-  }, "clipw");
+  await withPasswordRoles(() =>
+    withPostgresDatabase(async (url) => {
+      const database = url.split("/").pop()!;
+      await ensurePostgresRole(database);
+      await checkAll(url, database);
+    }, "clipw")
+  );
 });
 
 Deno.test("dist/migrate never prints the MySQL password", async () => {

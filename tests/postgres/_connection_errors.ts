@@ -1,22 +1,14 @@
 /**
- * The connection failures both PostgreSQL clients (the postgres.js driver and the quick read-only
- * session) must word identically: one line naming host, port and database, the driver's error kept
- * as `cause`, and never any form of the password.
+ * The connection failures the PostgreSQL driver must word exactly so: one line naming host, port and
+ * database, the driver's error kept as `cause`, and never any form of the password.
  *
  * @module
  */
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import type { Connection } from "../../lib/dialects/dialect.ts";
 import { ConnectionError } from "../../lib/errors.ts";
-import {
-  ensurePasswordRole,
-  errorTexts,
-  POSTGRES_TEST_URL,
-  TEST_ROLE_PASSWORD,
-  TEST_ROLE_PASSWORD_IN_URL,
-  testUrl,
-  withDatabase,
-} from "../_db.ts";
+import { errorTexts, POSTGRES_TEST_URL, testUrl, withDatabase } from "../_db.ts";
+import { ensurePasswordRole, TEST_ROLE_PASSWORD, TEST_ROLE_PASSWORD_IN_URL } from "../_pg_password_roles.ts";
 
 const SERVER = testUrl(POSTGRES_TEST_URL);
 /** Host of the PostgreSQL test server, as messages name it. */
@@ -32,8 +24,8 @@ export interface ConnectionErrorCase {
 }
 
 /**
- * The failures every client must report the same way: wrong database, wrong password (SCRAM and
- * MD5 logins), refused port, unknown host. Creates the password roles first.
+ * The failures to report: wrong database, wrong password (SCRAM and MD5 logins), refused port,
+ * unknown host. Grants the password roles `database`; call inside `withPasswordRoles`.
  *
  * @param url a URL of the test database (trust login)
  * @param database that database's name

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL dialect. Loading it does not load the `postgres` package: `connect` imports the
- * driver on first use; `connectReadOnly` tries the quick protocol session first.
+ * driver on first use.
  *
  * @module
  */
@@ -11,9 +11,6 @@ import { POSTGRES_CAPABILITIES } from "./capabilities.ts";
 import { postgresMigrationSession } from "./migration_session.ts";
 import { POSTGRES_SQL_LEXER } from "./sql_lexer.ts";
 import { PostgresDdl } from "./ddl.ts";
-// Imported statically (it is small, and loads no driver) so that a read-only session starts
-// connecting in the same turn as the call: `current` starts it just before a long scan.
-import { connectQuick, QuickSessionUnsupported } from "./quick_session.ts";
 
 const compiler = new PostgresDdl();
 
@@ -55,15 +52,6 @@ export const postgresDialect: Dialect = Object.freeze(
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
       return connectPostgres(url, postgresDialect, options);
-    },
-    async connectReadOnly(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
-      try {
-        return await connectQuick(url, postgresDialect, options);
-      } catch (error) {
-        if (!(error instanceof QuickSessionUnsupported)) throw error;
-        const { connectPostgres } = await import("./driver.ts");
-        return connectPostgres(url, postgresDialect, options);
-      }
     },
   } satisfies Dialect,
 );

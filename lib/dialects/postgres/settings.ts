@@ -1,9 +1,7 @@
 /**
- * What a `postgresql://` URL asks of a session, checked once for both PostgreSQL clients (the
- * postgres.js driver and the quick read-only session): user, target, `sslmode`, connect time-out,
- * `application_name`, and the remaining query options, which are sent as run-time parameters.
- *
- * This module must not import `postgres`: the quick session exists to avoid loading it.
+ * What a `postgresql://` URL asks of a session, checked before the driver connects: user, target,
+ * `sslmode`, connect time-out, `application_name`, and the remaining query options, which are sent
+ * as run-time parameters.
  *
  * @module
  */
@@ -77,8 +75,6 @@ export interface SessionSettings {
   readonly applicationName: string;
   /** The other query options (`options`, `search_path`, `TimeZone`, ...), sent as run-time parameters. */
   readonly parameters: Readonly<Record<string, string>>;
-  /** The Unix socket file when the host is a directory (starts with `/`), as libpq names it. */
-  readonly socketPath: string | undefined;
 }
 
 /**
@@ -123,7 +119,6 @@ export function sessionSettings(url: DatabaseUrl, fallbackTimeoutMs?: number): S
     connectTimeoutMs,
     applicationName,
     parameters: opts,
-    socketPath: host.startsWith("/") ? `${host.replace(/\/+$/, "")}/.s.PGSQL.${port}` : undefined,
   };
 }
 
