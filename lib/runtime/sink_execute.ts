@@ -222,13 +222,13 @@ export class ExecuteSink implements RunSink {
    */
   async script(section: SqlSection, file: string, run: StatementRunner): Promise<void> {
     await this.#ready();
-    const dialect = this.dialect.name;
+    const rules = this.dialect.sqlLexer;
     // MySQL commits DDL as it goes, so it runs one statement at a time to know which ones ran; a
     // transaction:false section on PostgreSQL too, because statements sent together form an
     // implicit transaction (which CREATE INDEX CONCURRENTLY refuses).
     const caps = this.dialect.capabilities;
     if (!caps.transactionalDdl || (caps.multiStatementIsTransaction && !section.transactional)) {
-      const statements = splitSqlStatements(section.sql, dialect);
+      const statements = splitSqlStatements(section.sql, rules);
       const base = sectionBodyLine(file, section);
       for (const stmt of statements) await run({ sql: stmt.sql }, `${file}:${base + stmt.line}`);
       return;
@@ -238,7 +238,7 @@ export class ExecuteSink implements RunSink {
     } catch (error) {
       // PostgreSQL reports where in the text it failed: name that statement and its line.
       const position = Number((error as { position?: unknown }).position);
-      const statements = splitSqlStatements(section.sql, dialect);
+      const statements = splitSqlStatements(section.sql, rules);
       const at = position > 0
         ? statementAt(statements, position - 1)
         : statements.length === 1
