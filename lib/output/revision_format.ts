@@ -189,6 +189,23 @@ export function formatRevisionList(
   return infos.map((info) => `${verbose ? formatLogEntry(info) : line(info)}\n`).join("");
 }
 
+/**
+ * Print the revisions of a read command (`current`, `heads`, `history`) as Alembic does: full
+ * entries with `verbose`, else one {@link formatRevisionLine} per revision with the command's parts.
+ *
+ * @param infos the revisions, in print order
+ * @param options `verbose`: full entries
+ * @param line which parts each one-line form includes
+ * @returns the text, ending with a newline, or "" for no revisions
+ */
+export function formatRevisions(
+  infos: readonly RevisionInfo[],
+  options: FormatOptions,
+  line: RevisionLineOptions = {},
+): string {
+  return formatRevisionList(infos, options.verbose ?? false, (info) => formatRevisionLine(info, line));
+}
+
 /** The docstring body as Retort's and Alembic's templates write it, rebuilt from the header data. */
 function longDoc(info: RevisionInfo): string {
   const lines = [
