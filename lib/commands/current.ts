@@ -12,8 +12,7 @@ import type { VersionTableName } from "../dialects/dialect.ts";
 import {
   describeRevision,
   type FormatOptions,
-  formatRevisionLine,
-  formatRevisionList,
+  formatRevisions,
   type RevisionInfo,
 } from "../output/revision_format.ts";
 import { appliedRevisions, connectionOpener, openConnection, useConnection } from "./_project.ts";
@@ -145,11 +144,7 @@ export function currentOf(
 export function formatCurrent(result: CurrentResult, options: FormatOptions = {}): string {
   const header = options.verbose ? `Current revision(s) for ${result.url}:\n` : "";
   if (!result.revisions) return header + result.versions.map((v) => `${v}\n`).join("");
-  const body = formatRevisionList(
-    result.revisions,
-    options.verbose ?? false,
-    (info) => formatRevisionLine(info),
-  );
+  const body = formatRevisions(result.revisions, options);
   const unknown = (result.unknownVersions ?? []).map((v) => `${v} (unknown revision)\n`).join("");
   return header + body + unknown;
 }

@@ -8,8 +8,7 @@ import type { RevisionMap } from "../revision/revision_map.ts";
 import {
   describeRevision,
   type FormatOptions,
-  formatRevisionLine,
-  formatRevisionList,
+  formatRevisions,
   type RevisionInfo,
 } from "../output/revision_format.ts";
 import { loadRevisionMap } from "./_project.ts";
@@ -67,9 +66,5 @@ export function headsOf(map: RevisionMap, options: HeadsOptions = {}): HeadsResu
  * @returns the text, ending with a newline; "" when there are no revisions
  */
 export function formatHeads(result: HeadsResult, options: FormatOptions = {}): string {
-  return formatRevisionList(
-    result.heads,
-    options.verbose ?? false,
-    (info) => formatRevisionLine(info, { labels: true, treeIndicators: false }),
-  );
+  return formatRevisions(result.heads, options, { labels: true, treeIndicators: false });
 }

@@ -9,8 +9,7 @@ import { readVersions, versionTableName } from "../runtime/version_table.ts";
 import {
   describeRevision,
   type FormatOptions,
-  formatRevisionLine,
-  formatRevisionList,
+  formatRevisions,
   type RevisionInfo,
 } from "../output/revision_format.ts";
 import { formatHistoryGraph } from "../output/graph_text.ts";
@@ -99,9 +98,5 @@ export interface HistoryFormatOptions extends FormatOptions {
  */
 export function formatHistory(result: HistoryResult, options: HistoryFormatOptions = {}): string {
   if (options.graph) return formatHistoryGraph(result.revisions, options);
-  return formatRevisionList(
-    result.revisions,
-    options.verbose ?? false,
-    (info) => formatRevisionLine(info, { parents: true, labels: true, doc: true }),
-  );
+  return formatRevisions(result.revisions, options, { parents: true, labels: true, doc: true });
 }

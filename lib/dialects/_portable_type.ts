@@ -68,6 +68,23 @@ export function parsePortableType(type: string): PortableType | undefined {
   return { name: name as PortableType["name"], args };
 }
 
+/** A dialect's own spelling of some portable names; a name not listed is upper-cased. */
+export type PortableSpellings = Readonly<Partial<Record<PortableType["name"], string>>>;
+
+/**
+ * Spell a portable type in a dialect: the dialect's spelling where it has one, else the name
+ * upper-cased, with the type's arguments either way. Every dialect's `types.ts` maps through this.
+ *
+ * @param type a column's `type`
+ * @param spellings the dialect's spellings, e.g. `{ binary: "BYTEA" }`
+ * @returns the dialect's type name, or `type` unchanged when it is not portable
+ */
+export function spellPortableType(type: string, spellings: PortableSpellings): string {
+  const t = parsePortableType(type);
+  if (t === undefined) return type;
+  return withArgs(spellings[t.name] ?? t.name.toUpperCase(), t.args);
+}
+
 /**
  * `NAME` or `NAME(a, b)`.
  *
@@ -75,6 +92,6 @@ export function parsePortableType(type: string): PortableType | undefined {
  * @param args the portable type's numbers
  * @returns the rendered type
  */
-export function withArgs(name: string, args: readonly number[]): string {
+function withArgs(name: string, args: readonly number[]): string {
   return args.length === 0 ? name : `${name}(${args.join(", ")})`;
 }

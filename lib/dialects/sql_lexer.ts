@@ -3,7 +3,8 @@
  * blank sections, SQLite's `CREATE TABLE` parser, offline parameter inlining) asks it where quoted
  * text, comments and dollar-quoted bodies begin and end, so `;`, `?` or `(` inside them are never
  * taken for code. What differs between databases is plain data, {@link SqlLexerRules}, kept in each
- * dialect's folder (`postgres/sql_lexer.ts`, `mysql/sql_lexer.ts`, `sqlite/sql_lexer.ts`).
+ * dialect's folder (`postgres/sql_lexer.ts`, `mysql/sql_lexer.ts`, `sqlite/sql_lexer.ts`, each written
+ * through `defineSqlLexer`).
  *
  * References: PostgreSQL's `psql` lexer (`src/fe_utils/psqlscan.l`: `xq`/`xe` strings, `xd`
  * identifiers, `xdolq` dollar quotes, nested `xc` comments, the statement end at a `;` outside
@@ -93,6 +94,8 @@ export interface SqlToken {
 /**
  * Rules for SQL whose database is not known (e.g. a section checked for being blank before a
  * dialect is chosen): `'...'`, `"..."` and `` `...` `` with doubled quotes, `--` and `/* *\/` comments.
+ * Also the baseline of every dialect's rules (`define_sql_lexer.ts`): a rule a dialect leaves out is
+ * as here, so every rule but `quotes` stays off.
  */
 export const GENERIC_SQL_LEXER: SqlLexerRules = Object.freeze({
   quotes: Object.freeze([

@@ -12,16 +12,16 @@
  *
  * @module
  */
+import type { Revision } from "../revision/revision.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 
-/** One revision as the read commands report it; plain data, printed as is by `--json`. */
-export interface RevisionInfo {
-  /** The revision id. */
-  readonly revision: string;
-  /** Down revisions as declared: empty for a base, two or more for a merge point. */
-  readonly downRevisions: readonly string[];
-  /** `dependsOn` as declared (ids or branch labels). */
-  readonly dependsOn: readonly string[];
+/**
+ * One revision as the read commands report it; plain data, printed as is by `--json`. The header's
+ * `revision`, `downRevisions`, `dependsOn`, `path` and `createDate` are the {@link Revision}'s own;
+ * the rest is its place in the graph.
+ */
+export interface RevisionInfo
+  extends Pick<Revision, "revision" | "downRevisions" | "dependsOn" | "path" | "createDate"> {
   /**
    * Branch labels after Alembic's propagation (a label also covers the labelled revision's descendants
    * and the unbranched line below it): declared labels first.
@@ -29,10 +29,6 @@ export interface RevisionInfo {
   readonly branchLabels: readonly string[];
   /** First line of the revision's docstring / `message`; "" when there is none. */
   readonly message: string;
-  /** `Create Date` from the header, when present. */
-  readonly createDate?: string;
-  /** Path of the revision file ("" for revisions built in memory). */
-  readonly path: string;
   /** Revisions naming this one as a down revision (Alembic's `nextrev`), in script-directory order. */
   readonly nextRevisions: readonly string[];
   /** No revision names it as a down revision (Alembic's `is_head`). */
@@ -187,6 +183,23 @@ export function formatRevisionList(
   line: (info: RevisionInfo) => string,
 ): string {
   return infos.map((info) => `${verbose ? formatLogEntry(info) : line(info)}\n`).join("");
+}
+
+/**
+ * Print the revisions of a read command (`current`, `heads`, `history`) as Alembic does: full
+ * entries with `verbose`, else one {@link formatRevisionLine} per revision with the command's parts.
+ *
+ * @param infos the revisions, in print order
+ * @param options `verbose`: full entries
+ * @param line which parts each one-line form includes
+ * @returns the text, ending with a newline, or "" for no revisions
+ */
+export function formatRevisions(
+  infos: readonly RevisionInfo[],
+  options: FormatOptions,
+  line: RevisionLineOptions = {},
+): string {
+  return formatRevisionList(infos, options.verbose ?? false, (info) => formatRevisionLine(info, line));
 }
 
 /** The docstring body as Retort's and Alembic's templates write it, rebuilt from the header data. */

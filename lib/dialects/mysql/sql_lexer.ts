@@ -8,23 +8,19 @@
  *
  * @module
  */
+import { defineSqlLexer } from "../define_sql_lexer.ts";
 import type { SqlLexerRules } from "../sql_lexer.ts";
 
 /** MySQL's lexical rules (see the module docs). */
-export const MYSQL_SQL_LEXER: SqlLexerRules = Object.freeze({
-  quotes: Object.freeze([
-    Object.freeze({ open: "'", close: "'", kind: "string", backslash: true, doubled: true }),
-    Object.freeze({ open: '"', close: '"', kind: "string", backslash: true, doubled: true }),
-    Object.freeze({ open: "`", close: "`", kind: "identifier", backslash: false, doubled: true }),
-  ]),
-  escapeStrings: false,
-  dollarQuotes: false,
+export const MYSQL_SQL_LEXER: SqlLexerRules = defineSqlLexer({
+  quotes: [
+    { open: "'", close: "'", kind: "string", backslash: true, doubled: true },
+    { open: '"', close: '"', kind: "string", backslash: true, doubled: true },
+    { open: "`", close: "`", kind: "identifier", backslash: false, doubled: true },
+  ],
   hashComments: true,
   dashCommentNeedsSpace: true,
-  nestedComments: false,
   executableComments: true,
   stringPrefixes: "bBxXnN",
   delimiterCommand: true,
-  parenthesesHoldDelimiter: false,
-  bodyStatements: Object.freeze([]),
-}) satisfies SqlLexerRules;
+});

@@ -3,7 +3,17 @@
  *
  * @module
  */
-import { parsePortableType, withArgs } from "../_portable_type.ts";
+import { type PortableSpellings, spellPortableType } from "../_portable_type.ts";
+
+/** The portable names this dialect spells its own way (the reasons are in {@link mysqlType}). */
+const MYSQL_SPELLINGS: PortableSpellings = {
+  boolean: "BOOL",
+  real: "FLOAT",
+  timestamp: "DATETIME",
+  timestamptz: "DATETIME",
+  uuid: "CHAR(36)",
+  binary: "LONGBLOB",
+};
 
 /**
  * Map a portable type to MySQL: `boolean` -> `BOOL` (TINYINT(1)), `real` -> `FLOAT` (MySQL's REAL is
@@ -21,21 +31,5 @@ import { parsePortableType, withArgs } from "../_portable_type.ts";
  * ```
  */
 export function mysqlType(type: string): string {
-  const t = parsePortableType(type);
-  if (t === undefined) return type;
-  switch (t.name) {
-    case "boolean":
-      return "BOOL";
-    case "real":
-      return "FLOAT";
-    case "timestamp":
-    case "timestamptz":
-      return "DATETIME";
-    case "uuid":
-      return "CHAR(36)";
-    case "binary":
-      return "LONGBLOB";
-    default:
-      return withArgs(t.name.toUpperCase(), t.args);
-  }
+  return spellPortableType(type, MYSQL_SPELLINGS);
 }

@@ -7,27 +7,24 @@
  *
  * @module
  */
+import { defineSqlLexer } from "../define_sql_lexer.ts";
 import type { SqlLexerRules } from "../sql_lexer.ts";
 
 /** PostgreSQL's lexical rules (see the module docs). */
-export const POSTGRES_SQL_LEXER: SqlLexerRules = Object.freeze({
-  quotes: Object.freeze([
-    Object.freeze({ open: "'", close: "'", kind: "string", backslash: false, doubled: true }),
-    Object.freeze({ open: '"', close: '"', kind: "identifier", backslash: false, doubled: true }),
-  ]),
+export const POSTGRES_SQL_LEXER: SqlLexerRules = defineSqlLexer({
+  quotes: [
+    { open: "'", close: "'", kind: "string", backslash: false, doubled: true },
+    { open: '"', close: '"', kind: "identifier", backslash: false, doubled: true },
+  ],
   escapeStrings: true,
   dollarQuotes: true,
-  hashComments: false,
-  dashCommentNeedsSpace: false,
   nestedComments: true,
-  executableComments: false,
   stringPrefixes: "eEbBxXnN",
-  delimiterCommand: false,
   parenthesesHoldDelimiter: true,
-  bodyStatements: Object.freeze([
-    Object.freeze(["CREATE", "FUNCTION"]),
-    Object.freeze(["CREATE", "PROCEDURE"]),
-    Object.freeze(["CREATE", "OR", "REPLACE", "FUNCTION"]),
-    Object.freeze(["CREATE", "OR", "REPLACE", "PROCEDURE"]),
-  ]),
-}) satisfies SqlLexerRules;
+  bodyStatements: [
+    ["CREATE", "FUNCTION"],
+    ["CREATE", "PROCEDURE"],
+    ["CREATE", "OR", "REPLACE", "FUNCTION"],
+    ["CREATE", "OR", "REPLACE", "PROCEDURE"],
+  ],
+});

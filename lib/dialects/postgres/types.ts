@@ -3,7 +3,14 @@
  *
  * @module
  */
-import { parsePortableType, withArgs } from "../_portable_type.ts";
+import { type PortableSpellings, spellPortableType } from "../_portable_type.ts";
+
+/** The portable names this dialect spells its own way (the reasons are in {@link postgresType}). */
+const POSTGRES_SPELLINGS: PortableSpellings = {
+  double: "DOUBLE PRECISION",
+  timestamptz: "TIMESTAMP WITH TIME ZONE",
+  binary: "BYTEA",
+};
 
 /**
  * Map a portable type to PostgreSQL: `double` -> `DOUBLE PRECISION`, `timestamptz` ->
@@ -19,16 +26,5 @@ import { parsePortableType, withArgs } from "../_portable_type.ts";
  * ```
  */
 export function postgresType(type: string): string {
-  const t = parsePortableType(type);
-  if (t === undefined) return type;
-  switch (t.name) {
-    case "double":
-      return "DOUBLE PRECISION";
-    case "timestamptz":
-      return "TIMESTAMP WITH TIME ZONE";
-    case "binary":
-      return "BYTEA";
-    default:
-      return withArgs(t.name.toUpperCase(), t.args);
-  }
+  return spellPortableType(type, POSTGRES_SPELLINGS);
 }

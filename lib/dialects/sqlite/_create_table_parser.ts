@@ -220,19 +220,32 @@ function parseTableConstraint(sig: Token[], text: string): ParsedTableConstraint
   return { kind, ...(name === undefined ? {} : { name }), columns, mentions, text };
 }
 
-const CLAUSE_START = new Set([
-  "CONSTRAINT",
-  "PRIMARY",
-  "NOT",
-  "NULL",
-  "UNIQUE",
-  "CHECK",
-  "DEFAULT",
-  "COLLATE",
-  "REFERENCES",
-  "GENERATED",
-  "AS",
-]);
+/** How one kind of column constraint reads: its `kind`, and where it ends. */
+interface ColumnClauseRule {
+  readonly kind: string;
+  /** The index just after the clause, given the index of its first keyword. */
+  readonly end: (sig: Token[], k: number) => number;
+}
+
+/**
+ * The column constraints by their first keyword (https://sqlite.org/syntax/column-constraint.html).
+ * These keywords, and `CONSTRAINT`, are also where a column's type text stops.
+ */
+const COLUMN_CLAUSES: Readonly<Record<string, ColumnClauseRule>> = {
+  PRIMARY: { kind: "primary", end: primaryKeyEnd },
+  NOT: { kind: "notnull", end: (sig, k) => conflictClause(sig, k + 2) },
+  NULL: { kind: "null", end: (sig, k) => conflictClause(sig, k + 1) },
+  UNIQUE: { kind: "unique", end: (sig, k) => conflictClause(sig, k + 1) },
+  CHECK: { kind: "check", end: (sig, k) => skipParens(sig, k + 1) },
+  DEFAULT: { kind: "default", end: defaultEnd },
+  COLLATE: { kind: "collate", end: (_sig, k) => k + 2 },
+  REFERENCES: { kind: "references", end: (sig, k) => referencesTail(sig, skipParens(sig, k + 2)) },
+  // `GENERATED ALWAYS AS (...)` or its short form `AS (...)`.
+  GENERATED: { kind: "generated", end: (sig, k) => generatedEnd(sig, k + 2) },
+  AS: { kind: "generated", end: generatedEnd },
+};
+
+const CLAUSE_START = new Set(["CONSTRAINT", ...Object.keys(COLUMN_CLAUSES)]);
 
 function parseColumn(sig: Token[], segment: Token[]): ParsedColumn {
   const nameText = sig[0].text;
@@ -257,61 +270,11 @@ function parseColumn(sig: Token[], segment: Token[]): ParsedColumn {
       k += 2;
     }
     const word = (sig[k]?.text ?? "").toUpperCase();
-    let kind: string;
-    switch (word) {
-      case "PRIMARY":
-        kind = "primary";
-        k += 2;
-        if (/^(ASC|DESC)$/i.test(sig[k]?.text ?? "")) k++;
-        k = conflictClause(sig, k);
-        if ((sig[k]?.text ?? "").toUpperCase() === "AUTOINCREMENT") k++;
-        break;
-      case "NOT":
-        kind = "notnull";
-        k = conflictClause(sig, k + 2);
-        break;
-      case "NULL":
-        kind = "null";
-        k = conflictClause(sig, k + 1);
-        break;
-      case "UNIQUE":
-        kind = "unique";
-        k = conflictClause(sig, k + 1);
-        break;
-      case "CHECK":
-        kind = "check";
-        k = skipParens(sig, k + 1);
-        break;
-      case "DEFAULT":
-        kind = "default";
-        k++;
-        if (sig[k]?.text === "(") k = skipParens(sig, k);
-        else {
-          if (sig[k]?.text === "-" || sig[k]?.text === "+") k++;
-          k++;
-        }
-        break;
-      case "COLLATE":
-        kind = "collate";
-        k += 2;
-        break;
-      case "REFERENCES":
-        kind = "references";
-        k += 2;
-        if (sig[k]?.text === "(") k = skipParens(sig, k);
-        k = referencesTail(sig, k);
-        break;
-      case "GENERATED":
-      case "AS":
-        kind = "generated";
-        if (word === "GENERATED") k += 2;
-        k++;
-        k = skipParens(sig, k);
-        if (/^(STORED|VIRTUAL)$/i.test(sig[k]?.text ?? "")) k++;
-        break;
-      default:
-        throw new SyntaxError(`Cannot parse column "${unquote(nameText)}": unexpected "${sig[k]?.text}"`);
+    if (!Object.hasOwn(COLUMN_CLAUSES, word)) {
+      throw new SyntaxError(`Cannot parse column "${unquote(nameText)}": unexpected "${sig[k]?.text}"`);
     }
+    const { kind, end } = COLUMN_CLAUSES[word];
+    k = end(sig, k);
     clauses.push({
       kind,
       ...(name === undefined ? {} : { name }),
@@ -319,6 +282,30 @@ function parseColumn(sig: Token[], segment: Token[]): ParsedColumn {
     });
   }
   return { name: unquote(nameText), nameText, type, clauses };
+}
+
+/** `PRIMARY KEY [ASC|DESC] [ON CONFLICT ...] [AUTOINCREMENT]`. */
+function primaryKeyEnd(sig: Token[], k: number): number {
+  k += 2;
+  if (/^(ASC|DESC)$/i.test(sig[k]?.text ?? "")) k++;
+  k = conflictClause(sig, k);
+  if ((sig[k]?.text ?? "").toUpperCase() === "AUTOINCREMENT") k++;
+  return k;
+}
+
+/** `DEFAULT (expr)`, or `DEFAULT` and one literal, signed number or word. */
+function defaultEnd(sig: Token[], k: number): number {
+  k++;
+  if (sig[k]?.text === "(") return skipParens(sig, k);
+  if (sig[k]?.text === "-" || sig[k]?.text === "+") k++;
+  return k + 1;
+}
+
+/** `AS (expr) [STORED|VIRTUAL]`, given the index of `AS`. */
+function generatedEnd(sig: Token[], k: number): number {
+  k = skipParens(sig, k + 1);
+  if (/^(STORED|VIRTUAL)$/i.test(sig[k]?.text ?? "")) k++;
+  return k;
 }
 
 function conflictClause(sig: Token[], k: number): number {

@@ -6,28 +6,21 @@
  *
  * @module
  */
+import { defineSqlLexer } from "../define_sql_lexer.ts";
 import type { SqlLexerRules } from "../sql_lexer.ts";
 
 /** SQLite's lexical rules (see the module docs). */
-export const SQLITE_SQL_LEXER: SqlLexerRules = Object.freeze({
-  quotes: Object.freeze([
-    Object.freeze({ open: "'", close: "'", kind: "string", backslash: false, doubled: true }),
-    Object.freeze({ open: '"', close: '"', kind: "identifier", backslash: false, doubled: true }),
-    Object.freeze({ open: "`", close: "`", kind: "identifier", backslash: false, doubled: true }),
-    Object.freeze({ open: "[", close: "]", kind: "identifier", backslash: false, doubled: false }),
-  ]),
-  escapeStrings: false,
-  dollarQuotes: false,
-  hashComments: false,
-  dashCommentNeedsSpace: false,
-  nestedComments: false,
-  executableComments: false,
+export const SQLITE_SQL_LEXER: SqlLexerRules = defineSqlLexer({
+  quotes: [
+    { open: "'", close: "'", kind: "string", backslash: false, doubled: true },
+    { open: '"', close: '"', kind: "identifier", backslash: false, doubled: true },
+    { open: "`", close: "`", kind: "identifier", backslash: false, doubled: true },
+    { open: "[", close: "]", kind: "identifier", backslash: false, doubled: false },
+  ],
   stringPrefixes: "xX",
-  delimiterCommand: false,
-  parenthesesHoldDelimiter: false,
-  bodyStatements: Object.freeze([
-    Object.freeze(["CREATE", "TRIGGER"]),
-    Object.freeze(["CREATE", "TEMP", "TRIGGER"]),
-    Object.freeze(["CREATE", "TEMPORARY", "TRIGGER"]),
-  ]),
-}) satisfies SqlLexerRules;
+  bodyStatements: [
+    ["CREATE", "TRIGGER"],
+    ["CREATE", "TEMP", "TRIGGER"],
+    ["CREATE", "TEMPORARY", "TRIGGER"],
+  ],
+});

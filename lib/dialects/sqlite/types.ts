@@ -5,7 +5,15 @@
  *
  * @module
  */
-import { parsePortableType, withArgs } from "../_portable_type.ts";
+import { type PortableSpellings, spellPortableType } from "../_portable_type.ts";
+
+/** The portable names this dialect spells its own way (the reasons are in {@link sqliteType}). */
+const SQLITE_SPELLINGS: PortableSpellings = {
+  timestamp: "DATETIME",
+  timestamptz: "DATETIME",
+  uuid: "CHAR(36)",
+  binary: "BLOB",
+};
 
 /**
  * Map a portable type to SQLite: `timestamp`/`timestamptz` -> `DATETIME` (SQLAlchemy's name; values
@@ -22,17 +30,5 @@ import { parsePortableType, withArgs } from "../_portable_type.ts";
  * ```
  */
 export function sqliteType(type: string): string {
-  const t = parsePortableType(type);
-  if (t === undefined) return type;
-  switch (t.name) {
-    case "timestamp":
-    case "timestamptz":
-      return "DATETIME";
-    case "uuid":
-      return "CHAR(36)";
-    case "binary":
-      return "BLOB";
-    default:
-      return withArgs(t.name.toUpperCase(), t.args);
-  }
+  return spellPortableType(type, SQLITE_SPELLINGS);
 }
