@@ -55,7 +55,8 @@ export async function versionTableExists(conn: Connection, name: VersionTableNam
  * The revisions recorded as current heads, sorted; empty when the table is absent or empty.
  *
  * Reads optimistically: one SELECT, and only when it fails a catalog query to tell "no table yet"
- * from a real error, so the common case costs one round trip. Callers never hold a PostgreSQL
+ * from a real error, so the common case costs one round trip; a table that appeared between the two
+ * (another migrator created it) is read again. Callers never hold a PostgreSQL
  * transaction here (a failed statement would abort it); SQLite's transactions survive a failed SELECT.
  *
  * @throws {DatabaseError} when the query fails and the table exists
@@ -67,9 +68,15 @@ export async function readVersions(conn: Connection, name: VersionTableName): Pr
     return rows.map((r) => String(r.version_num)).sort();
   } catch (error) {
     if (!(await versionTableExists(conn, name))) return [];
-    throw new DatabaseError(`Cannot read the version table "${name.table}": ${errorMessage(error)}`, sql, {
-      cause: error,
-    });
+    // The table may have been created by another migrator between the SELECT and the catalog
+    // query (SQLite's per-step lock lets one create it while this one reads): read it once more.
+    try {
+      return (await conn.query(sql)).map((r) => String(r.version_num)).sort();
+    } catch {
+      throw new DatabaseError(`Cannot read the version table "${name.table}": ${errorMessage(error)}`, sql, {
+        cause: error,
+      });
+    }
   }
 }
 
