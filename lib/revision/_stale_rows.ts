@@ -57,14 +57,15 @@ export function refuseWalkFromStaleRow(g: Graph, rows: readonly string[], target
   const above = stale.get(first);
   if (above === undefined) return;
   const n = m[1];
-  const heads = walkable(g, rows.filter((r) => !stale.has(r)), n);
+  const realHeads = rows.filter((r) => !stale.has(r));
+  const heads = walkable(g, realHeads, n);
   const below = walkable(g, [first], n);
   throw new RevisionError(
     `Cannot downgrade "${target}": the first version row '${first}' is an ancestor of the version row ` +
       `'${above}' (rows: ${quoted(rows)}), so walking ${n} step(s) down from it would also downgrade ` +
       `'${above}'.` + (heads.length > 0 ? ` Type the head to step back: ${heads.join(" or ")}.` : "") +
       (below.length > 0 ? ` To go below '${first}', type ${below[0]}.` : "") +
-      ` \`migrate stamp\` can remove the stale row.`,
+      ` \`migrate stamp --purge ${realHeads.join(" ")}\` keeps only the head rows.`,
   );
 }
 

@@ -53,7 +53,7 @@ Deno.test("downgrade -N refuses to walk from a stale row and names the targets t
       `Cannot downgrade "-1": the first version row 'b2b2' is an ancestor of the version row 'd4d4' ` +
         `(rows: 'b2b2', 'd4d4'), so walking 1 step(s) down from it would also downgrade 'd4d4'. ` +
         `Type the head to step back: "d4d4-1". To go below 'b2b2', type "b2b2-1". ` +
-        "`migrate stamp` can remove the stale row.",
+        "`migrate stamp --purge d4d4` keeps only the head rows.",
     );
     return true;
   });
