@@ -55,6 +55,8 @@ export interface WalkReport {
   readonly counts: Record<Verdict, number>;
   /** Cases with several version rows and a relative target (`-N`, `label@-N`, `rev-N`, `+N`). */
   readonly multiRowRelative: Record<Verdict, number>;
+  /** Cases both refuse with the same error class (of `both-refuse`). */
+  readonly sameErrorClass: number;
   /** Deliberate refusals: graph, rows, target, Retort's message. */
   readonly refusals: string[];
   /** Disagreements (the verdicts other than match, both-refuse and refused-deliberately). */
@@ -143,6 +145,7 @@ export function compareWalks(dir: string, options: { sortRows?: boolean } = {}):
   const refusals: string[] = [];
   const failures: string[] = [];
   let total = 0;
+  let sameErrorClass = 0;
   const files = readdirSync(dir).filter((f) => /^walk_\d+\.json$/.test(f)).sort();
   for (const file of files) {
     const { graphs } = JSON.parse(readFileSync(join(dir, file), "utf8")) as { graphs: WalkGraph[] };
@@ -163,6 +166,7 @@ export function compareWalks(dir: string, options: { sortRows?: boolean } = {}):
         }
         const v = verdict(graph, c, actual);
         counts[v]++;
+        if (v === "both-refuse" && actual.error.startsWith(`${c.expect.error.class}:`)) sameErrorClass++;
         if (c.rows.length > 1 && RELATIVE.test(c.target)) multiRowRelative[v]++;
         const where = `${graph.name} ${c.op} ${c.target} rows=${c.rows.join(",")}`;
         if (v === "refused-deliberately") refusals.push(`${where}: ${actual.error}`);
@@ -174,7 +178,7 @@ export function compareWalks(dir: string, options: { sortRows?: boolean } = {}):
       }
     }
   }
-  return { total, counts, multiRowRelative, refusals, failures };
+  return { total, counts, multiRowRelative, sameErrorClass, refusals, failures };
 }
 
 if (import.meta.main) {
@@ -183,6 +187,9 @@ if (import.meta.main) {
   const report = compareWalks(dir, { sortRows: Deno.args.includes("--sorted") });
   console.log(`${report.total} cases:`, report.counts);
   console.log("several rows, relative target:", report.multiRowRelative);
+  console.log(
+    `both refuse with the same error class: ${report.sameErrorClass}/${report.counts["both-refuse"]}`,
+  );
   for (const line of report.failures.slice(0, 10)) console.log(line);
   for (const line of report.refusals.slice(0, 5)) console.log(line);
 }

@@ -26,6 +26,7 @@ Deno.test("relative walks with several version rows agree with Alembic 1.8.1", (
   );
   if (report.failures.length > 0) console.log(report.failures.slice(0, 10).join("\n"));
   strictEqual(report.failures.length, 0, `${report.failures.length} walks disagree with Alembic`);
+  strictEqual(report.sameErrorClass, report.counts["both-refuse"], "a refusal of another error class");
   ok(report.total > 5000, `only ${report.total} cases`);
   ok(report.multiRowRelative["match"] > 1000, "too few plans with several rows and a relative target");
 });
