@@ -91,7 +91,9 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
   try {
     // Alembic walks `downgrade -N` from the first version row in the order the database returns them,
     // and the runner hands its rows over sorted: read that order first (rows written since come last).
-    const order = direction === "down" ? await rowOrder(connection, config) : [];
+    // No other target depends on the order of the rows (scripts/alembic_walk_check.ts --sorted).
+    const relativeToRows = direction === "down" && /^\s*-\d/.test(options.target);
+    const order = relativeToRows ? await rowOrder(connection, config) : [];
     return await runOnline({
       config,
       connection,
