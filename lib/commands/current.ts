@@ -36,6 +36,17 @@ export interface CurrentResult {
   readonly revisions?: readonly RevisionInfo[];
   /** Rows naming no revision of the script directory (a database ahead of this code, or a foreign table). */
   readonly unknownVersions?: readonly string[];
+  /**
+   * Rows another row descends from (stale rows, which Alembic never writes and its `current` hides),
+   * each with a row above it. Absent when there are none.
+   */
+  readonly staleVersions?: readonly StaleVersion[];
+}
+
+/** A version row that another row descends from: `version` is an ancestor of the row `above`. */
+export interface StaleVersion {
+  readonly version: string;
+  readonly above: string;
 }
 
 /**
@@ -97,7 +108,8 @@ function namesServer(config: Config): boolean {
  * The pure part of {@link current}: match version rows against a revision map.
  *
  * Rows the map does not know are reported in `unknownVersions` rather than failing as Alembic does
- * ("Can't locate revision"), so `current` can still show what the database holds.
+ * ("Can't locate revision"), and rows another row descends from in `staleVersions` rather than hidden
+ * as Alembic hides them, so `current` shows every row the database holds.
  *
  * @param map the revision graph, or undefined in database-only mode
  * @param versions the version table rows
@@ -124,18 +136,23 @@ export function currentOf(
     : map.all().map((r) => r.revision).filter((id) =>
       depTargets.has(id) && members.has(id) && !known.includes(id) && isBranchHead(id)
     );
+  // Alembic hides a row another row descends from; it is shown, marked, because `downgrade -N`
+  // would walk from it if the database returned it first.
+  const staleVersions = [...map.staleRows(known)].map(([version, above]) => ({ version, above }));
   return {
     url,
     versions: [...versions],
     revisions: [...fromRows, ...fromDeps].map((id) => describeRevision(map, id)),
     ...(unknownVersions.length > 0 ? { unknownVersions } : {}),
+    ...(staleVersions.length > 0 ? { staleVersions } : {}),
   };
 }
 
 /**
  * Print the current revisions as Alembic's `current` does: `1975ea83b712 (head)` per revision, or with
  * `verbose` a `Current revision(s) for URL:` line and full entries. Database-only mode prints the raw
- * rows. Unknown rows print as `ID (unknown revision)`.
+ * rows. A row another row descends from prints as `ID (stale row: ancestor of ROW)`, unknown rows as
+ * `ID (unknown revision)`.
  *
  * @param result what {@link current} returned
  * @param options `verbose`: full entries
@@ -145,6 +162,8 @@ export function formatCurrent(result: CurrentResult, options: FormatOptions = {}
   const header = options.verbose ? `Current revision(s) for ${result.url}:\n` : "";
   if (!result.revisions) return header + result.versions.map((v) => `${v}\n`).join("");
   const body = formatRevisions(result.revisions, options);
+  const stale = (result.staleVersions ?? []).map((s) => `${s.version} (stale row: ancestor of ${s.above})\n`)
+    .join("");
   const unknown = (result.unknownVersions ?? []).map((v) => `${v} (unknown revision)\n`).join("");
-  return header + body + unknown;
+  return header + body + stale + unknown;
 }

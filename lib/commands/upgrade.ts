@@ -10,6 +10,8 @@ import { loadRevisionMap, openConnection } from "./_project.ts";
 import { parseUrl } from "../config/url.ts";
 import { type MigrationEvent, renderOffline, runOnline, type RunResult } from "../runtime/migrator.ts";
 import { UsageError } from "../errors.ts";
+import type { Connection } from "../dialects/dialect.ts";
+import { versionTableName } from "../runtime/version_table.ts";
 
 /** Options of {@link upgrade} and {@link downgrade}. */
 export interface MoveOptions {
@@ -87,15 +89,48 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
   }
   const connection = await openConnection(config);
   try {
+    // Alembic walks `downgrade -N` from the first version row in the order the database returns them,
+    // and the runner hands its rows over sorted: read that order first (rows written since come last).
+    // No other target depends on the order of the rows (scripts/alembic_walk_check.ts --sorted).
+    const relativeToRows = direction === "down" && /^\s*-\d/.test(options.target);
+    const order = relativeToRows ? await rowOrder(connection, config) : [];
     return await runOnline({
       config,
       connection,
-      plan: (heads) => plan(heads, options.target),
+      plan: (heads) => plan(inRowOrder(heads, order), options.target),
       onEvent: options.onEvent,
     });
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * The version rows in the order the database returns them to Alembic's own query (no ORDER BY); empty
+ * when they cannot be read (no table yet: the runner reports real failures when it reads them).
+ */
+async function rowOrder(connection: Connection, config: Config): Promise<string[]> {
+  try {
+    const rows = await connection.query(connection.dialect.versionTable.select(versionTableName(config)));
+    return rows.map((r) => String(r.version_num));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `heads` in the order of `order`; heads missing from it (written after it was read) follow, as given.
+ *
+ * @param heads the rows the runner read
+ * @param order the rows in the database's order
+ * @returns the same rows, reordered
+ */
+export function inRowOrder(heads: readonly string[], order: readonly string[]): string[] {
+  const position = (r: string) => {
+    const i = order.indexOf(r);
+    return i < 0 ? order.length : i;
+  };
+  return [...heads].sort((a, b) => position(a) - position(b));
 }
 
 /**

@@ -12,6 +12,7 @@ import { RevisionError } from "../errors.ts";
 import { catchRevisionErrors, RangeNotAncestorError } from "./_catch_errors.ts";
 import type { Graph } from "./_graph.ts";
 import { BASE, fmt, type Ident, invalidState, type Node, type Walked } from "./_node.ts";
+import { explainAmbiguousWalk, refuseWalkFromStaleRow } from "./_stale_rows.ts";
 import { revisionStepActions, type StampStep, stampStepActions } from "./_version_actions.ts";
 import type { PlanStep, Revision, VersionAction } from "./revision.ts";
 import {
@@ -47,22 +48,32 @@ export function upgradePlan(g: Graph, currentHeads: readonly string[], target: s
 
 /**
  * The steps `downgrade TARGET` runs (Alembic's `_downgrade_revs` then `HeadMaintainer`), newest first.
+ * `-N` walks from the first row, as Alembic does; the rows must come in the order the database
+ * returned them. Where that first row is an ancestor of another row (a stale row), `-N` is refused
+ * rather than downgrading the rows above it too.
  *
  * @param g the graph
- * @param currentHeads the version table rows
+ * @param currentHeads the version table rows, in the order the database returned them
  * @param target `base`, `-N`, `label@-N`, `label@base`, a revision, …
  * @returns the steps, each with the version table changes recording it
- * @throws {RevisionError} "Destination X is not a valid downgrade target from current head(s)", and the
- *   resolution errors of {@link resolveRevisions}
+ * @throws {RevisionError} "Destination X is not a valid downgrade target from current head(s)", "Cannot
+ *   downgrade "-N": the first version row ... is an ancestor of ...", "Ambiguous walk" (with the rows
+ *   and the targets to type when there are several), and the resolution errors of {@link resolveRevisions}
  */
 export function downgradePlan(g: Graph, currentHeads: readonly string[], target: string): PlanStep[] {
-  const nodes = catchRevisionErrors(() => {
-    const [revs, heads] = collectDowngrade(g, currentHeads, target, false, true);
-    return g.topologicalSort(revs, heads);
-  }, {
-    ancestor: "Destination %(end)s is not a valid downgrade target from current head(s)",
-    end: target,
-  });
+  refuseWalkFromStaleRow(g, currentHeads, target);
+  let nodes: Node[];
+  try {
+    nodes = catchRevisionErrors(() => {
+      const [revs, heads] = collectDowngrade(g, currentHeads, target, false, true);
+      return g.topologicalSort(revs, heads);
+    }, {
+      ancestor: "Destination %(end)s is not a valid downgrade target from current head(s)",
+      end: target,
+    });
+  } catch (error) {
+    throw explainAmbiguousWalk(g, currentHeads, target, error);
+  }
   return withVersionActions(g, currentHeads, nodes, "down");
 }
 

@@ -288,8 +288,13 @@ export function parseDowngradeTarget(
           symbols = filterForLineage(g, allCurrent(g, cr), branch).map((r) => r.id);
         }
         if (symbols.length !== 1) {
+          // Alembic asserts here; say which rows compete and what to type instead.
+          const hint = symbols.length > 1
+            ? ` (${symbols.map((s) => `'${s}'`).join(", ")}); type the one to step back: ` +
+              symbols.map((s) => `"${s}${relative}"`).join(" or ")
+            : "";
           throw invalidState(
-            `Cannot resolve "${target}": ${symbols.length} current revisions are on branch '${branch}'`,
+            `Cannot resolve "${target}": ${symbols.length} current revisions are on branch '${branch}'${hint}`,
           );
         }
         symbol = symbols[0];

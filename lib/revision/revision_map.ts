@@ -21,6 +21,7 @@ import { DuplicateRevisionError } from "../errors.ts";
 import { Graph } from "./_graph.ts";
 import { downgradePlan, history, planRange, stampPlan, startingHeads, upgradePlan } from "./plan.ts";
 import { resolveRevision, resolveRevisions } from "./resolve.ts";
+import { staleRows } from "./_stale_rows.ts";
 import type { PlanStep, Revision, VersionAction } from "./revision.ts";
 
 /**
@@ -194,6 +195,17 @@ export class RevisionMap {
   // ---------------------------------------------------------------- plans
 
   /**
+   * Version rows that another row descends from through down revisions (stale rows: Alembic never
+   * writes one; `current` shows them marked, `downgrade -N` refuses to walk from one).
+   *
+   * @param rows the version table rows; rows naming no revision are ignored
+   * @returns each stale row with a row that descends from it
+   */
+  staleRows(rows: readonly string[]): Map<string, string> {
+    return staleRows(this.#graph, rows);
+  }
+
+  /**
    * The steps `upgrade TARGET` runs (Alembic's `_upgrade_revs` then `HeadMaintainer`), oldest first.
    *
    * @param currentHeads the version table rows
@@ -208,12 +220,15 @@ export class RevisionMap {
 
   /**
    * The steps `downgrade TARGET` runs (Alembic's `_downgrade_revs` then `HeadMaintainer`), newest first.
+   * `-N` walks from the first row, as Alembic 1.8 does, so pass the rows in the order the database
+   * returned them; from a stale row (see {@link RevisionMap.staleRows}) `-N` is refused.
    *
-   * @param currentHeads the version table rows
+   * @param currentHeads the version table rows, in the database's order
    * @param target `base`, `-N`, `label@-N`, `label@base`, a revision, …
    * @returns the steps, each with the version table changes recording it
-   * @throws {RevisionError} "Destination X is not a valid downgrade target from current head(s)", and the
-   *   resolution errors of {@link RevisionMap.resolve}
+   * @throws {RevisionError} "Destination X is not a valid downgrade target from current head(s)", "Cannot
+   *   downgrade "-N": the first version row 'X' is an ancestor of the version row 'Y'; ...", "Ambiguous
+   *   walk", and the resolution errors of {@link RevisionMap.resolve}
    */
   downgradePlan(currentHeads: readonly string[], target: string): PlanStep[] {
     return downgradePlan(this.#graph, currentHeads, target);
