@@ -33,7 +33,12 @@ export { maskUrl, parseUrl } from "./lib/config/url.ts";
 // Commands
 export { downgrade, type MoveOptions, type MoveResult, upgrade } from "./lib/commands/upgrade.ts";
 export { stamp, type StampOptions } from "./lib/commands/stamp.ts";
-export { current, type CurrentOptions, type CurrentResult } from "./lib/commands/current.ts";
+export {
+  current,
+  type CurrentOptions,
+  type CurrentResult,
+  type StaleVersion,
+} from "./lib/commands/current.ts";
 export { heads, type HeadsOptions, type HeadsResult } from "./lib/commands/heads.ts";
 export { branches, type BranchesOptions, type BranchesResult } from "./lib/commands/branches.ts";
 export { history, type HistoryOptions, type HistoryResult } from "./lib/commands/history.ts";
@@ -57,11 +62,14 @@ export type { PlanStep, Revision, VersionAction } from "./lib/revision/revision.
 
 // Running migrations
 export type { MigrationEvent, RunResult, StepResult } from "./lib/runtime/migrator.ts";
-export type { CreateTableOptions, MigrationContext, Op, SqlRunner } from "./lib/runtime/context.ts";
+export type { CreateTableOptions, MigrationContext, Op, OpMethod, SqlRunner } from "./lib/runtime/context.ts";
+export { OP_FACTORIES } from "./lib/runtime/context.ts";
+export type { SqlLexerRules, SqlQuoteRule } from "./lib/dialects/sql_lexer.ts";
+export type { ChangeAction, DialectLinter, StatementFacts } from "./lib/lint/facts.ts";
 
 // Operations and dialects
 export type * from "./lib/operations/types.ts";
-export type { Connection, Dialect, DialectName } from "./lib/dialects/dialect.ts";
+export type { Connection, Dialect, DialectName, MigrationSession } from "./lib/dialects/dialect.ts";
 export type { DialectCapabilities, EnumSupport, MigratorLockKind } from "./lib/dialects/capabilities.ts";
 export type { SqlStatement } from "./lib/dialects/statement.ts";
 export { dialectFor } from "./lib/dialects/registry.ts";
@@ -77,7 +85,12 @@ export {
 export { introspectSchema } from "./lib/schema/introspect.ts";
 export type { IntrospectOptions } from "./lib/dialects/dialect.ts";
 export { check, type CheckResult } from "./lib/commands/check.ts";
-export { schemaDump, type SchemaDumpOptions, type SchemaDumpResult } from "./lib/commands/schema_dump.ts";
+export {
+  type SchemaDiagramFormat,
+  schemaDump,
+  type SchemaDumpOptions,
+  type SchemaDumpResult,
+} from "./lib/commands/schema_dump.ts";
 export {
   type AutogenerateOptions,
   type AutogenerateResult,

@@ -1,5 +1,5 @@
 /**
- * Build `dist/migrate`, the single executable, with `bun build --compile` (Bun comes from the
+ * Build `dist/migrate`, the single executable, with Bun's compiler (Bun comes from the
  * npm devDependency, so this needs nothing but `npm install`). Run: `deno run -A scripts/build.ts`.
  *
  * Flags: `--outfile PATH` (default dist/migrate), `--target bun-linux-x64` etc. for cross builds.
@@ -30,23 +30,10 @@ const gen = spawnSync(join(root, "node_modules", ".bin", "deno"), [
 if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 mkdirSync(dirname(outfile), { recursive: true });
-const buildArgs = [
-  "build",
-  "--compile",
-  "--minify",
-  "--keep-names",
-  "--bytecode",
-  // ES modules with code splitting: each lazily imported module (a dialect, its driver, Commander)
-  // becomes a chunk that is loaded only when imported, instead of one bundle whose bytecode is all
-  // mapped at start. Measured: `migrate --version` 7.8 -> 3.8 ms.
-  "--format=esm",
-  "--splitting",
-  "--sourcemap=none",
-  join(root, "cli.ts"),
-  "--outfile",
-  outfile,
-];
-if (targetIndex >= 0) buildArgs.push(`--target=${args[targetIndex + 1]}`);
+// Bun's JavaScript API rather than its CLI: a build plugin embeds libpg_query's WASM file (see
+// scripts/build_binary.ts for the options and why).
+const buildArgs = [join(root, "scripts", "build_binary.ts"), join(root, "cli.ts"), outfile];
+if (targetIndex >= 0) buildArgs.push(args[targetIndex + 1]);
 const started = performance.now();
 const result = spawnSync(bun, buildArgs, { stdio: ["ignore", "pipe", "inherit"], cwd: root });
 if (result.status !== 0) {

@@ -90,6 +90,10 @@ const EXAMPLES: readonly [string, readonly Example[]][] = [
     { title: "Offline: the SQL script, for a DBA to run", argv: ["upgrade", "base:head", "--sql"], head: 24 },
   ]],
   ["downgrade", [{ title: "One revision down", argv: ["downgrade", "-1"] }]],
+  ["lint", [{
+    title: "Every revision from base, as the SQLite database would run them",
+    argv: ["lint", "--all"],
+  }]],
   ["stamp", [{ title: "Mark the database as at head without running anything", argv: ["stamp", "head"] }]],
   ["show", [{ title: "One revision", argv: ["show", "1975ea83b712"] }]],
   ["schema", [{

@@ -5,6 +5,7 @@
  * @module
  */
 // Type-only: `cli.ts` imports Commander itself, lazily, and hands the class in.
+import { addLintCommand } from "./lint_command.ts";
 import type { Command } from "@commander-js/extra-typings";
 import process from "node:process";
 import {
@@ -87,6 +88,7 @@ export function buildProgram(CommandClass: typeof Command) {
   addBranchesCommand(program, g);
   addHistoryCommand(program, g);
   addGraphCommand(program, g);
+  addLintCommand(program, g);
   addShowCommand(program, g);
   addCheckCommand(program, g);
   addSchemaCommand(program, g);

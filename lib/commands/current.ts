@@ -45,7 +45,9 @@ export interface CurrentResult {
 
 /** A version row that another row descends from: `version` is an ancestor of the row `above`. */
 export interface StaleVersion {
+  /** The stale row's revision id. */
   readonly version: string;
+  /** A row of the version table that descends from it. */
   readonly above: string;
 }
 

@@ -9,6 +9,7 @@ import type { SqlLexerRules } from "./sql_lexer.ts";
 import type { SqlStatement } from "./statement.ts";
 import type { DatabaseUrl } from "../config/url.ts";
 import type { DialectCapabilities } from "./capabilities.ts";
+import type { DialectLinter } from "../lint/facts.ts";
 import type { Schema } from "../schema/model.ts";
 import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import type { DialectName } from "./dialect_name.ts";
@@ -149,6 +150,11 @@ export interface Dialect {
   introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
+  /**
+   * The statement analysis of `migrate lint` (lock levels, table rewrites), loaded on first use.
+   * @returns the dialect's linter
+   */
+  linter(): Promise<DialectLinter>;
   /** Session settings of a migration run; absent when the database has none (SQLite). */
   readonly migrationSession?: MigrationSession;
   /**

@@ -24,7 +24,7 @@ import { OPERATION_KINDS } from "../operations/signatures.ts";
 export type CreateTableOptions = create.CreateTableOptions;
 
 /** The factories behind the `op` methods: the table of plain kinds, plus `batchAlterTable`. */
-const OP_FACTORIES = { ...FACTORIES, batchAlterTable } as const;
+export const OP_FACTORIES = { ...FACTORIES, batchAlterTable } as const;
 
 /**
  * An `op` method: the arguments of the kind's factory (`lib/operations/create.ts`, as

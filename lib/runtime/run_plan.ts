@@ -130,7 +130,7 @@ async function runBody(sink: RunSink, config: Config, step: PlanStep, body: Step
   const executed: string[] = [];
   const run: StatementRunner = async (stmt, callSite) => {
     try {
-      await sink.statement(stmt);
+      await sink.statement(stmt, callSite);
     } catch (error) {
       throw new StatementFailure(stmt.sql, callSite, [...executed], error);
     }

@@ -70,8 +70,11 @@ export interface RunSink {
   step(step: PlanStep, body: () => Promise<void>, actions: readonly VersionAction[]): Promise<void>;
   /** The statements of one `op` call (SQLite reads the table to plan a rebuild). */
   planOperation(operation: Operation): Promise<SqlStatement[]>;
-  /** Run or write one statement. */
-  statement(stmt: SqlStatement): Promise<void>;
+  /**
+   * Run or write one statement.
+   * @param callSite the `file:line` of the script's `op` call it comes from, when known
+   */
+  statement(stmt: SqlStatement, callSite?: string): Promise<void>;
   /**
    * Run or write a SQL section.
    * @param file the revision file, for error positions

@@ -35,6 +35,9 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       async introspect(conn, introspectOptions) {
         return (await import("./introspect.ts")).introspectMysql(conn, introspectOptions);
       },
+      async linter() {
+        return (await import("./lint.ts")).mysqlLinter;
+      },
       async normalizer(): Promise<SchemaNormalizer> {
         const { mysqlCanonicalType, mysqlCanonicalDefault } = await import("./introspect.ts");
         return {

@@ -37,6 +37,9 @@ export const postgresDialect: Dialect = Object.freeze(
     async introspect(conn, options) {
       return (await import("./introspect.ts")).introspectPostgres(conn, options);
     },
+    async linter() {
+      return (await import("./lint.ts")).postgresLinter;
+    },
     async normalizer(): Promise<SchemaNormalizer> {
       const { postgresCanonicalType, postgresCanonicalDefault } = await import("./introspect.ts");
       return {

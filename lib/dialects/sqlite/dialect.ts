@@ -39,6 +39,9 @@ export const sqliteDialect: Dialect = Object.freeze(
     async introspect(conn, options) {
       return (await import("./introspect.ts")).introspectSqlite(conn, options);
     },
+    async linter() {
+      return (await import("./lint.ts")).sqliteLinter;
+    },
     async normalizer(): Promise<SchemaNormalizer> {
       const { sqliteCanonicalType, sqliteCanonicalDefault } = await import("./introspect.ts");
       return {

@@ -1,0 +1,249 @@
+/**
+ * `migrate lint [RANGE]`: what each revision would do to a live database, found before it runs.
+ * The revisions are walked offline by the one runner (the same plan walk as `upgrade --sql`, so the
+ * statements are exactly those an upgrade sends), each statement is handed to the dialect's linter
+ * (PostgreSQL's own parser, the other databases' online-DDL rules), and the shared rules of
+ * `lib/lint/rules.ts` turn what it finds into findings.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { Config } from "../config/config.ts";
+import { parseUrl } from "../config/url.ts";
+import type { Connection, Dialect } from "../dialects/dialect.ts";
+import type { SqlStatement } from "../dialects/statement.ts";
+import type { DialectLinter } from "../lint/facts.ts";
+import { type LintFinding, lintRevisions, parseLintIgnores } from "../lint/lint_revisions.ts";
+import type { LintedRevision, LintedStatement } from "../lint/rules.ts";
+import { lintRule } from "../lint/rules.ts";
+import type { Operation } from "../operations/types.ts";
+import type { PlanStep } from "../revision/revision.ts";
+import type { RevisionMap } from "../revision/revision_map.ts";
+import { runPlan } from "../runtime/run_plan.ts";
+import type { RunSink, SqlSection } from "../runtime/run_sink.ts";
+import { TextSink } from "../runtime/sink_text.ts";
+import { splitSqlStatements } from "../runtime/sql_split.ts";
+import { readVersions, versionTableName } from "../runtime/version_table.ts";
+import { ConfigError, UsageError } from "../errors.ts";
+import { loadRevisionMap, withConnection } from "./_project.ts";
+
+/** Options of `migrate lint`. */
+export interface LintCommandOptions {
+  /** `start:end` (Alembic's offline range), or undefined for the revisions not yet applied. */
+  readonly range?: string;
+  /** Every revision from base, without reading the database. */
+  readonly all?: boolean;
+  /** Rule ids to switch off for this run. */
+  readonly ignore?: readonly string[];
+  /** A revision map already loaded. */
+  readonly map?: RevisionMap;
+}
+
+/** What `migrate lint` found. */
+export interface LintResult {
+  /** The revisions linted, in the order they would run. */
+  readonly revisions: readonly string[];
+  /** Every finding, revision by revision. */
+  readonly findings: readonly LintFinding[];
+  /** How many findings are errors (the command exits 1 when there is one). */
+  readonly errors: number;
+}
+
+interface CapturedStatement {
+  readonly stmt: SqlStatement;
+  readonly at?: string;
+}
+
+interface CapturedStep {
+  readonly step: PlanStep;
+  readonly transactional: boolean;
+  readonly statements: CapturedStatement[];
+  /** SQL sections of `.sql` revisions, with their file and 0-based line. */
+  readonly sections: { readonly section: SqlSection; readonly file: string }[];
+}
+
+/**
+ * A text sink that also remembers, step by step, each statement with the operation that produced
+ * it and the `file:line` of its `op` call; lint reads that record, the script text is dropped.
+ */
+class CaptureSink extends TextSink implements RunSink {
+  readonly steps: CapturedStep[] = [];
+  #inTransaction = false;
+
+  override begin(): Promise<void> {
+    this.#inTransaction = true;
+    return super.begin();
+  }
+
+  override commit(): Promise<void> {
+    this.#inTransaction = false;
+    return super.commit();
+  }
+
+  override step(
+    step: PlanStep,
+    body: () => Promise<void>,
+    actions: PlanStep["versionActions"],
+  ): Promise<void> {
+    this.steps.push({ step, transactional: this.#inTransaction, statements: [], sections: [] });
+    return super.step(step, body, actions);
+  }
+
+  override statement(stmt: SqlStatement, callSite?: string): Promise<void> {
+    this.steps.at(-1)?.statements.push({ stmt, ...(callSite !== undefined ? { at: callSite } : {}) });
+    return super.statement(stmt);
+  }
+
+  override script(section: SqlSection, file?: string): Promise<void> {
+    this.steps.at(-1)?.sections.push({ section, file: file ?? "" });
+    return super.script(section);
+  }
+}
+
+/** The 1-based file line of each statement of a SQL section. */
+function sectionStatements(
+  dialect: Dialect,
+  section: SqlSection,
+  file: string,
+): { sql: string; at: string }[] {
+  return splitSqlStatements(section.sql, dialect.sqlLexer).map((s) => ({
+    sql: s.sql,
+    at: `${file}:${section.line + 2 + s.line}`,
+  }));
+}
+
+async function lintedStatements(
+  linter: DialectLinter,
+  dialect: Dialect,
+  c: CapturedStep,
+): Promise<LintedStatement[]> {
+  const out: LintedStatement[] = [];
+  // Statements of one operation are analysed together (a SQLite rebuild is several statements).
+  const groups: { source?: Operation; items: CapturedStatement[] }[] = [];
+  for (const s of c.statements) {
+    const last = groups.at(-1);
+    if (s.stmt.source !== undefined && last?.source === s.stmt.source) last.items.push(s);
+    else groups.push({ source: s.stmt.source, items: [s] });
+  }
+  for (const g of groups) {
+    if (g.source === undefined) continue; // version-table statements
+    const facts = await linter.operation(g.source, g.items.map((i) => i.stmt));
+    out.push({ sql: g.items.map((i) => i.stmt.sql).join(";\n"), at: g.items[0].at, facts });
+  }
+  for (const { section, file } of c.sections) {
+    for (const s of sectionStatements(dialect, section, file)) {
+      out.push({ sql: s.sql, at: s.at, facts: await linter.statement(s.sql) });
+    }
+  }
+  return out;
+}
+
+function ignoresOf(file: string | undefined): string[] {
+  if (file === undefined) return [];
+  try {
+    return parseLintIgnores(readFileSync(file, "utf8")).map((i) => i.rule);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`Cannot lint "${file}": ${error.message}`);
+    throw error;
+  }
+}
+
+async function plannedSteps(
+  config: Config,
+  map: RevisionMap,
+  options: LintCommandOptions,
+): Promise<{ steps: PlanStep[]; startHeads: string[] }> {
+  if (options.range !== undefined) {
+    const [start, end] = options.range.split(":");
+    if (end === undefined || end === "") {
+      throw new UsageError(`Cannot lint "${options.range}": expected a range START:END, e.g. base:head`);
+    }
+    if (start === "" || start === undefined) return { steps: map.upgradePlan([], end), startHeads: [] };
+    return { steps: map.planRange(start, end, "up"), startHeads: map.startingHeads(start) };
+  }
+  if (options.all) return { steps: map.upgradePlan([], "heads"), startHeads: [] };
+  if (config.url === undefined) {
+    throw new ConfigError(
+      "Cannot lint the revisions not yet applied: no database URL is configured; pass --all, a range such as base:head, or --url",
+      { file: config.file ?? "migrate.toml", key: "url" },
+    );
+  }
+  const heads = await withConnection(
+    config,
+    (conn: Connection) => readVersions(conn, versionTableName(config)),
+  );
+  return { steps: map.upgradePlan(heads, "heads"), startHeads: heads };
+}
+
+/**
+ * Lint the revisions of a range, the ones not yet applied (default), or all of them.
+ *
+ * @param config the resolved config
+ * @param options the range and the rules to switch off
+ * @returns the findings; `errors` counts the error-level ones
+ * @throws {UsageError} for a malformed range, an unknown rule id or a bad `migrate:lint-ignore` comment
+ * @throws {ConfigError} without `--all` or a range when no database URL is configured
+ */
+export async function lint(config: Config, options: LintCommandOptions = {}): Promise<LintResult> {
+  for (const id of options.ignore ?? []) {
+    if (!lintRule(id)) throw new UsageError(`Cannot ignore lint rule "${id}": no rule has that id`);
+  }
+  const map = options.map ?? loadRevisionMap(config);
+  const { steps, startHeads } = await plannedSteps(config, map, options);
+  const { dialectName } = await import("./_dialect_of.ts");
+  const { dialectFor } = await import("../dialects/registry.ts");
+  const dialect = await dialectFor(dialectName(config));
+  const linter = await dialect.linter();
+  const scratch = await dialect.openOfflineScratch?.(
+    config.url ? parseUrl(config.url, config.root) : undefined,
+    startHeads.length === 0,
+  );
+  try {
+    const sink = new CaptureSink({ config, dialect, startHeads, scratch });
+    await runPlan(sink, { config, plan: () => steps });
+    const ups = [...sink.steps];
+    // Then each downgrade, newest first, so its statements can be counted. A downgrade that throws
+    // (one that refuses to undo its revision) is not empty; the ones below it are not walked.
+    const downs = new Map<PlanStep["revision"], CapturedStep | "raised">();
+    for (const s of steps.toReversed()) {
+      try {
+        await runPlan(sink, {
+          config,
+          plan: () => [{ revision: s.revision, direction: "down", versionActions: [] }],
+        });
+        downs.set(s.revision, sink.steps.at(-1)!);
+      } catch {
+        downs.set(s.revision, "raised");
+        break;
+      }
+    }
+    const revisions: LintedRevision[] = [];
+    const ignoreByRevision = new Map<string, string[]>();
+    for (const c of ups) {
+      const rev = c.step.revision;
+      const d = downs.get(rev);
+      ignoreByRevision.set(rev.revision, ignoresOf(rev.path));
+      revisions.push({
+        revision: rev.revision,
+        file: rev.path ?? rev.revision,
+        statements: await lintedStatements(linter, dialect, c),
+        downgradeStatements: d === undefined || d === "raised"
+          ? 1
+          : d.statements.filter((s) => s.stmt.source).length + d.sections.length,
+        nonTransactional: !c.transactional,
+      });
+    }
+    const findings = lintRevisions(revisions, {
+      transactionalDdl: dialect.capabilities.transactionalDdl,
+      ignore: options.ignore,
+      ignoreByRevision,
+    });
+    return {
+      revisions: revisions.map((r) => r.revision),
+      findings,
+      errors: findings.filter((f) => f.level === "error").length,
+    };
+  } finally {
+    await scratch?.close();
+  }
+}
