@@ -31,9 +31,23 @@ export function addUpgradeCommands(program: CommandUnknownOpts, g: () => GlobalO
           verb === "upgrade" ? "revision, e.g. head, +1, abc123" : "revision, e.g. base, -1, abc123",
         )
         .option("--sql", "print the SQL script instead of running it (offline mode; ranges start:end)")
+        .option("--plan", "show the steps, locks, table rewrites and row estimates without changing anything")
         .option("--tag <tag>", "tag handed to scripts as `tag`"),
     ).action(async (target, opts) => {
       if (opts.fleet) return await fleetCommand(g(), verb, opts, target);
+      if (opts.plan) {
+        const { plan } = await import("../commands/plan.ts");
+        const { formatPlan } = await import("../output/plan_format.ts");
+        await eachDatabase(g(), async (base, section) => {
+          section();
+          const result = await plan({ ...base, tag: opts.tag }, {
+            target,
+            direction: verb === "upgrade" ? "up" : "down",
+          });
+          return { data: result, human: () => formatPlan(result, verb) };
+        });
+        return;
+      }
       const mod = await import("../commands/upgrade.ts");
       const { formatRunSummary } = await import("../output/run_format.ts");
       await eachDatabase(g(), async (base, section) => {

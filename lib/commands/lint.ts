@@ -10,19 +10,14 @@
 import { readFileSync } from "node:fs";
 import type { Config } from "../config/config.ts";
 import { parseUrl } from "../config/url.ts";
-import type { Connection, Dialect } from "../dialects/dialect.ts";
-import type { SqlStatement } from "../dialects/statement.ts";
-import type { DialectLinter } from "../lint/facts.ts";
+import type { Connection } from "../dialects/dialect.ts";
 import { type LintFinding, lintRevisions, parseLintIgnores } from "../lint/lint_revisions.ts";
-import type { LintedRevision, LintedStatement } from "../lint/rules.ts";
+import type { LintedRevision } from "../lint/rules.ts";
 import { lintRule } from "../lint/rules.ts";
-import type { Operation } from "../operations/types.ts";
 import type { PlanStep } from "../revision/revision.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { runPlan } from "../runtime/run_plan.ts";
-import type { RunSink, SqlSection } from "../runtime/run_sink.ts";
-import { TextSink } from "../runtime/sink_text.ts";
-import { splitSqlStatements } from "../runtime/sql_split.ts";
+import { type CapturedStep, CaptureSink, lintedStatements } from "./_capture.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
 import { ConfigError, UsageError } from "../errors.ts";
 import { loadRevisionMap, withConnection } from "./_project.ts";
@@ -49,96 +44,14 @@ export interface LintResult {
   readonly errors: number;
 }
 
-interface CapturedStatement {
-  readonly stmt: SqlStatement;
-  readonly at?: string;
-}
-
-interface CapturedStep {
-  readonly step: PlanStep;
-  readonly transactional: boolean;
-  readonly statements: CapturedStatement[];
-  /** SQL sections of `.sql` revisions, with their file and 0-based line. */
-  readonly sections: { readonly section: SqlSection; readonly file: string }[];
-}
-
 /**
- * A text sink that also remembers, step by step, each statement with the operation that produced
- * it and the `file:line` of its `op` call; lint reads that record, the script text is dropped.
+ * The rule ids a revision file switches off with `migrate:lint-ignore RULE reason` comments.
+ *
+ * @param file the revision file, if it has one
+ * @returns the rule ids, in file order
+ * @throws {UsageError} naming the file and line for an unknown rule id or a missing reason
  */
-class CaptureSink extends TextSink implements RunSink {
-  readonly steps: CapturedStep[] = [];
-  #inTransaction = false;
-
-  override begin(): Promise<void> {
-    this.#inTransaction = true;
-    return super.begin();
-  }
-
-  override commit(): Promise<void> {
-    this.#inTransaction = false;
-    return super.commit();
-  }
-
-  override step(
-    step: PlanStep,
-    body: () => Promise<void>,
-    actions: PlanStep["versionActions"],
-  ): Promise<void> {
-    this.steps.push({ step, transactional: this.#inTransaction, statements: [], sections: [] });
-    return super.step(step, body, actions);
-  }
-
-  override statement(stmt: SqlStatement, callSite?: string): Promise<void> {
-    this.steps.at(-1)?.statements.push({ stmt, ...(callSite !== undefined ? { at: callSite } : {}) });
-    return super.statement(stmt);
-  }
-
-  override script(section: SqlSection, file?: string): Promise<void> {
-    this.steps.at(-1)?.sections.push({ section, file: file ?? "" });
-    return super.script(section);
-  }
-}
-
-/** The 1-based file line of each statement of a SQL section. */
-function sectionStatements(
-  dialect: Dialect,
-  section: SqlSection,
-  file: string,
-): { sql: string; at: string }[] {
-  return splitSqlStatements(section.sql, dialect.sqlLexer).map((s) => ({
-    sql: s.sql,
-    at: `${file}:${section.line + 2 + s.line}`,
-  }));
-}
-
-async function lintedStatements(
-  linter: DialectLinter,
-  dialect: Dialect,
-  c: CapturedStep,
-): Promise<LintedStatement[]> {
-  const out: LintedStatement[] = [];
-  // Statements of one operation are analysed together (a SQLite rebuild is several statements).
-  const groups: { source?: Operation; items: CapturedStatement[] }[] = [];
-  for (const s of c.statements) {
-    const last = groups.at(-1);
-    if (s.stmt.source !== undefined && last?.source === s.stmt.source) last.items.push(s);
-    else groups.push({ source: s.stmt.source, items: [s] });
-  }
-  for (const g of groups) {
-    if (g.source === undefined) continue; // version-table statements
-    const facts = await linter.operation(g.source, g.items.map((i) => i.stmt));
-    out.push({ sql: g.items.map((i) => i.stmt.sql).join(";\n"), at: g.items[0].at, facts });
-  }
-  for (const { section, file } of c.sections) {
-    for (const s of sectionStatements(dialect, section, file)) {
-      out.push({ sql: s.sql, at: s.at, facts: await linter.statement(s.sql) });
-    }
-  }
-  return out;
-}
-
-function ignoresOf(file: string | undefined): string[] {
+export function ignoresOf(file: string | undefined): string[] {
   if (file === undefined) return [];
   try {
     return parseLintIgnores(readFileSync(file, "utf8")).map((i) => i.rule);

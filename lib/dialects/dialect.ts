@@ -151,6 +151,14 @@ export interface Dialect {
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
   /**
+   * How many rows each table holds, as the database estimates it cheaply (`upgrade --plan`), in one
+   * catalog query where the database keeps estimates. Tables that do not exist are left out.
+   * @param conn an open connection
+   * @param tables unqualified table names
+   * @returns table name to estimated rows
+   */
+  rowEstimates(conn: Connection, tables: readonly string[]): Promise<Map<string, number>>;
+  /**
    * The statement analysis of `migrate lint` (lock levels, table rewrites), loaded on first use.
    * @returns the dialect's linter
    */

@@ -35,6 +35,9 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       async introspect(conn, introspectOptions) {
         return (await import("./introspect.ts")).introspectMysql(conn, introspectOptions);
       },
+      async rowEstimates(conn, tables) {
+        return (await import("./row_estimates.ts")).mysqlRowEstimates(conn, tables);
+      },
       async linter() {
         return (await import("./lint.ts")).mysqlLinter;
       },

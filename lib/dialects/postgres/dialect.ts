@@ -37,6 +37,9 @@ export const postgresDialect: Dialect = Object.freeze(
     async introspect(conn, options) {
       return (await import("./introspect.ts")).introspectPostgres(conn, options);
     },
+    async rowEstimates(conn, tables) {
+      return (await import("./row_estimates.ts")).postgresRowEstimates(conn, tables);
+    },
     async linter() {
       return (await import("./lint.ts")).postgresLinter;
     },

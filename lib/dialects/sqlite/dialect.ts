@@ -39,6 +39,9 @@ export const sqliteDialect: Dialect = Object.freeze(
     async introspect(conn, options) {
       return (await import("./introspect.ts")).introspectSqlite(conn, options);
     },
+    async rowEstimates(conn, tables) {
+      return (await import("./row_estimates.ts")).sqliteRowEstimates(conn, tables);
+    },
     async linter() {
       return (await import("./lint.ts")).sqliteLinter;
     },
