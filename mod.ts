@@ -69,7 +69,13 @@ export type { ChangeAction, DialectLinter, StatementFacts } from "./lib/lint/fac
 
 // Operations and dialects
 export type * from "./lib/operations/types.ts";
-export type { Connection, Dialect, DialectName, MigrationSession } from "./lib/dialects/dialect.ts";
+export type {
+  Connection,
+  Dialect,
+  DialectName,
+  MigrationSession,
+  ScratchDatabase,
+} from "./lib/dialects/dialect.ts";
 export type { DialectCapabilities, EnumSupport, MigratorLockKind } from "./lib/dialects/capabilities.ts";
 export type { SqlStatement } from "./lib/dialects/statement.ts";
 export { dialectFor } from "./lib/dialects/registry.ts";

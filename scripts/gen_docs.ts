@@ -90,6 +90,10 @@ const EXAMPLES: readonly [string, readonly Example[]][] = [
     { title: "Offline: the SQL script, for a DBA to run", argv: ["upgrade", "base:head", "--sql"], head: 24 },
   ]],
   ["downgrade", [{ title: "One revision down", argv: ["downgrade", "-1"] }]],
+  ["test", [{
+    title: "Each revision upgraded, downgraded and upgraded again on a scratch SQLite database",
+    argv: ["test"],
+  }]],
   ["lint", [{
     title: "Every revision from base, as the SQLite database would run them",
     argv: ["lint", "--all"],

@@ -6,6 +6,7 @@
  */
 // Type-only: `cli.ts` imports Commander itself, lazily, and hands the class in.
 import { addLintCommand } from "./lint_command.ts";
+import { addTestCommand } from "./test_command.ts";
 import type { Command } from "@commander-js/extra-typings";
 import process from "node:process";
 import {
@@ -89,6 +90,7 @@ export function buildProgram(CommandClass: typeof Command) {
   addHistoryCommand(program, g);
   addGraphCommand(program, g);
   addLintCommand(program, g);
+  addTestCommand(program, g);
   addShowCommand(program, g);
   addCheckCommand(program, g);
   addSchemaCommand(program, g);

@@ -15,6 +15,14 @@ import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import type { DialectName } from "./dialect_name.ts";
 export type { DialectName };
 
+/** An open scratch database (`migrate test`): its URL and how to drop it. */
+export interface ScratchDatabase {
+  /** A URL of the scratch database (credentials as in the configured URL; mask before printing). */
+  readonly url: string;
+  /** Drop it; never throws. */
+  drop(): Promise<void>;
+}
+
 /** Name and (optional) schema of the version table, from the config. */
 export interface VersionTableName {
   /** Default `alembic_version`. */
@@ -150,6 +158,14 @@ export interface Dialect {
   introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
+  /**
+   * Create an empty database beside the configured one for `migrate test` (a new database on the
+   * same server, or a temporary file), to be dropped with its `drop()`.
+   * @param url the configured database
+   * @returns the scratch database's URL and how to drop it
+   * @throws {ConnectionError} when the server cannot be reached
+   */
+  openScratchDatabase(url: DatabaseUrl): Promise<ScratchDatabase>;
   /**
    * How many rows each table holds, as the database estimates it cheaply (`upgrade --plan`), in one
    * catalog query where the database keeps estimates. Tables that do not exist are left out.

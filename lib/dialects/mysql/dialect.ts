@@ -38,6 +38,9 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       async rowEstimates(conn, tables) {
         return (await import("./row_estimates.ts")).mysqlRowEstimates(conn, tables);
       },
+      async openScratchDatabase(url) {
+        return (await import("./scratch_database.ts")).openMysqlScratchDatabase(this, url);
+      },
       async linter() {
         return (await import("./lint.ts")).mysqlLinter;
       },

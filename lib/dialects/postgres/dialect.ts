@@ -40,6 +40,9 @@ export const postgresDialect: Dialect = Object.freeze(
     async rowEstimates(conn, tables) {
       return (await import("./row_estimates.ts")).postgresRowEstimates(conn, tables);
     },
+    async openScratchDatabase(url) {
+      return (await import("./scratch_database.ts")).openPostgresScratchDatabase(this, url);
+    },
     async linter() {
       return (await import("./lint.ts")).postgresLinter;
     },

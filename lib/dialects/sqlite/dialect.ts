@@ -42,6 +42,9 @@ export const sqliteDialect: Dialect = Object.freeze(
     async rowEstimates(conn, tables) {
       return (await import("./row_estimates.ts")).sqliteRowEstimates(conn, tables);
     },
+    async openScratchDatabase(_url) {
+      return (await import("./scratch_database.ts")).openSqliteScratchDatabase();
+    },
     async linter() {
       return (await import("./lint.ts")).sqliteLinter;
     },
