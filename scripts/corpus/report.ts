@@ -210,6 +210,8 @@ export interface CorpusProject {
   readonly dir: string;
   /** The URL of the copy (the database the project migrates). */
   readonly url: string;
+  /** The URL of the source (the database the schema file was dumped from). */
+  readonly source: string;
   /** Run `dist/migrate` in the project against the copy. */
   readonly run: (args: string[]) => Promise<RunOutput>;
   /** Read the copy's catalog. */
@@ -279,7 +281,7 @@ export async function roundTrip(entry: CorpusEntry, probe?: ChangeProbe): Promis
       const check = failed ? undefined : await run(["check"]);
       const probed = failed || !probe
         ? undefined
-        : await probe({ entry, dir, url: empty, run, fingerprint: () => fingerprint(empty) });
+        : await probe({ entry, dir, url: empty, source, run, fingerprint: () => fingerprint(empty) });
       return {
         entry,
         objects: before.size,
