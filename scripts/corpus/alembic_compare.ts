@@ -129,6 +129,25 @@ const BASE = [
   "CREATE TABLE parent (id integer PRIMARY KEY)",
   "CREATE TABLE t (id integer PRIMARY KEY, name varchar(50), qty integer, parent_id integer, note varchar(20) NOT NULL DEFAULT 'x')",
   "CREATE INDEX ix_t_qty ON t (qty)",
+  "CREATE TABLE w (id integer PRIMARY KEY, code varchar(10), CONSTRAINT uq_w_code UNIQUE (code))",
+];
+
+/** Retort's portable type names beside the SQLAlchemy type docs/types.md pairs them with. */
+const TYPE_PAIRS: readonly [string, string][] = [
+  ["bigint", "sa.BigInteger()"],
+  ["smallint", "sa.SmallInteger()"],
+  ["boolean", "sa.Boolean()"],
+  ["text", "sa.Text()"],
+  ["char(3)", "sa.CHAR(3)"],
+  ["numeric(10,2)", "sa.Numeric(10, 2)"],
+  ["real", "sa.REAL()"],
+  ["double", "sa.Float(precision=53)"],
+  ["date", "sa.Date()"],
+  ["time", "sa.Time()"],
+  ["timestamp", "sa.DateTime()"],
+  ["timestamptz", "sa.DateTime(timezone=True)"],
+  ["json", "sa.JSON()"],
+  ["binary", "sa.LargeBinary()"],
 ];
 
 /** Operations compared; the list of the issue plus the common ones around them. */
@@ -289,6 +308,29 @@ export const OPERATIONS: readonly OperationCase[] = [
     alembic: `op.drop_table("t")`,
     retort: `op.dropTable("t");`,
   },
+  {
+    name: "drop unique constraint",
+    alembic: `op.drop_constraint("uq_w_code", "w", type_="unique")`,
+    retort: `op.dropConstraint("uq_w_code", "w", { type: "unique" });`,
+    dialects: ["postgresql", "mysql"],
+  },
+  {
+    name: "add column with a comment",
+    alembic: `op.add_column("t", sa.Column("c2", sa.Integer(), comment="hello"))`,
+    retort: `op.addColumn("t", "c2", { type: "integer", comment: "hello" });`,
+    dialects: ["postgresql", "mysql"],
+  },
+  {
+    name: "create index with a prefix length",
+    alembic: `op.create_index("ix_t_name_len", "t", ["name"], mysql_length={"name": 10})`,
+    retort: `op.createIndex("ix_t_name_len", "t", ["name"], { lengths: { name: 10 } });`,
+    dialects: ["mysql"],
+  },
+  ...TYPE_PAIRS.map(([ours, theirs]): OperationCase => ({
+    name: `add column of type ${ours} (${theirs})`,
+    alembic: `op.add_column("t", sa.Column("typed", ${theirs}))`,
+    retort: `op.addColumn("t", "typed", { type: ${JSON.stringify(ours)} });`,
+  })),
 ];
 
 async function withFreshDatabase<T>(
