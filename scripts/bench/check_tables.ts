@@ -3,7 +3,9 @@
  * survive dump, check and autogenerate": under 0.5 s) on all three databases: each table has 10
  * columns, 2 indexes and a foreign key to the previous table, as in `introspect.ts` (PostgreSQL only,
  * with Alembic beside it). The schema is loaded, dumped with `schema dump`, then `check` runs against
- * it; prints the median and the slowest of the runs, and `--verbose`'s timing lines when it has any.
+ * it; prints the median and the slowest of the runs, the process's own CPU time (GNU time, when
+ * installed: on a busy machine wall time mostly measures the other processes), and `--verbose`'s timing
+ * lines when it has any. `check_phases.ts` splits one run into its phases.
  *
  * Run: `deno run -A scripts/bench/check_tables.ts [--tables N] [--runs N] [postgresql|mysql|sqlite...]`
  * (after `npm run build`). Uses `RETORT_TEST_POSTGRES_URL` and `RETORT_TEST_MYSQL_URL`.
@@ -11,8 +13,8 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { withMysqlDatabase, withPostgresDatabase } from "../../tests/_db.ts";
@@ -53,12 +55,17 @@ function ddl(dialect: Dialect, n: number): string {
   return out.join("\n");
 }
 
-function timed(args: string[], cwd: string): { ms: number; stderr: string } {
+// GNU time gives the process's own CPU time, which a busy machine inflates far less than wall time.
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+function timed(args: string[], cwd: string): { ms: number; cpuMs?: number; stderr: string } {
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ["-f", "cpu %U %S", BINARY, ...args]] : [BINARY, args];
   const t0 = performance.now();
-  const r = spawnSync(BINARY, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`migrate ${args.join(" ")} exited ${r.status}: ${r.stderr}${r.stdout}`);
-  return { ms, stderr: r.stderr };
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, stderr: r.stderr };
 }
 
 async function withDatabase<T>(dialect: Dialect, fn: (url: string) => Promise<T>): Promise<T> {
@@ -88,12 +95,19 @@ for (const dialect of ONLY.length ? ONLY : (["postgresql", "mysql", "sqlite"] as
       writeFileSync(join(dir, "migrate.toml"), `script_location = "migrations"\nschema = "schema.ts"\n`);
       timed(["--url", url, "schema", "dump", "-o", "schema.ts"], dir);
       const ms: number[] = [];
-      for (let i = 0; i < RUNS; i++) ms.push(timed(["--url", url, "check"], dir).ms);
+      const cpu: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = timed(["--url", url, "check"], dir);
+        ms.push(r.ms);
+        if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
+      }
       const verbose = timed(["--url", url, "--verbose", "check"], dir).stderr.split("\n")
         .filter((l) => /\d+(\.\d+)? ?ms\b/.test(l));
       console.log(
         `${dialect.padEnd(10)} ${TABLES} tables: migrate check median ${median(ms).toFixed(0)} ms, ` +
-          `slowest ${Math.max(...ms).toFixed(0)} ms of ${RUNS} runs (target < 500 ms)`,
+          `slowest ${Math.max(...ms).toFixed(0)} ms of ${RUNS} runs (target < 500 ms)` +
+          (cpu.length ? `; its own CPU (user+sys) median ${median(cpu).toFixed(0)} ms` : "") +
+          `; load average ${loadavg()[0].toFixed(1)}`,
       );
       for (const l of verbose) console.log(`    ${l.trim()}`);
     } finally {

@@ -34,6 +34,12 @@ def sa_url(url):
     return url
 
 
+def text(value):
+    """A reflected or model default as SQL text (DefaultClause -> TextClause -> its string)."""
+    value = getattr(value, "arg", value)
+    return getattr(value, "text", None) or str(value)
+
+
 def describe(diff):
     """One line per Alembic diff tuple (or per element of a grouped column modification)."""
     if isinstance(diff, list):
@@ -51,6 +57,8 @@ def describe(diff):
         return ["%s %s.%s" % (kind, c.table.name if c.table is not None else "?", c.name)]
     if kind.startswith("modify_"):
         _, _schema, table, column, _info, old, new = diff
+        if kind == "modify_default":
+            old, new = text(old), text(new)
         return ["%s %s.%s: %s -> %s" % (kind, table, column, old, new)]
     return ["%s %r" % (kind, diff[1:])]
 
