@@ -1,6 +1,6 @@
 """Real Alembic 1.8.1 (Debian's python3-alembic) beside Retort, for scripts/corpus/alembic_compare.ts.
 
-Benchmark helper only; never needed by `npm test`. Two sub-commands, each printing JSON on stdout:
+Benchmark helper only; never needed by `npm test`. Three sub-commands, each printing JSON on stdout:
 
   compare SOURCE_URL TARGET_URL
       Alembic's autogenerate comparison: `compare_metadata` between the database at TARGET_URL and the
@@ -11,6 +11,10 @@ Benchmark helper only; never needed by `npm test`. Two sub-commands, each printi
       A tiny Alembic environment in a temporary folder, with two revisions: the first runs the
       statements of BASE_SQL_FILE (one per `;\\n`), the second runs the Python body in OP_FILE (`op` and
       `sa` in scope). Prints {"sql": <output of `alembic upgrade head --sql`>} or {"error": ...}.
+
+  online URL BASE_SQL_FILE OP_FILE
+      The same two revisions run by `alembic upgrade head` on the database at URL. Prints {"sql": ""}
+      or {"error": ...}.
 
 URLs are Retort's (postgres://, mysql://, sqlite:///); they are turned into SQLAlchemy's here.
 """
@@ -93,14 +97,23 @@ def compare(source, target):
 
 ENV_PY = '''
 from alembic import context
-context.configure(url=context.config.get_main_option("sqlalchemy.url"), literal_binds=True,
-                  dialect_opts={"paramstyle": "named"})
-with context.begin_transaction():
-    context.run_migrations()
+from sqlalchemy import create_engine
+url = context.config.get_main_option("sqlalchemy.url")
+if context.is_offline_mode():
+    context.configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"})
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        context.configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
 '''
 
 
-def offline(url, base_file, op_file):
+def upgrade(url, base_file, op_file, sql):
     from alembic import command
     from alembic.config import Config
 
@@ -132,7 +145,7 @@ def offline(url, base_file, op_file):
         cfg.stdout = buf
         try:
             with contextlib.redirect_stdout(buf):
-                command.upgrade(cfg, "head", sql=True)
+                command.upgrade(cfg, "head", sql=sql)
         except Exception as e:  # Alembic refusing an operation is a result, not a crash
             return {"error": "%s: %s" % (type(e).__name__, str(e).split("\n")[0])}
         return {"sql": buf.getvalue()}
@@ -142,7 +155,7 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
         print(json.dumps(compare(sys.argv[2], sys.argv[3])))
-    elif cmd == "offline":
-        print(json.dumps(offline(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif cmd in ("offline", "online"):
+        print(json.dumps(upgrade(sys.argv[2], sys.argv[3], sys.argv[4], cmd == "offline")))
     else:
         sys.exit("Cannot run: unknown sub-command %r (compare, offline)" % cmd)

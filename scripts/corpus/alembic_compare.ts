@@ -16,9 +16,13 @@
  * tool (`alembic upgrade head --sql`, `migrate upgrade head --sql`), applied to two fresh databases, and
  * the catalogs compared; prints every operation where they differ or where one tool fails.
  *
- * Usage: `deno run -A scripts/corpus/alembic_compare.ts [--corpus] [--ops] [--verbose] [NAME...]`
- * (after `npm run build`; both parts when neither flag is given; NAME filters corpus entries and
- * operations).
+ * With `--online`, part 2 runs both tools online (`upgrade head` on the databases) instead; on SQLite,
+ * Alembic's `op` refuses most ALTERs, so those operations run there through `batch_alter_table` (which
+ * needs a connection to reflect the table) against Retort's plain `op`, which rebuilds the table itself.
+ *
+ * Usage: `deno run -A scripts/corpus/alembic_compare.ts [--corpus] [--ops [--online]] [--verbose] [NAME...]`
+ * (after `npm run build`; both parts when neither `--corpus` nor `--ops` is given; NAME filters corpus
+ * entries and operations).
  *
  * @module
  */
@@ -122,7 +126,14 @@ interface OperationCase {
   readonly alembic: string;
   readonly retort: string;
   readonly dialects?: readonly Dialect[];
+  /**
+   * Alembic's spelling on SQLite, where its `op` refuses and `batch_alter_table` (a table rebuild, online
+   * only: offline it cannot reflect the table) does the job; Retort's `op` rebuilds by itself.
+   */
+  readonly sqliteBatch?: string;
 }
+
+const batch = (body: string) => `with op.batch_alter_table("t") as b:\n    b.${body}`;
 
 /** The base schema every operation starts from (the same statements for both tools). */
 const BASE = [
@@ -170,12 +181,16 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
   {
     name: "alter column type",
+    sqliteBatch: batch(`alter_column("name", type_=sa.String(200), existing_type=sa.String(50))`),
     alembic: `op.alter_column("t", "name", type_=sa.String(200), existing_type=sa.String(50))`,
     retort: `op.alterColumn("t", "name", { type: "varchar(200)", existing: { type: "varchar(50)" } });`,
     dialects: ["postgresql", "mysql"],
   },
   {
     name: "alter column type, NOT NULL default column (existing given)",
+    sqliteBatch: batch(
+      `alter_column("note", type_=sa.String(40), existing_type=sa.String(20), existing_nullable=False, existing_server_default="x")`,
+    ),
     alembic:
       `op.alter_column("t", "note", type_=sa.String(40), existing_type=sa.String(20), existing_nullable=False, existing_server_default="x")`,
     retort:
@@ -184,12 +199,14 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
   {
     name: "alter column nullable",
+    sqliteBatch: batch(`alter_column("qty", nullable=False, existing_type=sa.Integer())`),
     alembic: `op.alter_column("t", "qty", nullable=False, existing_type=sa.Integer())`,
     retort: `op.alterColumn("t", "qty", { nullable: false, existing: { type: "integer" } });`,
     dialects: ["postgresql", "mysql"],
   },
   {
     name: "alter column server default",
+    sqliteBatch: batch(`alter_column("qty", server_default=sa.text("5"), existing_type=sa.Integer())`),
     alembic: `op.alter_column("t", "qty", server_default=sa.text("5"), existing_type=sa.Integer())`,
     retort: `op.alterColumn("t", "qty", { default: 5, existing: { type: "integer" } });`,
     dialects: ["postgresql", "mysql"],
@@ -253,12 +270,16 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
   {
     name: "unique constraint",
+    sqliteBatch: batch(`create_unique_constraint("uq_t_name", ["name"])`),
     alembic: `op.create_unique_constraint("uq_t_name", "t", ["name"])`,
     retort: `op.createUniqueConstraint("uq_t_name", "t", ["name"]);`,
     dialects: ["postgresql", "mysql"],
   },
   {
     name: "foreign key ON DELETE CASCADE",
+    sqliteBatch: batch(
+      `create_foreign_key("fk_t_parent", "parent", ["parent_id"], ["id"], ondelete="CASCADE")`,
+    ),
     alembic: `op.create_foreign_key("fk_t_parent", "t", "parent", ["parent_id"], ["id"], ondelete="CASCADE")`,
     retort:
       `op.createForeignKey("fk_t_parent", "t", "parent", ["parent_id"], ["id"], { onDelete: "cascade" });`,
@@ -266,6 +287,9 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
   {
     name: "foreign key ON DELETE SET NULL ON UPDATE CASCADE",
+    sqliteBatch: batch(
+      `create_foreign_key("fk_t_parent2", "parent", ["parent_id"], ["id"], ondelete="SET NULL", onupdate="CASCADE")`,
+    ),
     alembic:
       `op.create_foreign_key("fk_t_parent2", "t", "parent", ["parent_id"], ["id"], ondelete="SET NULL", onupdate="CASCADE")`,
     retort:
@@ -274,6 +298,7 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
   {
     name: "check constraint",
+    sqliteBatch: batch(`create_check_constraint("ck_t_qty", "qty > 0")`),
     alembic: `op.create_check_constraint("ck_t_qty", "t", "qty > 0")`,
     retort: `op.createCheckConstraint("ck_t_qty", "t", "qty > 0");`,
     dialects: ["postgresql", "mysql"],
@@ -367,23 +392,26 @@ const firstLine = (e: unknown) =>
 async function compareOperation(
   c: OperationCase,
   dialect: Dialect,
+  online: boolean,
 ): Promise<{ ok: boolean; text: string[] }> {
   const work = mkdtempSync(join(tmpdir(), "retort-alembic-op-"));
   try {
     writeFileSync(join(work, "base.sql"), BASE.map((s) => `${s};\n`).join(""));
-    writeFileSync(join(work, "op.py"), c.alembic);
+    writeFileSync(join(work, "op.py"), (dialect === "sqlite" ? c.sqliteBatch : undefined) ?? c.alembic);
     return await withFreshDatabase(
       dialect,
       "alembic",
       (alembicUrl) =>
         withFreshDatabase(dialect, "retort", async (retortUrl) => {
           const out: string[] = [];
-          const a = python(["offline", alembicUrl, join(work, "base.sql"), join(work, "op.py")]) as {
+          const mode = online ? "online" : "offline";
+          const a = python([mode, alembicUrl, join(work, "base.sql"), join(work, "op.py")]) as {
             sql?: string;
             error?: string;
           };
           let alembicOk = false;
           if (a.error) out.push(`alembic refuses: ${a.error}`);
+          else if (online) alembicOk = true;
           else {
             try {
               apply(dialect, alembicUrl, a.sql!);
@@ -392,22 +420,25 @@ async function compareOperation(
               out.push(`alembic's SQL fails: ${firstLine(e)}`);
             }
           }
-          const retortSql = await withProject(retortUrl, [
+          const retort = await withProject(retortUrl, [
             { id: "a1", down: null, up: BASE.map((s) => `${s};`).join("\n") },
             { id: "a2", down: "a1", tsUp: c.retort },
-          ], async (p) => await p.run(["upgrade", "head", "--sql"]));
+          ], async (p) => await p.run(online ? ["upgrade", "head"] : ["upgrade", "head", "--sql"]));
           let retortOk = false;
-          if (retortSql.code !== 0) {
-            out.push(`retort refuses: ${(retortSql.stderr || retortSql.stdout).trim().split("\n")[0]}`);
-          } else {
+          if (retort.code !== 0) {
+            out.push(
+              `retort fails: ${(retort.stderr || retort.stdout).trim().split("\n").slice(0, 2).join(" | ")}`,
+            );
+          } else if (online) retortOk = true;
+          else {
             try {
-              apply(dialect, retortUrl, retortSql.stdout);
+              apply(dialect, retortUrl, retort.stdout);
               retortOk = true;
             } catch (e) {
               out.push(`retort's SQL fails: ${firstLine(e)}`);
             }
           }
-          if (verbose) {
+          if (verbose && !online) {
             if (a.sql) {
               out.push(
                 `alembic SQL: ${a.sql.split("-- Running upgrade a1 -> a2")[1]?.trim().replace(/\s+/g, " ")}`,
@@ -415,7 +446,7 @@ async function compareOperation(
             }
             out.push(
               `retort SQL: ${
-                retortSql.stdout.split(/a2/).slice(1).join("a2").trim().replace(/\s+/g, " ").slice(0, 600)
+                retort.stdout.split(/a2/).slice(1).join("a2").trim().replace(/\s+/g, " ").slice(0, 600)
               }`,
             );
           }
@@ -439,18 +470,23 @@ async function compareOperation(
   }
 }
 
-async function operationsPart(): Promise<void> {
-  console.log("== Operations, offline (--sql) with each tool, applied to fresh databases, catalogs compared");
+async function operationsPart(online: boolean): Promise<void> {
+  console.log(
+    online
+      ? "== Operations, online (upgrade head) with each tool on fresh databases, catalogs compared"
+      : "== Operations, offline (--sql) with each tool, applied to fresh databases, catalogs compared",
+  );
   let same = 0;
   let total = 0;
   for (const dialect of ["postgresql", "mysql", "sqlite"] as const) {
     for (const c of OPERATIONS) {
-      if (c.dialects && !c.dialects.includes(dialect)) continue;
+      const batchOnly = online && dialect === "sqlite" && c.sqliteBatch !== undefined;
+      if (c.dialects && !c.dialects.includes(dialect) && !batchOnly) continue;
       if (names.length > 0 && !names.some((n) => c.name.includes(n))) continue;
       total++;
       let r: { ok: boolean; text: string[] };
       try {
-        r = await compareOperation(c, dialect);
+        r = await compareOperation(c, dialect, online);
       } catch (e) {
         r = { ok: false, text: [`harness error: ${firstLine(e)}`] };
       }
@@ -476,5 +512,5 @@ if (import.meta.main) {
   console.log(`Alembic ${probe.stdout.trim()}`);
   const both = !process.argv.includes("--corpus") && !process.argv.includes("--ops");
   if (both || process.argv.includes("--corpus")) await corpusPart();
-  if (both || process.argv.includes("--ops")) await operationsPart();
+  if (both || process.argv.includes("--ops")) await operationsPart(process.argv.includes("--online"));
 }
