@@ -61,14 +61,23 @@ export function corpusSuite(dialect: CorpusEntry["dialect"]): void {
           `(Debian: postgresql-15-postgis-3); its PostGIS-free form runs as "openstreetmap".`,
       );
     }
+    const expected = known[label] ?? WHOLE;
+    const shortfall = [
+      `${expected.lost.length} lost`,
+      `${expected.changed.length} changed`,
+      `${expected.added.length} added`,
+      ...(expected.failed ? [`fails at ${expected.failed}`] : []),
+      ...(expected.check !== undefined && expected.check !== 0 ? [`check exits ${expected.check}`] : []),
+      ...(expected.change !== undefined && expected.change !== "ok" ? [`change: ${expected.change}`] : []),
+    ];
+    const whole = JSON.stringify(expected) === JSON.stringify(WHOLE);
     Deno.test({
-      name: `corpus: ${label} survives dump -> autogenerate -> upgrade${
-        missing ? ` (NOT RUN: needs extension "${missing}")` : ""
-      }`,
+      name: `corpus: ${label}: dump -> autogenerate -> upgrade -> check -> change, ${
+        whole ? "whole" : `known losses (${shortfall.join(", ")})`
+      }${missing ? ` (NOT RUN: needs extension "${missing}")` : ""}`,
       ignore: missing !== undefined,
       fn: async () => {
         requireBinary();
-        const expected = known[label] ?? WHOLE;
         const actual = knownLossesOf(await roundTrip(entry, changeProbe));
         assertEquals(
           actual,
