@@ -740,7 +740,7 @@ Deno.test("migrate check exits 1 and prints each difference and a before/after d
     assertEquals(
       out.stdout,
       lines(
-        `The database differs from ${join(dir, "schema.ts")} (5 operations):`,
+        `The database differs from ${join(dir, "schema.ts")} (5 changes):`,
         `  table added "label"`,
         `  table removed "tag"`,
         `  table changed "account"`,
