@@ -62,7 +62,7 @@ export async function compareWithDatabase(
   }
   const schemaFile = config.schema;
   const [target, [current, normalizer]] = await Promise.all([
-    loadSchemaFile(schemaFile),
+    loadSchemaFile(schemaFile, { includeTables: config.includeTables, excludeTables: config.excludeTables }),
     withConnection(config, async (conn) => {
       if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
       return await Promise.all([
