@@ -63,9 +63,13 @@ function diffOf(name: string, target: Table, current: Table, normalizer: SchemaN
  */
 export function formatCheck(result: CheckResult): string {
   if (result.ok) return `No differences between the database and ${result.schemaFile}`;
-  // One count per line listed below (an added table, a changed column, ...): a SQLite rebuild is one
-  // operation however many changes it holds, so operations would undercount.
-  const count = result.changes.reduce((n, c) => n + Math.max(1, c.details.length), 0);
+  // One count per change listed below (an added or removed object, each detail of a changed one): a
+  // SQLite rebuild is one operation however many changes it holds, so operations would undercount.
+  // The details of an added or removed object are remarks (a possible rename), not changes.
+  const count = result.changes.reduce(
+    (n, c) => n + (/\.(added|removed)$/.test(c.type) ? 1 : Math.max(1, c.details.length)),
+    0,
+  );
   const lines = [
     `The database differs from ${result.schemaFile} (${count} ${count === 1 ? "change" : "changes"}):`,
   ];

@@ -10,14 +10,22 @@ import { splitTableKey, type Table } from "../model.ts";
 import type { SchemaNormalizer } from "../normalizer.ts";
 import { columnType } from "./_column_key.ts";
 
+/** A removed table's rename hint. */
+export interface TableRenameHint {
+  /** The added tables (names, in its schema) with the same columns. */
+  readonly candidates: readonly string[];
+  /** The comment to write above its `dropTable`: the `renameTable` call that keeps the data. */
+  readonly comment: string;
+}
+
 /**
  * The rename hint of each removed table that has a look-alike among the added ones.
  *
  * @param added the new tables, by key
  * @param removed the tables that go away, by key
  * @param normalizer the database's type spellings (`integer` and `int4` are one type)
- * @returns the comment to write above each removed table's `dropTable`, by its key; a removed
- *   table whose columns match no added table (in the same schema) has none
+ * @returns the hint of each removed table, by its key; a removed table whose columns match no
+ *   added table (in the same schema) has none
  * @example
  * ```ts
  * import { tableRenameHints } from "./table_renames.ts";
@@ -27,15 +35,15 @@ import { columnType } from "./_column_key.ts";
  *   { people: { columns: { id: { type: "integer" } } } },
  *   await normalizerFor("sqlite"),
  * );
- * // hints.get("people") ends with 'op.renameTable("people", "person");'
+ * // hints.get("people"): { candidates: ["person"], comment: '... op.renameTable("people", "person");' }
  * ```
  */
 export function tableRenameHints(
   added: Readonly<Record<string, Table>>,
   removed: Readonly<Record<string, Table>>,
   normalizer: SchemaNormalizer,
-): Map<string, string> {
-  const hints = new Map<string, string>();
+): Map<string, TableRenameHint> {
+  const hints = new Map<string, TableRenameHint>();
   const shapes = new Map(Object.entries(added).map(([k, t]) => [k, shapeOf(t, normalizer)]));
   for (const [key, table] of Object.entries(removed)) {
     const { schema, table: name } = splitTableKey(key);
@@ -45,13 +53,13 @@ export function tableRenameHints(
       .map(([k]) => splitTableKey(k).table);
     if (candidates.length === 0) continue;
     const so = schema ? `, { schema: ${JSON.stringify(schema)} }` : "";
-    hints.set(
-      key,
-      `"${name}" was dropped and ${
+    hints.set(key, {
+      candidates,
+      comment: `"${name}" was dropped and ${
         candidates.map((x) => `"${x}"`).join(", ")
       } created with the same columns.\nIf this is a rename, keep the data by replacing the createTable and dropTable calls with:\n` +
         `op.renameTable(${JSON.stringify(name)}, ${JSON.stringify(candidates[0])}${so});`,
-    );
+    });
   }
   return hints;
 }

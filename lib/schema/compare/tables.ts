@@ -10,7 +10,7 @@ import { createForeignKeyOp, createTableOp } from "./_create_ops.ts";
 import type { SchemaNormalizer } from "../normalizer.ts";
 import type { Step } from "./_step.ts";
 import type { SchemaChange } from "./schema_change.ts";
-import { tableRenameHints } from "./table_renames.ts";
+import { type TableRenameHint, tableRenameHints } from "./table_renames.ts";
 
 /** What {@link compareTables} found. */
 export interface TablesComparison {
@@ -66,17 +66,20 @@ export function compareTables(
       Object.fromEntries(removed.map((k) => [k, current[k]])),
       normalizer,
     )
-    : new Map<string, string>();
+    : new Map<string, TableRenameHint>();
   const removedNorm = new Map(removed.map((k) => [k, normalizeTable(current[k])]));
   for (const key of dependencyOrder(removedNorm).reverse()) {
     const { schema, table: name } = splitTableKey(key);
-    const comment = hints.get(key);
+    const hint = hints.get(key);
     drops.push({
       up: create.dropTable(name, schema ? { schema } : {}),
       before: removedNorm.get(key)!,
-      ...(comment ? { comment } : {}),
+      ...(hint ? { comment: hint.comment } : {}),
     });
-    changes.push({ type: "table.removed", name: key, details: [] });
+    const details = hint
+      ? [`same columns as ${hint.candidates.map((c) => `"${c}"`).join(", ")}: a rename?`]
+      : [];
+    changes.push({ type: "table.removed", name: key, details });
   }
   return { creates, foreignKeys, drops, changes };
 }

@@ -28,4 +28,21 @@ Deno.test("formatCheck counts the changes it lists, not the operations", () => {
     diffs: [],
   });
   assertEquals(one.split("\n")[0], "The database differs from /p/schema.ts (1 change):");
+  const renamed = formatCheck({
+    ok: false,
+    schemaFile: "/p/schema.ts",
+    operations: 2,
+    changes: [
+      { type: "table.added", name: "label", details: [] },
+      { type: "table.removed", name: "tag", details: ['same columns as "label": a rename?'] },
+    ],
+    diffs: [],
+  });
+  // A remark under a removed table is no change of its own.
+  assertEquals(renamed.split("\n").slice(0, 4), [
+    "The database differs from /p/schema.ts (2 changes):",
+    '  table added "label"',
+    '  table removed "tag"',
+    '    same columns as "label": a rename?',
+  ]);
 });

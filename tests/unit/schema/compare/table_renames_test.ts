@@ -15,9 +15,12 @@ Deno.test("tableRenameHints hints at a rename when a new table has a dropped tab
   };
   assertEquals([...tableRenameHints({ person }, { people }, pg)], [[
     "people",
-    '"people" was dropped and "person" created with the same columns.\n' +
-    "If this is a rename, keep the data by replacing the createTable and dropTable calls with:\n" +
-    'op.renameTable("people", "person");',
+    {
+      candidates: ["person"],
+      comment: '"people" was dropped and "person" created with the same columns.\n' +
+        "If this is a rename, keep the data by replacing the createTable and dropTable calls with:\n" +
+        'op.renameTable("people", "person");',
+    },
   ]]);
 });
 
@@ -27,7 +30,9 @@ Deno.test("tableRenameHints gives no hint when a column or a type differs, or th
   assertEquals(tableRenameHints({ other, more }, { people }, pg).size, 0);
   assertEquals(tableRenameHints({ "s.person": people }, { people }, pg).size, 0);
   assertEquals(
-    tableRenameHints({ "s.person": people }, { "s.people": people }, lite).get("s.people")?.split("\n")[2],
+    tableRenameHints({ "s.person": people }, { "s.people": people }, lite).get("s.people")?.comment.split(
+      "\n",
+    )[2],
     'op.renameTable("people", "person", { schema: "s" });',
   );
 });
@@ -39,4 +44,8 @@ Deno.test("compareSchemas writes the table rename hint above the dropTable", () 
   const drop = lines.findIndex((l) => l.startsWith("op.dropTable("));
   assertEquals(lines[drop - 1], '// op.renameTable("people", "person");');
   assertEquals(lines[drop - 3], '// "people" was dropped and "person" created with the same columns.');
+  assertEquals(result.changes.map((c) => [c.type, c.name, c.details]), [
+    ["table.added", "person", []],
+    ["table.removed", "people", ['same columns as "person": a rename?']],
+  ]);
 });
