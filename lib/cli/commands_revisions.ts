@@ -54,7 +54,7 @@ export function addRevisionCommand(program: CommandUnknownOpts, g: () => GlobalO
         output(g(), auto, () =>
           auto.written
             ? [
-              ...auto.changes.map((c) => `Detected ${c.type.replace(".", " ")} "${c.name}"`),
+              ...auto.detected,
               `Generating ${auto.written.path} ... done`,
             ].join("\n")
             : "No changes in schema detected; no revision written (pass --allow-empty to write one anyway)");

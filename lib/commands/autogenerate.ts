@@ -9,6 +9,7 @@ import type { Config } from "../config/config.ts";
 import type { Connection } from "../dialects/dialect.ts";
 import { ConfigError, RuntimeFailure } from "../errors.ts";
 import type { Operation } from "../operations/types.ts";
+import { detectedChanges } from "../output/detected_changes.ts";
 import { renderBody } from "../render/typescript.ts";
 import { compareSchemas } from "../schema/compare/compare_schemas.ts";
 import type { SchemaChange } from "../schema/compare/schema_change.ts";
@@ -61,7 +62,7 @@ export async function compareWithDatabase(
   }
   const schemaFile = config.schema;
   const [target, [current, normalizer]] = await Promise.all([
-    loadSchemaFile(schemaFile),
+    loadSchemaFile(schemaFile, { includeTables: config.includeTables, excludeTables: config.excludeTables }),
     withConnection(config, async (conn) => {
       if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
       return await Promise.all([
@@ -133,6 +134,11 @@ export interface AutogenerateResult {
   readonly changes: readonly SchemaChange[];
   /** Number of top-level operations in `upgrade()` (a SQLite `batchAlterTable` counts as one). */
   readonly operations: number;
+  /**
+   * One line per change, as Alembic logs them (`Detected added column 'book.isbn'`, `Detected type
+   * change from VARCHAR(50) to TEXT on 'book.title'`, ...); empty when nothing differed.
+   */
+  readonly detected: readonly string[];
 }
 
 /**
@@ -153,7 +159,7 @@ export async function autogenerateRevision(
 ): Promise<AutogenerateResult> {
   const cmp = await compareWithDatabase(config, { requireHeads: loadRevisionMap(config).heads });
   if (cmp.operations.length === 0 && !options.allowEmpty) {
-    return { changes: [], operations: 0 };
+    return { changes: [], operations: 0, detected: [] };
   }
   const written = revision(config, {
     ...options,
@@ -161,5 +167,10 @@ export async function autogenerateRevision(
     upgradeBody: cmp.upgradeBody,
     downgradeBody: cmp.downgradeBody,
   });
-  return { written, changes: cmp.changes, operations: cmp.operations.length };
+  return {
+    written,
+    changes: cmp.changes,
+    operations: cmp.operations.length,
+    detected: detectedChanges(cmp.operations, cmp.current),
+  };
 }

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import { createTwoFilesPatch } from "diff";
 import type { Config } from "../config/config.ts";
-import { tsLiteral } from "../render/typescript.ts";
+import { tableDiff } from "../output/table_diff.ts";
 import { comparableTables } from "../schema/compare/comparable_tables.ts";
 import type { SchemaChange } from "../schema/compare/schema_change.ts";
 import type { SchemaNormalizer } from "../schema/normalizer.ts";
-import type { NormalizedTable, Table } from "../schema/model.ts";
+import type { Table } from "../schema/model.ts";
 import { compareWithDatabase } from "./autogenerate.ts";
 
 /** What {@link check} found. */
@@ -39,7 +38,7 @@ export async function check(config: Config): Promise<CheckResult> {
   const cmp = await compareWithDatabase(config);
   const diffs = cmp.changes.filter((c) => c.type === "table.changed").map((c) => ({
     table: c.name,
-    diff: tableDiff(c.name, cmp.target.tables[c.name], cmp.current.tables[c.name], cmp.normalizer),
+    diff: diffOf(c.name, cmp.target.tables[c.name], cmp.current.tables[c.name], cmp.normalizer),
   }));
   return {
     ok: cmp.operations.length === 0,
@@ -51,19 +50,9 @@ export async function check(config: Config): Promise<CheckResult> {
 }
 
 /** A unified diff of a table as the database has it and as the schema file wants it. */
-function tableDiff(name: string, target: Table, current: Table, normalizer: SchemaNormalizer): string {
+function diffOf(name: string, target: Table, current: Table, normalizer: SchemaNormalizer): string {
   const [before, after] = comparableTables(target, current, normalizer);
-  // Empty constraint lists are the normal form's, not the author's: leave them out of the text.
-  const text = (t: NormalizedTable) =>
-    `${
-      tsLiteral(
-        Object.fromEntries(Object.entries(t).filter(([, v]) => !(Array.isArray(v) && v.length === 0))),
-        0,
-      )
-    }\n`;
-  return createTwoFilesPatch(`database/${name}`, `schema/${name}`, text(before), text(after), "", "", {
-    context: 3,
-  }).split("\n").slice(1).join("\n");
+  return tableDiff(name, before, after);
 }
 
 /**
@@ -74,7 +63,16 @@ function tableDiff(name: string, target: Table, current: Table, normalizer: Sche
  */
 export function formatCheck(result: CheckResult): string {
   if (result.ok) return `No differences between the database and ${result.schemaFile}`;
-  const lines = [`The database differs from ${result.schemaFile} (${result.operations} operations):`];
+  // One count per change listed below (an added or removed object, each detail of a changed one): a
+  // SQLite rebuild is one operation however many changes it holds, so operations would undercount.
+  // The details of an added or removed object are remarks (a possible rename), not changes.
+  const count = result.changes.reduce(
+    (n, c) => n + (/\.(added|removed)$/.test(c.type) ? 1 : Math.max(1, c.details.length)),
+    0,
+  );
+  const lines = [
+    `The database differs from ${result.schemaFile} (${count} ${count === 1 ? "change" : "changes"}):`,
+  ];
   for (const c of result.changes) {
     const what = c.type.replace(".", " ");
     lines.push(`  ${what} "${c.name}"`);

@@ -7,7 +7,7 @@
 import type { Config } from "../config/config.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { loadRevisionMap, openConnection } from "./_project.ts";
-import { parseUrl } from "../config/url.ts";
+import { openOfflineScratch } from "./_offline_scratch.ts";
 import { type MigrationEvent, renderOffline, runOnline, type RunResult } from "../runtime/migrator.ts";
 import { UsageError } from "../errors.ts";
 import type { Connection } from "../dialects/dialect.ts";
@@ -68,11 +68,8 @@ async function move(config: Config, options: MoveOptions, direction: "up" | "dow
     const startHeads = start === undefined ? [] : map.startingHeads(start);
     const steps = start === undefined ? plan([], end) : map.planRange(start, end, direction);
     // A dialect that plans from the schema (SQLite's table rebuilds) reads a scratch database that
-    // mirrors the script.
-    const scratch = await dialect.openOfflineScratch?.(
-      config.url ? parseUrl(config.url, config.root) : undefined,
-      startHeads.length === 0,
-    );
+    // mirrors the script, holding the schema the revisions before the range make.
+    const scratch = await openOfflineScratch({ config, dialect, map, startHeads });
     try {
       return { sql: await renderOffline({ config, dialect, steps, startHeads, scratch }) };
     } finally {

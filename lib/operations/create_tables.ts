@@ -47,9 +47,10 @@ import type { CreateTableOptions, SchemaOption } from "./create_options.ts";
  * Build a raw SQL operation, run as written (Alembic's `op.execute`).
  *
  * @param sql one statement; `?` placeholders are bound to `params` (PostgreSQL's driver turns them into `$n`)
- * @param params values bound to the placeholders, in order
+ * @param params values bound to the placeholders, in order; a plain object or array is bound as
+ *   its JSON text
  * @returns a frozen {@link ExecuteOp}
- * @throws {TypeError} when `sql` is empty or a parameter is not an {@link SqlValue}
+ * @throws {TypeError} when `sql` is empty or a parameter is neither an {@link SqlValue} nor JSON
  * @throws {RangeError} when a parameter is a non-finite number
  * @example
  * ```ts
@@ -57,7 +58,7 @@ import type { CreateTableOptions, SchemaOption } from "./create_options.ts";
  * const op = execute("UPDATE account SET name = ? WHERE id = ?", ["a", 1]);
  * ```
  */
-export function execute(sql: string, params?: readonly SqlValue[]): ExecuteOp {
+export function execute(sql: string, params?: readonly BulkInsertValue[]): ExecuteOp {
   if (typeof sql !== "string" || sql.trim() === "") {
     throw new TypeError("Cannot create execute operation: SQL text is empty");
   }
@@ -65,7 +66,12 @@ export function execute(sql: string, params?: readonly SqlValue[]): ExecuteOp {
   if (!Array.isArray(params)) {
     throw new TypeError(`Cannot create execute operation: params must be an array, got ${describe(params)}`);
   }
-  const copied = params.map((value, i) => checkValue(value, `execute operation: parameter ${i + 1}`));
+  // A plain object or array is a JSON value, bound as its JSON text (as bulkInsert writes it).
+  const copied = params.map((value, i) =>
+    Array.isArray(value) || isPlainObject(value)
+      ? jsonText(value, `execute operation: parameter ${i + 1}`)
+      : checkValue(value, `execute operation: parameter ${i + 1}`)
+  );
   return Object.freeze({ kind: "execute", sql, params: Object.freeze(copied) });
 }
 

@@ -8,6 +8,7 @@
 import type { Config } from "../config/config.ts";
 import type { DialectName } from "../dialects/dialect.ts";
 import type {
+  BulkInsertValue,
   Column,
   ColumnReference,
   Operation,
@@ -140,9 +141,12 @@ const _opCoversEveryKind: Same<keyof Op, OperationKind> = true;
  * @throws {RuntimeFailure} in offline (`--sql`) mode, where there is no database to ask
  */
 export interface SqlRunner {
-  (strings: TemplateStringsArray, ...values: SqlValue[]): Promise<Record<string, unknown>[]>;
-  /** Run `text` (`?` placeholders) with `params` bound (default none); resolves to the rows. */
-  query(text: string, params?: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  (strings: TemplateStringsArray, ...values: BulkInsertValue[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Run `text` (`?` placeholders) with `params` bound (default none; a plain object or array is
+   * bound as its JSON text); resolves to the rows.
+   */
+  query(text: string, params?: readonly BulkInsertValue[]): Promise<Record<string, unknown>[]>;
 }
 
 /** The single argument of a script's `upgrade` and `downgrade` functions. */
@@ -251,9 +255,18 @@ export function findCallSite(stack: string | undefined, scriptPath: string): str
 export function createSqlRunner(
   query: (text: string, params: readonly SqlValue[]) => Promise<Record<string, unknown>[]>,
 ): SqlRunner {
+  // A plain object or array is a JSON value, bound as its JSON text (as bulkInsert writes it).
+  const encode = (values: readonly BulkInsertValue[]): SqlValue[] =>
+    values.map((v) =>
+      Array.isArray(v) ||
+        (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype)
+        ? JSON.stringify(v)
+        : v as SqlValue
+    );
   const runner =
-    ((strings: TemplateStringsArray, ...values: SqlValue[]) => query(strings.join("?"), values)) as SqlRunner;
-  runner.query = (text, params = []) => query(text, params);
+    ((strings: TemplateStringsArray, ...values: BulkInsertValue[]) =>
+      query(strings.join("?"), encode(values))) as SqlRunner;
+  runner.query = (text, params = []) => query(text, encode(params));
   return runner;
 }
 

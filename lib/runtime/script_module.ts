@@ -10,6 +10,7 @@ import type { MigrationContext } from "./context.ts";
 import type { Revision } from "../revision/revision.ts";
 import { errorMessage, RevisionFileError } from "../errors.ts";
 import { parseSqlSections } from "../script/sql_sections.ts";
+import { syntaxErrorAt } from "../script/syntax_error_at.ts";
 
 /** What a step runs: a script function, or a SQL text. */
 export type StepBody =
@@ -61,33 +62,4 @@ export async function loadStepBody(revision: Revision, direction: "up" | "down")
     run: fn as (ctx: MigrationContext) => unknown,
     transactional: mod.nonTransactional !== true,
   };
-}
-
-/**
- * Where a script failed to compile: Bun reports an AggregateError of BuildMessages with positions,
- * Deno a SyntaxError whose stack names `file:line:column`. Undefined for other errors.
- */
-function syntaxErrorAt(
-  error: unknown,
-  file: string,
-): { line: number; column: number; message: string } | undefined {
-  // One BuildMessage, or an AggregateError of them.
-  type BuildMessage = { message?: string; position?: { line?: number; column?: number } };
-  const first = ((error as { errors?: unknown[] } | undefined)?.errors?.[0] ?? error) as
-    | BuildMessage
-    | undefined;
-  if (first?.position?.line !== undefined) {
-    return { line: first.position.line, column: first.position.column ?? 0, message: String(first.message) };
-  }
-  // Deno: a SyntaxError, or a TypeError whose message starts with one, naming `file:///...:line:column`.
-  if (error instanceof Error && (error.name === "SyntaxError" || error.message.startsWith("SyntaxError"))) {
-    const at = new RegExp(`${escapeRegExp(file)}:(\\d+):(\\d+)`).exec(`${error.message}\n${error.stack}`);
-    const message = error.message.split("\n")[0].replace(/^SyntaxError: /, "");
-    if (at) return { line: Number(at[1]), column: Number(at[2]), message };
-  }
-  return undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

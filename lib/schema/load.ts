@@ -10,21 +10,38 @@ import { extname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { ConfigError } from "../errors.ts";
+import { syntaxErrorAt } from "../script/syntax_error_at.ts";
+import { checkReferences } from "./check_references.ts";
+import { tableFilter } from "./compare/_table_filter.ts";
 import type { Schema } from "./model.ts";
 
 const ACTIONS = ["cascade", "restrict", "set null", "set default", "no action"] as const;
 
+/** Options of {@link validateSchema} and {@link loadSchemaFile}: the config's table filters. */
+export interface SchemaFileOptions {
+  /** `include_tables` globs: a foreign key to a table they leave out is not checked. */
+  readonly includeTables?: readonly string[];
+  /** `exclude_tables` globs: a foreign key to a table they match is not checked. */
+  readonly excludeTables?: readonly string[];
+}
+
 /**
  * Validate plain data as a {@link Schema}, checking also that every column a key, constraint or
- * index names exists in its table.
+ * index names exists in its table, and that every foreign key points at a table and columns of
+ * the file (or at a table the config's filters leave out, see `check_references.ts`).
  *
  * @param data the parsed file (or any value)
  * @param file the file it came from, for messages
+ * @param options the config's `include_tables` and `exclude_tables`
  * @returns the data as zod's parse returns it (keys in the format's order), typed
  * @throws {ConfigError} `Cannot load schema file "<file>": table "t", column "c", key "type": ...`
  *   naming the first problem (and how many more there are), with `key` set to the dotted path
  */
-export async function validateSchema(data: unknown, file: string): Promise<Schema> {
+export async function validateSchema(
+  data: unknown,
+  file: string,
+  options: SchemaFileOptions = {},
+): Promise<Schema> {
   const fast = fastSchema(data);
   // zod is loaded only when the fast path cannot vouch for the data (it costs ~20 ms to load).
   const result = fast !== FAIL
@@ -71,6 +88,7 @@ export async function validateSchema(data: unknown, file: string): Promise<Schem
       }
     });
   }
+  checkReferences(schema, file, tableFilter(options.includeTables ?? ["*"], options.excludeTables ?? []));
   return schema;
 }
 
@@ -231,11 +249,12 @@ function describePath(path: readonly string[]): string {
  * the schema), `.json` and `.toml` are parsed.
  *
  * @param file absolute path of the schema file
+ * @param options the config's table filters (see {@link validateSchema})
  * @returns the validated schema
  * @throws {ConfigError} when the file cannot be read, imported or parsed, has no default export, or
  *   fails validation (see {@link validateSchema})
  */
-export async function loadSchemaFile(file: string): Promise<Schema> {
+export async function loadSchemaFile(file: string, options: SchemaFileOptions = {}): Promise<Schema> {
   const ext = extname(file).toLowerCase();
   let data: unknown;
   if (ext === ".json" || ext === ".toml") {
@@ -259,6 +278,14 @@ export async function loadSchemaFile(file: string): Promise<Schema> {
     try {
       mod = await import(pathToFileURL(file).href);
     } catch (error) {
+      const at = syntaxErrorAt(error, file);
+      if (at) {
+        throw new ConfigError(
+          `Cannot import schema file ${file}:${at.line}:${at.column}: ${at.message}`,
+          { file, line: at.line },
+          { cause: error },
+        );
+      }
       throw new ConfigError(`Cannot import schema file "${file}": ${(error as Error).message}`, { file }, {
         cause: error,
       });
@@ -271,5 +298,5 @@ export async function loadSchemaFile(file: string): Promise<Schema> {
     }
     data = mod.default;
   }
-  return await validateSchema(data, file);
+  return await validateSchema(data, file, options);
 }

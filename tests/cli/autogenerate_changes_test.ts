@@ -740,9 +740,10 @@ Deno.test("migrate check exits 1 and prints each difference and a before/after d
     assertEquals(
       out.stdout,
       lines(
-        `The database differs from ${join(dir, "schema.ts")} (5 operations):`,
+        `The database differs from ${join(dir, "schema.ts")} (5 changes):`,
         `  table added "label"`,
         `  table removed "tag"`,
+        `    same columns as "label": a rename?`,
         `  table changed "account"`,
         `    column "email" added`,
         `    column "name" type varchar(50) -> varchar(100)`,

@@ -395,7 +395,16 @@ const SQLITE: DialectUnderTest = {
       new Date(Date.UTC(2024, 5, 1, 8, 30, 0, 250)),
       new Uint8Array([7]),
     ],
-    rows: [{ s: "x'y", n: 1.5, big: 12, t: 1, f: 0, z: null, d: "2024-06-01 08:30:00.250", b: "bytes(07)" }],
+    rows: [{
+      s: "x'y",
+      n: 1.5,
+      big: 12,
+      t: 1,
+      f: 0,
+      z: null,
+      d: "2024-06-01 08:30:00.250000",
+      b: "bytes(07)",
+    }],
   }],
   script: {
     sql: `
@@ -436,7 +445,7 @@ const SQLITE: DialectUnderTest = {
       runClient("sqlite", url.path!, fromBase ? sql : `BEGIN;\n${sql}COMMIT;\n`);
     },
   },
-  typedValues: { timestamp: "2024-02-29 12:30:00.000", json: '{"a": [1, 2]}', true: 1, false: 0 },
+  typedValues: { timestamp: "2024-02-29 12:30:00.000000", json: '{"a": [1, 2]}', true: 1, false: 0 },
 };
 
 /** Every database under test, in the order suites run them. */

@@ -156,7 +156,7 @@ export const EFFECTS: Record<string, Effect> = {
         big: "9007199254740993",
         f: 0,
         z: null,
-        d: "2024-01-02 03:04:05.006",
+        d: "2024-01-02 03:04:05.006000",
         b: new Uint8Array([0, 15, 255]),
       }]);
     },
@@ -282,7 +282,7 @@ export const EFFECTS: Record<string, Effect> = {
     check: async (c) => {
       assertEquals(await c.query("SELECT at, data, n, datetime(at) AS parsed FROM blobs"), [
         {
-          at: "1999-12-31 23:59:59.999",
+          at: "1999-12-31 23:59:59.999000",
           data: new Uint8Array([222, 173]),
           n: -12,
           parsed: "1999-12-31 23:59:59",

@@ -7,7 +7,7 @@
 import type { DatabaseUrl } from "../../config/url.ts";
 import { ConnectionError } from "../../errors.ts";
 import type { SqlValue } from "../../operations/types.ts";
-import { timestampText } from "../_sql.ts";
+import { sqliteDateText } from "./date_text.ts";
 import type { Connection, Dialect, Row } from "../dialect.ts";
 
 /** A value SQLite drivers bind directly. */
@@ -26,8 +26,8 @@ export interface SqliteHandle {
 
 /**
  * Convert a bound value to what SQLite stores: booleans as 1/0 (SQLite has no boolean storage
- * class), Dates as UTC text `YYYY-MM-DD HH:MM:SS.sss` (what SQLite's date functions read, and what
- * `quoteLiteral` writes for the same value offline).
+ * class), Dates as UTC text `YYYY-MM-DD HH:MM:SS.ffffff` (SQLAlchemy's SQLite DateTime storage,
+ * see `date_text.ts`, and what `quoteLiteral` writes for the same value offline).
  *
  * @param value any {@link SqlValue}
  * @returns the value to bind
@@ -35,7 +35,7 @@ export interface SqliteHandle {
  */
 export function toSqliteValue(value: SqlValue): SqliteBindable {
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return timestampText(value);
+  if (value instanceof Date) return sqliteDateText(value);
   return value;
 }
 

@@ -21,7 +21,8 @@ import type {
   SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
-import { quoteString, timestampText } from "../_sql.ts";
+import { quoteString } from "../_sql.ts";
+import { sqliteDateText } from "./date_text.ts";
 import { DdlCompiler } from "../ddl.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
@@ -45,9 +46,9 @@ export class SqliteDdl extends DdlCompiler {
     return value ? "1" : "0";
   }
 
-  // SQLite has no date type: its date functions read ISO text, so a Date becomes UTC text.
+  // SQLite has no date type: a Date becomes UTC text as SQLAlchemy's SQLite DateTime stores it.
   protected dateLiteral(value: Date): string {
-    return quoteString(timestampText(value), false);
+    return quoteString(sqliteDateText(value), false);
   }
 
   protected bytesLiteral(value: Uint8Array): string {

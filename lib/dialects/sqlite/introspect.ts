@@ -189,10 +189,16 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
  * The canonical spelling of an SQLite type: the declared type after the dialect's mapping, in lower
  * case, single spaces, no spaces after commas (`NVARCHAR(160)` -> `nvarchar(160)`).
  *
+ * A column declared without a type (as in `CREATE TABLE t (a, b)`, or an FTS table's columns) is
+ * `blob`: SQLite gives it the same BLOB affinity as one declared BLOB ("Determination of Column
+ * Affinity", rule 3, in SQLite's datatype documentation), so the database treats both alike, and a
+ * schema file can state the type (`type: ""` is no valid schema-file type).
+ *
  * @param type a type as written in a schema file or declared in the table
  * @returns the canonical type
  */
 export function sqliteCanonicalType(type: string): string {
+  if (type.trim() === "") return "blob";
   return sqliteType(type.trim()).toLowerCase().replace(/\s+/g, " ").replace(/\s*,\s*/g, ",").replace(
     /\s*\(\s*/g,
     "(",

@@ -3,6 +3,11 @@
  * statement the offline script renders, so that `plan()` can read a table's current definition and
  * render a table rebuild with no connection to the real database.
  *
+ * The offline commands open it empty and, for a `start:end` range, replay the revisions up to
+ * `start` into it (`lib/commands/_offline_scratch.ts`): a script never depends on whatever file
+ * the URL names. Seeding it from a database file is for callers that render operations against a
+ * database they hold (the dialect test suites).
+ *
  * @module
  */
 import { existsSync } from "node:fs";

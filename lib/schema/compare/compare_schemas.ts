@@ -97,7 +97,7 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
   const enums = compareEnums(target, current);
   const targetTables = filterTables(target.tables, included);
   const currentTables = filterTables(current.tables, included);
-  const tables = compareTables(targetTables, currentTables);
+  const tables = compareTables(targetTables, currentTables, normalizer);
   const changes: SchemaChange[] = [...schemaNames.changes, ...enums.changes, ...tables.changes];
   const fkDrops: Step[] = [];
   const alters: Step[] = [];

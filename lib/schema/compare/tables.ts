@@ -7,8 +7,10 @@
 import * as create from "../../operations/create.ts";
 import { type NormalizedTable, normalizeTable, splitTableKey, type Table } from "../model.ts";
 import { createForeignKeyOp, createTableOp } from "./_create_ops.ts";
+import type { SchemaNormalizer } from "../normalizer.ts";
 import type { Step } from "./_step.ts";
 import type { SchemaChange } from "./schema_change.ts";
+import { type TableRenameHint, tableRenameHints } from "./table_renames.ts";
 
 /** What {@link compareTables} found. */
 export interface TablesComparison {
@@ -27,12 +29,15 @@ export interface TablesComparison {
  *
  * @param target the tables wanted, by key
  * @param current the tables there are, by key
+ * @param normalizer the database's type spellings; when given, a dropped table with the same
+ *   columns as a new one gets a rename hint (see `table_renames.ts`)
  * @returns the create and drop steps and the changes
  * @throws {TypeError} when a column's `references` cannot be resolved
  */
 export function compareTables(
   target: Readonly<Record<string, Table>>,
   current: Readonly<Record<string, Table>>,
+  normalizer?: SchemaNormalizer,
 ): TablesComparison {
   const creates: Step[] = [];
   const foreignKeys: Step[] = [];
@@ -55,11 +60,26 @@ export function compareTables(
     for (const f of later) foreignKeys.push({ up: createForeignKeyOp(name, schema, f), table: key });
     changes.push({ type: "table.added", name: key, details: [] });
   }
+  const hints = normalizer
+    ? tableRenameHints(
+      Object.fromEntries(added.map((k) => [k, target[k]])),
+      Object.fromEntries(removed.map((k) => [k, current[k]])),
+      normalizer,
+    )
+    : new Map<string, TableRenameHint>();
   const removedNorm = new Map(removed.map((k) => [k, normalizeTable(current[k])]));
   for (const key of dependencyOrder(removedNorm).reverse()) {
     const { schema, table: name } = splitTableKey(key);
-    drops.push({ up: create.dropTable(name, schema ? { schema } : {}), before: removedNorm.get(key)! });
-    changes.push({ type: "table.removed", name: key, details: [] });
+    const hint = hints.get(key);
+    drops.push({
+      up: create.dropTable(name, schema ? { schema } : {}),
+      before: removedNorm.get(key)!,
+      ...(hint ? { comment: hint.comment } : {}),
+    });
+    const details = hint
+      ? [`same columns as ${hint.candidates.map((c) => `"${c}"`).join(", ")}: a rename?`]
+      : [];
+    changes.push({ type: "table.removed", name: key, details });
   }
   return { creates, foreignKeys, drops, changes };
 }

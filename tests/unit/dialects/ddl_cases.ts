@@ -273,7 +273,7 @@ export const DDL_CASES: readonly DdlCase[] = [
       sqlite: [
         "CREATE TABLE literals (\n    s TEXT DEFAULT 'it''s a \\ path',\n    n DOUBLE DEFAULT -1.5,\n" +
         "    big BIGINT DEFAULT 9007199254740993,\n    f BOOLEAN DEFAULT 0,\n    z TEXT DEFAULT NULL,\n" +
-        "    d DATETIME DEFAULT '2024-01-02 03:04:05.006',\n    b BLOB DEFAULT X'000fff'\n)",
+        "    d DATETIME DEFAULT '2024-01-02 03:04:05.006000',\n    b BLOB DEFAULT X'000fff'\n)",
       ],
       postgresql: [
         "CREATE TABLE literals (\n    s TEXT DEFAULT E'it''s a \\\\ path',\n    n DOUBLE PRECISION DEFAULT -1.5,\n" +
@@ -488,7 +488,7 @@ export const DDL_CASES: readonly DdlCase[] = [
       { at: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)), data: new Uint8Array([222, 173]), n: -12n },
     ]),
     expect: {
-      sqlite: ["INSERT INTO blobs (at, data, n) VALUES ('1999-12-31 23:59:59.999', X'dead', -12)"],
+      sqlite: ["INSERT INTO blobs (at, data, n) VALUES ('1999-12-31 23:59:59.999000', X'dead', -12)"],
       postgresql: [
         "INSERT INTO blobs (at, data, n) VALUES ('1999-12-31 23:59:59.999+00:00', '\\xdead'::bytea, -12)",
       ],

@@ -33,7 +33,7 @@ Deno.test("sqliteDialect.quoteLiteral renders every SqlValue", () => {
   assertEquals(sqliteDialect.quoteLiteral(null), "NULL");
   assertEquals(
     sqliteDialect.quoteLiteral(new Date(Date.UTC(2024, 1, 29, 12, 0, 0, 0))),
-    "'2024-02-29 12:00:00.000'",
+    "'2024-02-29 12:00:00.000000'",
   );
   assertEquals(sqliteDialect.quoteLiteral(new Uint8Array([1, 171])), "X'01ab'");
   assertEquals(sqliteDialect.quoteLiteral(new Uint8Array([])), "X''");
