@@ -82,7 +82,7 @@ export { dialectFor } from "./lib/dialects/registry.ts";
 
 // Schemas and autogenerate
 export type * from "./lib/schema/model.ts";
-export { loadSchemaFile } from "./lib/schema/load.ts";
+export { loadSchemaFile, type SchemaFileOptions } from "./lib/schema/load.ts";
 export {
   type CompareOptions,
   type CompareResult,
