@@ -84,7 +84,14 @@ const OBJECT_KEYS = [
 ] as const;
 
 for (const db of DIALECTS) {
-  Deno.test(`${db.name} objects beyond tables survive introspection, autogenerate and downgrade`, async () => {
+  for (const mode of ["online", "offline"] as const) {
+    Deno.test(`${db.name} objects beyond tables survive introspection, autogenerate and downgrade (${mode})`, () =>
+      roundTrip(db, mode));
+  }
+}
+
+async function roundTrip(db: (typeof DIALECTS)[number], mode: "online" | "offline"): Promise<void> {
+  {
     const { setup, expect } = OBJECTS[db.name];
     await db.withDatabase(async (sourceUrl) => {
       const source = await db.dialect.connect(testUrl(sourceUrl));
@@ -108,14 +115,16 @@ for (const db of DIALECTS) {
           const normalizer = await db.dialect.normalizer();
           const empty = await db.dialect.introspect(copy, {});
           const up = compareSchemas(found, empty, { normalizer });
-          await applyOnline(copy, up.operations);
+          if (mode === "online") await applyOnline(copy, up.operations);
+          else await db.offline.apply(copyUrl, up.operations, true);
           const after = await db.dialect.introspect(copy, {});
           const again = compareSchemas(found, after, { normalizer });
           assertEquals(again.operations, [], JSON.stringify(again.changes));
           const down = up.downgrade.filter((d): d is Operation => "kind" in d);
           // A raw object has no inverse (its SQL is all the model knows): the downgrade leaves it.
           assert(down.length >= up.operations.length - (found.rawObjects?.length ?? 0));
-          await applyOnline(copy, down);
+          if (mode === "online") await applyOnline(copy, down);
+          else await db.offline.apply(copyUrl, down, false);
           const back = await db.dialect.introspect(copy, {});
           const leftover = { ...back, tables: {}, ...(back.rawObjects ? { rawObjects: undefined } : {}) };
           assertEquals(
@@ -127,5 +136,5 @@ for (const db of DIALECTS) {
         }
       }, "objcopy");
     }, "objsrc");
-  });
+  }
 }
