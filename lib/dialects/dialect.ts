@@ -157,6 +157,13 @@ export interface Dialect {
   introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
+  /**
+   * The schema file's view, routine and trigger definitions as this database prints them, asked of
+   * the database itself (created in a transaction that is rolled back), for those whose text
+   * differs from `current`'s. Absent: definitions compare as written.
+   * @throws {Error} the driver's error when the transaction cannot be opened or rolled back
+   */
+  normalizeObjects?(conn: Connection, target: Schema, current: Schema): Promise<Schema>;
   /** Session settings of a migration run; absent when the database has none (SQLite). */
   readonly migrationSession?: MigrationSession;
   /**
