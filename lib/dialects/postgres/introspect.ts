@@ -1,7 +1,7 @@
 /**
  * PostgreSQL introspection: the live database as a {@link Schema}, read in four catalog queries
  * whatever the number of tables (columns, constraints, indexes, enums), then the objects beyond
- * tables in one more round (`introspect_objects.ts`). Columns of a domain get the base type;
+ * tables in one more round (`introspect_objects.ts`). A column of a domain names the domain;
  * partitions' children, tables owned by extensions and the version table are left out.
  *
  * Types and defaults are normalised ({@link postgresCanonicalType}, {@link postgresCanonicalDefault})
@@ -206,7 +206,8 @@ function deferrable(r: Record<string, unknown>): { deferrable?: boolean; initial
 }
 
 function columnOf(r: Record<string, unknown>): Column {
-  const type = postgresCanonicalType(String(r.typtype === "d" ? r.base_type : r.type));
+  // A domain column names its domain, which the schema's `domains` holds (created before tables).
+  const type = postgresCanonicalType(String(r.type));
   const out: { -readonly [K in keyof Column]: Column[K] } = { type };
   if (r.notnull === true) out.nullable = false;
   const raw = r.default === null || r.default === undefined ? undefined : String(r.default);
