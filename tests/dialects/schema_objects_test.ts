@@ -32,6 +32,9 @@ const OBJECTS: Readonly<
       "CREATE MATERIALIZED VIEW counts AS SELECT count(*) AS n FROM item",
       "CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch()",
       "CREATE RULE item_nodelete AS ON DELETE TO item DO INSTEAD NOTHING",
+      // A table an extension owns (as PostGIS owns spatial_ref_sys) is the extension's, not the user's.
+      "CREATE TABLE ext_owned (id integer)",
+      "ALTER EXTENSION citext ADD TABLE ext_owned",
     ],
     expect: [
       "domains:year",
@@ -54,10 +57,12 @@ const OBJECTS: Readonly<
       "CREATE PROCEDURE clear_items(IN below integer) MODIFIES SQL DATA BEGIN DELETE FROM item WHERE id < below; END",
       "CREATE VIEW names AS SELECT name, twice(id) AS double_id FROM item",
       "CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW SET NEW.touched = now()",
+      "CREATE EVENT purge_old ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM item WHERE touched < now() - INTERVAL 1 YEAR",
     ],
     expect: [
       "functions:clear_items",
       "functions:twice",
+      "rawObjects:purge_old",
       "triggers:item.item_touch",
       "views:names",
     ],
@@ -110,6 +115,7 @@ async function roundTrip(db: (typeof DIALECTS)[number], mode: "online" | "offlin
       assertEquals(names, expect);
       // A column of a domain names the domain (PostgreSQL), which is created before the table.
       if (found.domains) assertEquals(found.tables.item.columns.made, { type: "year" });
+      assertEquals(Object.keys(found.tables), ["item"]);
 
       await db.withDatabase(async (copyUrl) => {
         const copy = await db.dialect.connect(testUrl(copyUrl));
