@@ -32,6 +32,8 @@ const OBJECTS: Readonly<
       "CREATE MATERIALIZED VIEW counts AS SELECT count(*) AS n FROM item",
       "CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch()",
       "CREATE RULE item_nodelete AS ON DELETE TO item DO INSTEAD NOTHING",
+      "COMMENT ON VIEW names IS 'every name'",
+      "COMMENT ON FUNCTION touch() IS 'sets touched'",
       // A table an extension owns (as PostGIS owns spatial_ref_sys) is the extension's, not the user's.
       "CREATE TABLE ext_owned (id integer)",
       "ALTER EXTENSION citext ADD TABLE ext_owned",
@@ -44,6 +46,8 @@ const OBJECTS: Readonly<
       "functions:touch()",
       "materializedViews:counts",
       "rawObjects:item.item_nodelete",
+      "rawObjects:names",
+      "rawObjects:touch()",
       "sequences:ticket",
       "triggers:item.item_touch",
       "views:names",

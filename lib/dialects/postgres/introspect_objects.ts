@@ -6,7 +6,7 @@
  * serial or identity column, nor those a column's default draws from, which introspection reports as
  * the column's autoincrement), extensions (but `plpgsql`, which every database has), domains, and
  * as raw SQL what the model cannot hold yet: rules, policies, event triggers, indexes of
- * materialized views and composite types.
+ * materialized views, composite types and comments on objects other than tables.
  *
  * Objects owned by an extension (`pg_depend.deptype = 'e'`, e.g. PostGIS's functions) are the
  * extension's and are left out: `createExtension` brings them back.
@@ -188,7 +188,8 @@ function viewText(sql: string): string {
 
 /**
  * The raw objects' query: rules other than views' own, row-level security policies, event
- * triggers, indexes of materialized views and composite types, each with the SQL that creates it.
+ * triggers, indexes of materialized views, composite types and comments on objects beyond tables,
+ * each with the SQL that creates it.
  */
 function rawObjectsSql(inList: string): string {
   return `SELECT 'rule' AS kind, n.nspname AS schema, c.relname || '.' || r.rulename AS name, pg_get_ruledef(r.oid) AS sql
@@ -219,7 +220,44 @@ SELECT 'composite type', n.nspname, t.typname,
 FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname IN (${inList}) AND ${
     notInExtension("pg_type", "t.oid")
-  }`;
+  }
+UNION ALL
+${commentsSql(inList)}`;
+}
+
+/**
+ * Comments on the objects beyond tables (views and their columns, materialized views, sequences,
+ * routines, triggers, domains and types), which the model does not hold, as `COMMENT ON` statements.
+ */
+function commentsSql(inList: string): string {
+  return `SELECT 'comment', n.nspname, c.relname || coalesce('.' || a.attname, ''),
+  'COMMENT ON ' || CASE WHEN d.objsubid <> 0 THEN 'COLUMN' WHEN c.relkind = 'v' THEN 'VIEW'
+    WHEN c.relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END || ' ' || quote_ident(n.nspname) || '.'
+  || quote_ident(c.relname) || coalesce('.' || quote_ident(a.attname), '') || ' IS ' || quote_literal(d.description)
+FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+WHERE c.relkind IN ('v', 'm', 'S') AND n.nspname IN (${inList}) AND ${notInExtension("pg_class", "c.oid")}
+UNION ALL
+SELECT 'comment', n.nspname, p.proname || '(' || oidvectortypes(p.proargtypes) || ')',
+  'COMMENT ON ' || CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END
+  || ' ' || p.oid::regprocedure::text || ' IS ' || quote_literal(d.description)
+FROM pg_description d JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND d.objoid = p.oid
+JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname IN (${inList}) AND ${notInExtension("pg_proc", "p.oid")}
+UNION ALL
+SELECT 'comment', n.nspname, c.relname || '.' || t.tgname,
+  'COMMENT ON TRIGGER ' || quote_ident(t.tgname) || ' ON ' || t.tgrelid::regclass::text || ' IS ' || quote_literal(d.description)
+FROM pg_description d JOIN pg_trigger t ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid
+JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname IN (${inList})
+UNION ALL
+SELECT 'comment', n.nspname, t.typname,
+  'COMMENT ON ' || CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END || ' ' || t.oid::regtype::text
+  || ' IS ' || quote_literal(d.description)
+FROM pg_description d JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid
+JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype IN ('d', 'e', 'c') AND n.nspname IN (${inList}) AND ${notInExtension("pg_type", "t.oid")}`;
 }
 
 const TYPE_LIMITS: Readonly<Record<string, readonly [bigint, bigint]>> = {
