@@ -6,7 +6,8 @@
  * serial or identity column, nor those a column's default draws from, which introspection reports as
  * the column's autoincrement), extensions (but `plpgsql`, which every database has), domains, and
  * as raw SQL what the model cannot hold yet: rules, policies, event triggers, indexes of
- * materialized views, composite types and comments on objects other than tables.
+ * materialized views, composite types, comments on objects other than tables, row-level security
+ * switched on, and triggers not in their default (enabled) state.
  *
  * Objects owned by an extension (`pg_depend.deptype = 'e'`, e.g. PostGIS's functions) are the
  * extension's and are left out: `createExtension` brings them back.
@@ -221,6 +222,23 @@ FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid JOIN pg_namespace n ON n.oi
 WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname IN (${inList}) AND ${
     notInExtension("pg_type", "t.oid")
   }
+UNION ALL
+SELECT 'row level security', n.nspname, c.relname,
+  'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ENABLE ROW LEVEL SECURITY'
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relrowsecurity AND n.nspname IN (${inList}) AND ${notInExtension("pg_class", "c.oid")}
+UNION ALL
+SELECT 'forced row level security', n.nspname, c.relname,
+  'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' FORCE ROW LEVEL SECURITY'
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relforcerowsecurity AND n.nspname IN (${inList}) AND ${notInExtension("pg_class", "c.oid")}
+UNION ALL
+SELECT 'trigger state', n.nspname, c.relname || '.' || t.tgname,
+  'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || CASE t.tgenabled
+    WHEN 'D' THEN ' DISABLE' WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END
+  || ' TRIGGER ' || quote_ident(t.tgname)
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT t.tgisinternal AND t.tgenabled <> 'O' AND n.nspname IN (${inList})
 UNION ALL
 ${commentsSql(inList)}`;
 }
