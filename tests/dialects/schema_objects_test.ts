@@ -40,6 +40,8 @@ const OBJECTS: Readonly<
       // A table an extension owns (as PostGIS owns spatial_ref_sys) is the extension's, not the user's.
       "CREATE TABLE ext_owned (id integer)",
       "ALTER EXTENSION citext ADD TABLE ext_owned",
+      "CREATE TYPE ext_mood AS ENUM ('a')",
+      "ALTER EXTENSION citext ADD TYPE ext_mood",
     ],
     expect: [
       "domains:year",
@@ -126,6 +128,7 @@ async function roundTrip(db: (typeof DIALECTS)[number], mode: "online" | "offlin
       // A column of a domain names the domain (PostgreSQL), which is created before the table.
       if (found.domains) assertEquals(found.tables.item.columns.made, { type: "year" });
       assertEquals(Object.keys(found.tables), ["item"]);
+      assertEquals(found.enums, undefined);
 
       await db.withDatabase(async (copyUrl) => {
         const copy = await db.dialect.connect(testUrl(copyUrl));

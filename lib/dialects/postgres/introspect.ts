@@ -124,7 +124,8 @@ WHERE ${relFilter}
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_enum e ON e.enumtypid = t.oid
-WHERE n.nspname IN (${inList})`,
+WHERE n.nspname IN (${inList})
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')`,
       "q.schema, q.name, q.pos",
     ),
   ]);
