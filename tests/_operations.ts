@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { terminatedStatement } from "../lib/dialects/terminated_statement.ts";
 import { spawnSync } from "node:child_process";
 import process from "node:process";
 import { assertEquals } from "./_assert.ts";
@@ -396,7 +397,7 @@ export async function renderOps(
       let text = st.sql;
       for (const p of st.params ?? []) text = text.replace("?", dialect.quoteLiteral(p));
       if (st.comment) out.push(`-- ${st.comment}`);
-      out.push(`${text};`);
+      out.push(terminatedStatement(dialect.name, text));
       if (scratch && st.expectNoRows === undefined) await scratch.execute(text);
     }
   }

@@ -141,12 +141,13 @@ export function addStatusCommand(program: CommandUnknownOpts, g: () => GlobalOpt
  */
 export function addCheckCommand(program: CommandUnknownOpts, g: () => GlobalOptions): void {
   withFleetOptions(
-    program.command("check").description("exit 1 when the database differs from the schema file"),
+    program.command("check").description("exit 1 when the database differs from the schema file")
+      .option("--strict", "exit 1 also when the database holds objects that cannot be compared (raw SQL)"),
   ).action(async (opts) => {
     if (opts.fleet) return await fleetCommand(g(), "check", opts);
     const config = await loadConfigFor(g());
     const { check, formatCheck } = await import("../commands/check.ts");
-    const result = await check(config);
+    const result = await check(config, { strict: opts.strict === true });
     output(g(), result, () => formatCheck(result));
     if (!result.ok) requestExitStatus(1);
   });
@@ -176,6 +177,8 @@ export function addSchemaCommand(program: CommandUnknownOpts, g: () => GlobalOpt
         cwd: process.cwd(),
         tables: opts.tables,
       });
+      // Objects carried as raw SQL are named on stderr, so a dump never drops one silently.
+      for (const w of result.warnings) process.stderr.write(`${w}\n`);
       if (result.path === undefined) {
         // The schema itself is the output: JSON as data with --json, else the file's text as is.
         if (g().json) output(g(), result.schema, () => "");

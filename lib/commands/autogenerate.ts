@@ -61,16 +61,26 @@ export async function compareWithDatabase(
     );
   }
   const schemaFile = config.schema;
-  const [target, [current, normalizer]] = await Promise.all([
-    loadSchemaFile(schemaFile, { includeTables: config.includeTables, excludeTables: config.excludeTables }),
+  const loading = loadSchemaFile(schemaFile, {
+    includeTables: config.includeTables,
+    excludeTables: config.excludeTables,
+  });
+  const [, [target, current, normalizer]] = await Promise.all([
+    loading,
     withConnection(config, async (conn) => {
       if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
-      return await Promise.all([
+      const [file, current, normalizer] = await Promise.all([
+        loading,
         introspectSchema(conn, {
           versionTable: { table: config.versionTable, schema: config.versionTableSchema },
         }),
         conn.dialect.normalizer(),
       ]);
+      // Hand-written view, routine and trigger definitions in the database's own spelling.
+      const target = conn.dialect.normalizeObjects
+        ? await conn.dialect.normalizeObjects(conn, file, current)
+        : file;
+      return [target, current, normalizer] as const;
     }),
   ]);
   const result = compareSchemas(target, current, {

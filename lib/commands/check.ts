@@ -7,6 +7,7 @@
 import type { Config } from "../config/config.ts";
 import { tableDiff } from "../output/table_diff.ts";
 import { comparableTables } from "../schema/compare/comparable_tables.ts";
+import { compareRawObjects } from "../schema/compare/raw_objects.ts";
 import type { SchemaChange } from "../schema/compare/schema_change.ts";
 import type { SchemaNormalizer } from "../schema/normalizer.ts";
 import type { Table } from "../schema/model.ts";
@@ -24,28 +25,42 @@ export interface CheckResult {
   readonly operations: number;
   /** A unified diff per changed table (database before, schema file after). */
   readonly diffs: readonly { readonly table: string; readonly diff: string }[];
+  /**
+   * Objects of the database the schema model cannot compare (kept as raw SQL), one line each; with
+   * `strict` they make `ok` false.
+   */
+  readonly uncompared: readonly string[];
+}
+
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** Fail (`ok: false`) also when the database holds objects that cannot be compared (`--strict`). */
+  readonly strict?: boolean;
 }
 
 /**
  * Compare the database with the schema file.
  *
  * @param config needs `schema` and `url`
+ * @param options `strict`: objects that cannot be compared count as differences
  * @returns `ok` and the differences (never throws for differences: the caller sets the exit status)
  * @throws {ConfigError} when no schema file is configured or it is invalid
  * @throws {ConnectionError} when the database cannot be reached
  */
-export async function check(config: Config): Promise<CheckResult> {
+export async function check(config: Config, options: CheckOptions = {}): Promise<CheckResult> {
   const cmp = await compareWithDatabase(config);
   const diffs = cmp.changes.filter((c) => c.type === "table.changed").map((c) => ({
     table: c.name,
     diff: diffOf(c.name, cmp.target.tables[c.name], cmp.current.tables[c.name], cmp.normalizer),
   }));
+  const uncompared = compareRawObjects(cmp.target, cmp.current).uncompared;
   return {
-    ok: cmp.operations.length === 0,
+    ok: cmp.operations.length === 0 && !(options.strict && uncompared.length > 0),
     schemaFile: cmp.schemaFile,
     changes: cmp.changes,
     operations: cmp.operations.length,
     diffs,
+    uncompared,
   };
 }
 
@@ -62,7 +77,20 @@ function diffOf(name: string, target: Table, current: Table, normalizer: SchemaN
  * @returns `No differences ...` or one line per change and the diffs
  */
 export function formatCheck(result: CheckResult): string {
-  if (result.ok) return `No differences between the database and ${result.schemaFile}`;
+  const notCompared = result.uncompared.length
+    ? [
+      `Not compared (${result.uncompared.length} objects the schema model cannot hold; --strict fails on them):`,
+      ...result.uncompared.map((u) => `  ${u}`),
+    ]
+    : [];
+  if (result.ok) {
+    return [`No differences between the database and ${result.schemaFile}`, ...notCompared].join("\n");
+  }
+  if (result.operations === 0) {
+    return [`The database holds objects ${result.schemaFile} cannot be compared with:`, ...notCompared].join(
+      "\n",
+    );
+  }
   // One count per change listed below (an added or removed object, each detail of a changed one): a
   // SQLite rebuild is one operation however many changes it holds, so operations would undercount.
   // The details of an added or removed object are remarks (a possible rename), not changes.
@@ -79,6 +107,7 @@ export function formatCheck(result: CheckResult): string {
     for (const d of c.details) lines.push(`    ${d}`);
   }
   for (const d of result.diffs) lines.push("", d.diff.trimEnd());
+  if (notCompared.length) lines.push("", ...notCompared);
   lines.push("", `Run "migrate revision --autogenerate -m MESSAGE" to write a revision for these changes`);
   return lines.join("\n");
 }

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Config } from "../config/config.ts";
 import { UsageError } from "../errors.ts";
+import { describeRawObject } from "../schema/compare/raw_objects.ts";
 import { introspectSchema } from "../schema/introspect.ts";
 import type { Schema } from "../schema/model.ts";
 import { formatSchema, type SchemaFormat } from "../schema/serialize.ts";
@@ -47,6 +48,11 @@ export interface SchemaDumpResult {
   readonly schema: Schema;
   /** Number of tables in `schema`; for a diagram limited by `tables`, the number drawn. */
   readonly tables: number;
+  /**
+   * One line per object dumped as raw SQL (the model cannot hold it yet), and one saying that the
+   * extensions' own objects are left out; for stderr.
+   */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -84,7 +90,23 @@ export async function schemaDump(config: Config, options: SchemaDumpOptions = {}
   const count = options.tables === undefined
     ? keys.length
     : keys.filter((k) => matchesTablePattern(k, options.tables!)).length;
-  return { format, text, ...(path ? { path } : {}), schema, tables: count };
+  return { format, text, ...(path ? { path } : {}), schema, tables: count, warnings: dumpWarnings(schema) };
+}
+
+/** The warnings of a dump: each raw object by name, and the extensions' objects left out, once. */
+export function dumpWarnings(schema: Schema): string[] {
+  const out = (schema.rawObjects ?? []).map((o) =>
+    `warning: ${describeRawObject(o)} is dumped as raw SQL (rawObjects): the schema model cannot hold it yet`
+  );
+  const extensions = Object.keys(schema.extensions ?? {});
+  if (extensions.length) {
+    out.push(
+      `note: the objects of extension${extensions.length > 1 ? "s" : ""} ${
+        extensions.join(", ")
+      } are theirs and not dumped (createExtension brings them back)`,
+    );
+  }
+  return out;
 }
 
 const EXTENSIONS: Readonly<Record<string, SchemaFormat | SchemaDiagramFormat>> = {

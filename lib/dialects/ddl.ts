@@ -39,7 +39,7 @@ import type {
   RenameTableOp,
 } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
-import { DdlFragments } from "./ddl_fragments.ts";
+import { DdlObjects } from "./ddl_objects.ts";
 
 /** Most rows in one `INSERT` rendered by `bulkInsert`. */
 export const BULK_INSERT_MAX_ROWS = 500;
@@ -58,7 +58,7 @@ type Handlers = { readonly [K in OperationKind]: (op: Extract<Operation, { kind:
  * Base of `SqliteDdl`, `PostgresDdl` and `MysqlDdl`: turns an {@link Operation} into
  * {@link SqlStatement}s.
  */
-export abstract class DdlCompiler extends DdlFragments {
+export abstract class DdlCompiler extends DdlObjects {
   readonly #handlers: Handlers = {
     execute: (op) => this.execute(op),
     createTable: (op) => this.createTable(op),
@@ -82,6 +82,7 @@ export abstract class DdlCompiler extends DdlFragments {
     addEnumValue: (op) => this.addEnumValue(op),
     createSchema: (op) => this.createSchema(op),
     dropSchema: (op) => this.dropSchema(op),
+    ...this.objectHandlers(),
     batchAlterTable: (op) => this.batchAlterTable(op),
   };
 

@@ -179,6 +179,13 @@ export interface Dialect {
    * @returns the dialect's linter
    */
   linter(): Promise<DialectLinter>;
+  /**
+   * The schema file's view, routine and trigger definitions as this database prints them, asked of
+   * the database itself (created in a transaction that is rolled back), for those whose text
+   * differs from `current`'s. Absent: definitions compare as written.
+   * @throws {Error} the driver's error when the transaction cannot be opened or rolled back
+   */
+  normalizeObjects?(conn: Connection, target: Schema, current: Schema): Promise<Schema>;
   /** Session settings of a migration run; absent when the database has none (SQLite). */
   readonly migrationSession?: MigrationSession;
   /**

@@ -70,6 +70,24 @@ export function operationFacts(op: Operation): StatementFacts[] {
       return [{ action: "other-ddl" }];
     case "addEnumValue":
       return [{ action: "add-enum-value" }];
+    case "createTrigger":
+    case "dropTrigger":
+      return [{ action: "other-ddl", table: op.table }];
+    case "createView":
+    case "dropView":
+    case "replaceView":
+    case "createMaterializedView":
+    case "dropMaterializedView":
+    case "createFunction":
+    case "dropFunction":
+    case "createSequence":
+    case "alterSequence":
+    case "dropSequence":
+    case "createExtension":
+    case "dropExtension":
+    case "createDomain":
+    case "dropDomain":
+      return [{ action: "other-ddl" }];
     case "batchAlterTable":
       return op.operations.flatMap((inner) => operationFacts(inner));
     default:

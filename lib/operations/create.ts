@@ -24,6 +24,24 @@ export {
 } from "./create_constraints.ts";
 export { createTableComment, dropTableComment } from "./create_comments.ts";
 export { addEnumValue, createEnum, createSchema, dropEnum, dropSchema } from "./create_enums_schemas.ts";
+export {
+  alterSequence,
+  createDomain,
+  createExtension,
+  createFunction,
+  createMaterializedView,
+  createSequence,
+  createTrigger,
+  createView,
+  dropDomain,
+  dropExtension,
+  dropFunction,
+  dropMaterializedView,
+  dropSequence,
+  dropTrigger,
+  dropView,
+  replaceView,
+} from "./create_objects.ts";
 export { type ResolvedReference, resolveReference } from "./resolve_reference.ts";
 export type {
   AlterColumnOptions,

@@ -23,6 +23,7 @@ import {
   dropTableComment,
   renameTable,
 } from "./create.ts";
+import { OBJECT_REVERSERS } from "./reverse_objects.ts";
 import { type ReversibleKind, signatureOf } from "./signatures.ts";
 import type { BatchOperation, Column, Operation, OperationKind } from "./types.ts";
 
@@ -126,6 +127,7 @@ const REVERSERS: Reverser = {
       : createEnum(op.name, op.values, schema(op.schema)),
   createSchema: (op) => dropSchema(op.name, op.ifNotExists ? { ifExists: true } : {}),
   dropSchema: (op) => createSchema(op.name, op.ifExists ? { ifNotExists: true } : {}),
+  ...OBJECT_REVERSERS,
   batchAlterTable: (op, before) =>
     batchAlterTableOf(
       op.table,

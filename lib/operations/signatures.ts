@@ -7,11 +7,13 @@
  * this table, so a new kind is one entry here plus its factory, type and DDL handler (each of which
  * is a typed `Record` that fails to compile without it).
  *
- * Plain data with no imports beyond types, so every layer may read it without an import cycle.
+ * Plain data with no imports beyond types and the object operations' entries (`object_signatures.ts`,
+ * plain data too), so every layer may read it without an import cycle.
  *
  * @module
  */
 import type { OperationKind } from "./types.ts";
+import { OBJECT_SIGNATURES } from "./object_signatures.ts";
 
 /**
  * How an operation is undone (Alembic's `reverse()`): into one of `into`'s kinds, possibly only
@@ -250,6 +252,7 @@ export const SIGNATURES = {
     reverse: { into: ["createSchema"] },
     batch: false,
   },
+  ...OBJECT_SIGNATURES,
   batchAlterTable: {
     summary: "Group changes to one table: one table rebuild on SQLite, one by one elsewhere.",
     args: ["table", "build"],

@@ -20,8 +20,10 @@ import type {
   SqlValue,
   UniqueConstraint,
 } from "./definitions.ts";
+import type { ObjectOperation } from "./object_types.ts";
 
 export type * from "./definitions.ts";
+export type * from "./object_types.ts";
 
 /** Raw SQL written by the script author, with optional bound parameters (`?` placeholders). */
 export interface ExecuteOp {
@@ -447,6 +449,7 @@ export type Operation =
   | AddEnumValueOp
   | CreateSchemaOp
   | DropSchemaOp
+  | ObjectOperation
   | BatchAlterTableOp;
 
 /** The `kind` strings of {@link Operation}. */

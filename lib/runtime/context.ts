@@ -120,6 +120,38 @@ export interface Op {
    * is ignored). Refused on SQLite.
    */
   readonly dropSchema: OpMethod<"dropSchema">;
+  /** `CREATE VIEW name AS definition`; `CREATE OR REPLACE` is {@link Op.replaceView}. */
+  readonly createView: OpMethod<"createView">;
+  /** `DROP VIEW`; `definition` (the query it had) makes it reversible. */
+  readonly dropView: OpMethod<"dropView">;
+  /** Change a view's query (`CREATE OR REPLACE VIEW`; drop and create on SQLite). */
+  readonly replaceView: OpMethod<"replaceView">;
+  /** PostgreSQL `CREATE MATERIALIZED VIEW`. */
+  readonly createMaterializedView: OpMethod<"createMaterializedView">;
+  /** PostgreSQL `DROP MATERIALIZED VIEW`. */
+  readonly dropMaterializedView: OpMethod<"dropMaterializedView">;
+  /** Run a routine's whole `CREATE FUNCTION`/`PROCEDURE`/`AGGREGATE` statement (not on SQLite). */
+  readonly createFunction: OpMethod<"createFunction">;
+  /** `DROP FUNCTION`/`PROCEDURE`/`AGGREGATE` (name with argument types on PostgreSQL). */
+  readonly dropFunction: OpMethod<"dropFunction">;
+  /** Run a trigger's whole `CREATE TRIGGER` statement. */
+  readonly createTrigger: OpMethod<"createTrigger">;
+  /** `DROP TRIGGER` (`ON table` on PostgreSQL). */
+  readonly dropTrigger: OpMethod<"dropTrigger">;
+  /** PostgreSQL `CREATE SEQUENCE`. */
+  readonly createSequence: OpMethod<"createSequence">;
+  /** PostgreSQL `ALTER SEQUENCE`. */
+  readonly alterSequence: OpMethod<"alterSequence">;
+  /** PostgreSQL `DROP SEQUENCE`. */
+  readonly dropSequence: OpMethod<"dropSequence">;
+  /** PostgreSQL `CREATE EXTENSION`. */
+  readonly createExtension: OpMethod<"createExtension">;
+  /** PostgreSQL `DROP EXTENSION`. */
+  readonly dropExtension: OpMethod<"dropExtension">;
+  /** PostgreSQL `CREATE DOMAIN`. */
+  readonly createDomain: OpMethod<"createDomain">;
+  /** PostgreSQL `DROP DOMAIN`. */
+  readonly dropDomain: OpMethod<"dropDomain">;
   /**
    * Group changes to one table (Alembic's `batch_alter_table`): on SQLite one table rebuild
    * (`recreate: "auto"` when needed, `"always"`, or `"never"` which fails when one is needed);

@@ -16,6 +16,7 @@ import { describeStep } from "./run_result.ts";
 import type { RunSink, SqlSection } from "./run_sink.ts";
 import { StatementFailure } from "./step_error.ts";
 import { inlineParams } from "./inline_params.ts";
+import { terminatedStatement } from "../dialects/terminated_statement.ts";
 import { versionActionSql, versionTableName } from "./version_table.ts";
 
 /** Options of {@link TextSink}. */
@@ -143,7 +144,8 @@ export class TextSink implements RunSink {
   async statement(stmt: SqlStatement): Promise<void> {
     if (stmt.comment) this.#out.push(`-- ${stmt.comment}`);
     const text = inlineParams(this.dialect, stmt.sql, stmt.params);
-    this.#line(`${text};`);
+    // A MySQL routine or trigger body holds `;`s of its own, which must not end the statement.
+    this.#line(terminatedStatement(this.dialect.name, text));
     if (this.#options.scratch && stmt.expectNoRows === undefined) await this.#options.scratch.execute(text);
   }
 

@@ -73,9 +73,61 @@ const table = z.strictObject({
   comment: z.string().optional(),
 });
 
+const definition = z.strictObject({ definition: z.string().min(1) });
+const int = z.number().int();
+// The objects beyond tables (lib/schema/objects.ts).
+const objectShapes = {
+  views: z.record(z.string().min(1), definition).optional(),
+  materializedViews: z.record(z.string().min(1), definition).optional(),
+  functions: z.record(
+    z.string().min(1),
+    z.strictObject({
+      definition: z.string().min(1),
+      routine: z.enum(["function", "procedure", "aggregate"]).optional(),
+    }),
+  ).optional(),
+  triggers: z.array(
+    z.strictObject({ name: z.string().min(1), table: z.string().min(1), definition: z.string().min(1) }),
+  ).optional(),
+  sequences: z.record(
+    z.string().min(1),
+    z.strictObject({
+      type: z.string().min(1).optional(),
+      start: int.optional(),
+      increment: int.optional(),
+      minValue: int.optional(),
+      maxValue: int.optional(),
+      cache: int.optional(),
+      cycle: z.boolean().optional(),
+    }),
+  ).optional(),
+  extensions: z.record(
+    z.string().min(1),
+    z.strictObject({ schema: z.string().min(1).optional(), version: z.string().min(1).optional() }),
+  ).optional(),
+  domains: z.record(
+    z.string().min(1),
+    z.strictObject({
+      type: z.string().min(1),
+      nullable: z.boolean().optional(),
+      default: z.string().min(1).optional(),
+      checks: z.array(z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }))
+        .optional(),
+    }),
+  ).optional(),
+  rawObjects: z.array(
+    z.strictObject({
+      sql: z.string().min(1),
+      kind: z.string().min(1).optional(),
+      name: z.string().min(1).optional(),
+    }),
+  ).optional(),
+};
+
 /** The zod schema of a schema file (exported for the test comparing it with the fast path). */
 export const schemaShape = z.strictObject({
   tables: z.record(z.string().min(1), table),
   enums: z.record(z.string().min(1), z.array(z.string())).optional(),
   schemas: z.array(z.string().min(1)).optional(),
+  ...objectShapes,
 });

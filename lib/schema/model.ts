@@ -18,6 +18,15 @@ import type {
   PrimaryKeyConstraint,
   UniqueConstraint,
 } from "../operations/types.ts";
+import type {
+  DomainDefinition,
+  Extension,
+  RawObject,
+  Routine,
+  SequenceDefinition,
+  Trigger,
+  View,
+} from "./objects.ts";
 
 export type {
   CheckConstraint,
@@ -59,6 +68,22 @@ export interface Schema {
   readonly enums?: Readonly<Record<string, readonly string[]>>;
   /** PostgreSQL schemas besides the default one; autogenerate creates or drops schemas to match. */
   readonly schemas?: readonly string[];
+  /** Views by name (`name` or `schema.name`), see `objects.ts`. */
+  readonly views?: Readonly<Record<string, View>>;
+  /** PostgreSQL materialized views by name. */
+  readonly materializedViews?: Readonly<Record<string, View>>;
+  /** Functions, procedures and aggregates by name (with argument types on PostgreSQL: `f(integer)`). */
+  readonly functions?: Readonly<Record<string, Routine>>;
+  /** Triggers, each naming its table. */
+  readonly triggers?: readonly Trigger[];
+  /** PostgreSQL standalone sequences by name (not those of serial or identity columns). */
+  readonly sequences?: Readonly<Record<string, SequenceDefinition>>;
+  /** PostgreSQL extensions by name. */
+  readonly extensions?: Readonly<Record<string, Extension>>;
+  /** PostgreSQL domains by name. */
+  readonly domains?: Readonly<Record<string, DomainDefinition>>;
+  /** Objects the model cannot hold yet, as the SQL that creates them (never dropped silently). */
+  readonly rawObjects?: readonly RawObject[];
 }
 
 /** A table after {@link normalizeTable}: every constraint at table level, lists never absent. */

@@ -9,6 +9,7 @@ import type { Connection } from "../../lib/dialects/dialect.ts";
 import { sqliteDialect } from "../../lib/dialects/sqlite/dialect.ts";
 import type { DatabaseUrl } from "../../lib/config/url.ts";
 import { DDL_CASES } from "../unit/dialects/ddl_cases.ts";
+import { OBJECT_EFFECTS } from "./ddl_effects_objects.ts";
 
 /** A private in-memory database. */
 export const MEMORY: DatabaseUrl = {
@@ -419,4 +420,4 @@ const OPERATION_EFFECTS: Record<string, Effect> = {
   },
 };
 
-Object.assign(EFFECTS, OPERATION_EFFECTS);
+Object.assign(EFFECTS, OPERATION_EFFECTS, OBJECT_EFFECTS);

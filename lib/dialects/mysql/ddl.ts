@@ -25,6 +25,7 @@ import type {
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
+import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { mysqlType } from "./types.ts";
@@ -46,6 +47,13 @@ export interface MysqlDdlOptions {
 export class MysqlDdl extends DdlCompiler {
   readonly dialect = "mysql" as const;
   protected readonly quote = "`" as const;
+  // MySQL/MariaDB have views, stored routines and triggers (DROP TRIGGER [schema.]name), no
+  // materialized views, sequences of PostgreSQL's kind, extensions or domains.
+  protected override readonly objectRules: ObjectDdlRules = {
+    objects: ["view", "routine", "trigger"],
+    dropTriggerOnTable: false,
+    orReplaceView: true,
+  };
   readonly #noBackslashEscapes: boolean;
 
   /** @param options see {@link MysqlDdlOptions} */

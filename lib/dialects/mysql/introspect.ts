@@ -1,7 +1,7 @@
 /**
  * MySQL / MariaDB introspection: the connection's database as a {@link Schema}, read from
- * `information_schema` in five queries whatever the number of tables. Views and the version table
- * are left out. An index MySQL created for a foreign key (named after the key, or after its first
+ * `information_schema` in five queries whatever the number of tables, then views, routines,
+ * triggers and events in one more round (`introspect_objects.ts`). The version table is left out. An index MySQL created for a foreign key (named after the key, or after its first
  * column when the key has no name) is left out too: the database makes it again with the key. Unique indexes on plain columns are reported as unique
  * constraints (MySQL does not tell them apart).
  *
@@ -12,6 +12,7 @@ import type { ForeignKeyConstraint, Schema } from "../../schema/model.ts";
 import { finishTables, groupRows, type TableDraft } from "../_introspect.ts";
 import { BACKTICK_QUOTES, stripParens } from "../_parens.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
+import { introspectMysqlObjects } from "./introspect_objects.ts";
 import { mysqlType } from "./types.ts";
 
 /** What to read. */
@@ -164,7 +165,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     if (Object.hasOwn(draft.columns, name) && /^json_valid\(/i.test(condition)) continue;
     draft.checkConstraints.push({ name, condition });
   }
-  return { tables: finishTables(drafts) };
+  return { tables: finishTables(drafts), ...await introspectMysqlObjects(conn) };
 }
 
 function columnOf(r: Record<string, unknown>): Column {

@@ -57,6 +57,9 @@ export const postgresDialect: Dialect = Object.freeze(
         enumType: (e) => e.name === undefined ? undefined : postgresCanonicalType(e.name),
       };
     },
+    async normalizeObjects(conn, target, current) {
+      return (await import("./normalize_objects.ts")).normalizePostgresObjects(conn, target, current);
+    },
     migrationSession: postgresMigrationSession,
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");

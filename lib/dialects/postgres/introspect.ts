@@ -1,8 +1,8 @@
 /**
  * PostgreSQL introspection: the live database as a {@link Schema}, read in four catalog queries
- * whatever the number of tables (columns, constraints, indexes, enums). Views, materialized views,
- * functions, triggers, sequences, domains (their columns get the base type) and partitions'
- * children are left out; so is the version table.
+ * whatever the number of tables (columns, constraints, indexes, enums), then the objects beyond
+ * tables in one more round (`introspect_objects.ts`). A column of a domain names the domain;
+ * partitions' children, tables owned by extensions and the version table are left out.
  *
  * Types and defaults are normalised ({@link postgresCanonicalType}, {@link postgresCanonicalDefault})
  * so that dumping, recreating and dumping again gives the same schema.
@@ -15,6 +15,7 @@ import { finishTables, type TableDraft } from "../_introspect.ts";
 import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
 import { quoteString } from "../_sql.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
+import { introspectPostgresObjects } from "./introspect_objects.ts";
 import { postgresType } from "./types.ts";
 
 /** What to read. */
@@ -58,7 +59,9 @@ export async function introspectPostgres(
     : undefined;
 
   // Relations Retort manages: ordinary and partitioned tables that are not partitions themselves.
-  const relFilter = `c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (${inList})`;
+  // Tables an extension owns (PostGIS's spatial_ref_sys) are the extension's, not the user's.
+  const relFilter = `c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (${inList})
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
   // Each query returns its rows as one JSON text: parsing one string is many times faster than the
   // driver decoding thousands of rows (1,000 tables: ~60 ms instead of ~300 ms).
   const asJson = async (sql: string, order: string): Promise<Record<string, unknown>[]> => {
@@ -121,7 +124,8 @@ WHERE ${relFilter}
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_enum e ON e.enumtypid = t.oid
-WHERE n.nspname IN (${inList})`,
+WHERE n.nspname IN (${inList})
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')`,
       "q.schema, q.name, q.pos",
     ),
   ]);
@@ -191,6 +195,7 @@ WHERE n.nspname IN (${inList})`,
     tables,
     ...(Object.keys(enums).length ? { enums } : {}),
     ...(schemas.length > 1 ? { schemas: schemas.slice(1) } : {}),
+    ...await introspectPostgresObjects(conn, { inList, main }),
   };
 }
 
@@ -202,7 +207,8 @@ function deferrable(r: Record<string, unknown>): { deferrable?: boolean; initial
 }
 
 function columnOf(r: Record<string, unknown>): Column {
-  const type = postgresCanonicalType(String(r.typtype === "d" ? r.base_type : r.type));
+  // A domain column names its domain, which the schema's `domains` holds (created before tables).
+  const type = postgresCanonicalType(String(r.type));
   const out: { -readonly [K in keyof Column]: Column[K] } = { type };
   if (r.notnull === true) out.nullable = false;
   const raw = r.default === null || r.default === undefined ? undefined : String(r.default);

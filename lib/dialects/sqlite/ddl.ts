@@ -24,6 +24,7 @@ import type {
 import { quoteString } from "../_sql.ts";
 import { sqliteDateText } from "./date_text.ts";
 import { DdlCompiler } from "../ddl.ts";
+import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
@@ -40,6 +41,12 @@ const BATCH_HINT = "run it through the migrator (online or --sql), which rebuild
 export class SqliteDdl extends DdlCompiler {
   readonly dialect = "sqlite" as const;
   protected readonly quote = '"' as const;
+  // SQLite has views and triggers only, and no CREATE OR REPLACE VIEW.
+  protected override readonly objectRules: ObjectDdlRules = {
+    objects: ["view", "trigger"],
+    dropTriggerOnTable: false,
+    orReplaceView: false,
+  };
 
   // SQLite has no boolean type before 3.23 and stores TRUE as 1 anyway; 1/0 works in every version.
   protected booleanLiteral(value: boolean): string {

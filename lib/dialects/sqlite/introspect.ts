@@ -26,6 +26,7 @@ import {
   type ParsedCreateTable,
   tokenize,
 } from "./_create_table_parser.ts";
+import { introspectSqliteObjects } from "./introspect_objects.ts";
 import { sqliteType } from "./types.ts";
 
 /** What to read. */
@@ -178,7 +179,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       ...(d.parsed.checks.length ? { checkConstraints: d.parsed.checks } : {}),
     };
   }
-  return { tables };
+  return { tables, ...await introspectSqliteObjects(conn) };
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

@@ -21,6 +21,11 @@ export interface Step {
    * spelling of the column plus the change).
    */
   readonly columnAfter?: Column;
+  /**
+   * The downgrade operation when it is not the inverse of `up` (a routine replaced in place with
+   * `CREATE OR REPLACE` goes back to its old statement, not away).
+   */
+  readonly down?: Operation;
   /** A second downgrade operation, run after the inverse (the index InnoDB leaves behind a dropped foreign key). */
   readonly downAlso?: Operation;
   /** A comment written above `up` (a possible rename, a one-way change). */

@@ -27,6 +27,7 @@ import { orderTableSteps } from "./order.ts";
 import { comparePrimaryKeys } from "./primary_keys.ts";
 import type { SchemaChange } from "./schema_change.ts";
 import { compareSchemaNames } from "./schema_names.ts";
+import { compareSchemaObjects } from "./schema_objects.ts";
 import { compareTables } from "./tables.ts";
 import { compareUniqueConstraints } from "./unique_constraints.ts";
 
@@ -54,6 +55,8 @@ export interface CompareResult {
   readonly downgrade: readonly BodyItem[];
   /** The differences, by object. */
   readonly changes: readonly SchemaChange[];
+  /** Objects of the database the model cannot compare (kept as raw SQL); `check --strict` fails on them. */
+  readonly uncompared: readonly string[];
 }
 
 /**
@@ -98,6 +101,7 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
   const targetTables = filterTables(target.tables, included);
   const currentTables = filterTables(current.tables, included);
   const tables = compareTables(targetTables, currentTables, normalizer);
+  const objects = compareSchemaObjects(target, current, normalizer, included);
   const changes: SchemaChange[] = [...schemaNames.changes, ...enums.changes, ...tables.changes];
   const fkDrops: Step[] = [];
   const alters: Step[] = [];
@@ -128,18 +132,28 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
     fkCreates.push(...ordered.foreignKeyCreates);
     if (details.length) changes.push({ type: "table.changed", name: key, details });
   }
+  changes.push(...objects.changes);
   const all = [
     ...schemaNames.early,
+    ...objects.early,
     ...enums.early,
+    ...objects.drops,
     ...fkDrops,
     ...tables.creates,
     ...alters,
     ...fkCreates,
     ...tables.drops,
+    ...objects.creates,
     ...enums.late,
+    ...objects.late,
     ...schemaNames.late,
   ];
-  return { operations: all.map((s) => s.up), ...scriptBodies(all), changes };
+  return {
+    operations: all.map((s) => s.up),
+    ...scriptBodies(all),
+    changes,
+    uncompared: objects.uncompared,
+  };
 }
 
 /** The `upgrade` body (comments above their operations) and the `downgrade` body (inverses, reversed). */

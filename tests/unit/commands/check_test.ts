@@ -13,6 +13,7 @@ Deno.test("formatCheck counts the changes it lists, not the operations", () => {
       details: ['column "a" now NOT NULL', 'column "b" added'],
     }],
     diffs: [],
+    uncompared: [],
   });
   assertEquals(text.split("\n").slice(0, 4), [
     "The database differs from /p/schema.ts (2 changes):",
@@ -26,6 +27,7 @@ Deno.test("formatCheck counts the changes it lists, not the operations", () => {
     operations: 1,
     changes: [{ type: "table.added", name: "tag", details: [] }],
     diffs: [],
+    uncompared: [],
   });
   assertEquals(one.split("\n")[0], "The database differs from /p/schema.ts (1 change):");
   const renamed = formatCheck({
@@ -37,6 +39,7 @@ Deno.test("formatCheck counts the changes it lists, not the operations", () => {
       { type: "table.removed", name: "tag", details: ['same columns as "label": a rename?'] },
     ],
     diffs: [],
+    uncompared: [],
   });
   // A remark under a removed table is no change of its own.
   assertEquals(renamed.split("\n").slice(0, 4), [

@@ -21,6 +21,7 @@ import {
 import type { Operation } from "../../../lib/operations/types.ts";
 import type { DialectName } from "../../../lib/dialects/dialect.ts";
 import { OPERATION_DDL_CASES } from "./ddl_cases_operations.ts";
+import { OBJECT_DDL_CASES } from "./ddl_cases_objects.ts";
 
 /** One DDL case: the SQL statements expected per dialect, or `null` when the dialect refuses it. */
 export interface DdlCase {
@@ -510,4 +511,5 @@ export const DDL_CASES: readonly DdlCase[] = [
     expect: { sqlite: [], postgresql: [], mysql: [] },
   },
   ...OPERATION_DDL_CASES,
+  ...OBJECT_DDL_CASES,
 ];
