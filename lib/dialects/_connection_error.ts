@@ -83,6 +83,37 @@ export function connectionGone(target: ConnectionTarget, closed: boolean, cause?
   );
 }
 
+/** What the second connection saw, as the end of a sentence about the server. */
+const SILENT_REASONS: Record<string, string> = {
+  idle: "is not working on it (the reply was lost on the way)",
+  gone: "no longer has this session",
+  unreachable: "cannot be reached on a new connection either",
+  busy: "is still working on it",
+};
+
+/**
+ * A {@link ConnectionError} for a session whose server stopped answering while it stays
+ * connected (a hung proxy, a network partition): the session was closed, and the server rolls
+ * its open transaction back and frees its locks once it notices.
+ *
+ * @param target where the connection went
+ * @param verdict what a second connection saw: `idle`, `gone` or `unreachable`
+ * @param waitedMs how long the oldest unanswered call had waited
+ * @returns the error to throw
+ */
+export function connectionSilent(
+  target: ConnectionTarget,
+  verdict: string,
+  waitedMs: number,
+): ConnectionError {
+  const seconds = Math.round(waitedMs / 1000);
+  return new ConnectionError(
+    `Cannot run statement: ${describeTarget(target)} stopped answering: no reply for ${seconds} s, ` +
+      `and the server ${SILENT_REASONS[verdict] ?? verdict}; the connection was closed, and the ` +
+      `server rolls back its open transaction when it notices`,
+  );
+}
+
 /** The reason part of a connection failure, from the driver's error. */
 function connectReason(err: unknown, target: ConnectionTarget, timeoutMs: number): string {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; sqlMessage?: unknown };
