@@ -13,6 +13,7 @@ import { isBlankSql } from "../script/sql_sections.ts";
 import type { RunSink, StatementRunner } from "./run_sink.ts";
 import { applyToHeads, type MigrationEvent, type RunResult, type StepResult } from "./run_result.ts";
 import { StatementFailure, withRunSummary } from "./step_error.ts";
+import { checkIdentifierLengths } from "./identifier_limit.ts";
 
 /** Options of {@link runPlan}. */
 export interface RunPlanOptions {
@@ -154,6 +155,11 @@ async function runBody(sink: RunSink, config: Config, step: PlanStep, body: Step
   }
   const queries: Promise<unknown>[] = [];
   const { op, pending } = createOpFacade(async (operation, callSite) => {
+    try {
+      checkIdentifierLengths(operation, sink.dialect.capabilities, sink.dialect.name);
+    } catch (error) {
+      throw new StatementFailure(undefined, callSite, [...executed], error);
+    }
     for (const stmt of await sink.planOperation(operation)) await run(stmt, callSite);
   }, step.revision.path);
   const ctx: MigrationContext = {
