@@ -50,14 +50,17 @@ export function describeTarget(target: ConnectionTarget): string {
  * @param target where the connection went
  * @param err the driver's error
  * @param timeoutMs the connect time-out used, to say how long was waited
+ * @param sslRequired the URL's SSL mode when it insists on SSL (`require`, `verify-full`, ...): a
+ *   server that then closes the connection does not accept SSL, and the message says so
  * @returns the error to throw
  */
 export function connectionFailure(
   target: ConnectionTarget,
   err: unknown,
   timeoutMs: number,
+  sslRequired?: string,
 ): ConnectionError {
-  const reason = redact(connectReason(err, target, timeoutMs), target.secrets);
+  const reason = redact(connectReason(err, target, timeoutMs, sslRequired), target.secrets);
   return new ConnectionError(`Cannot connect to ${describeTarget(target)}: ${reason}`, {
     cause: scrubError(err, target.secrets),
   });
@@ -115,7 +118,12 @@ export function connectionSilent(
 }
 
 /** The reason part of a connection failure, from the driver's error. */
-function connectReason(err: unknown, target: ConnectionTarget, timeoutMs: number): string {
+function connectReason(
+  err: unknown,
+  target: ConnectionTarget,
+  timeoutMs: number,
+  sslRequired: string | undefined,
+): string {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; sqlMessage?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   switch (code) {
@@ -135,6 +143,12 @@ function connectReason(err: unknown, target: ConnectionTarget, timeoutMs: number
     case "ECONNRESET":
     case "CONNECTION_CLOSED":
     case "PROTOCOL_CONNECTION_LOST":
+      // Asked for SSL, a server without it answers "no", and the client's TLS handshake then
+      // meets a closed connection.
+      if (sslRequired !== undefined) {
+        return `the server closed the connection when asked for SSL: it does not accept SSL connections ` +
+          `(sslmode=${sslRequired}); enable SSL on the server, or use sslmode=prefer or sslmode=disable`;
+      }
       return "the server closed the connection";
   }
   const message = typeof e.sqlMessage === "string"

@@ -106,7 +106,8 @@ export async function connectPostgres(
   } catch (err) {
     lost = true;
     await sql.end({ timeout: 0 }).catch(() => {});
-    throw connectionFailure(target, err, timeoutMs);
+    const insists = settings.sslmode === "require" || settings.sslmode.startsWith("verify");
+    throw connectionFailure(target, err, timeoutMs, insists ? settings.sslmode : undefined);
   }
 
   /** What a second connection sees of this session: is the server running a request of it? */
