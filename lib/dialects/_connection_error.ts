@@ -102,18 +102,22 @@ const SILENT_REASONS: Record<string, string> = {
  * @param target where the connection went
  * @param verdict what a second connection saw: `idle`, `gone` or `unreachable`
  * @param waitedMs how long the oldest unanswered call had waited
+ * @param ended the server ended the session on request (transaction rolled back, locks freed)
  * @returns the error to throw
  */
 export function connectionSilent(
   target: ConnectionTarget,
   verdict: string,
   waitedMs: number,
+  ended = false,
 ): ConnectionError {
   const seconds = Math.round(waitedMs / 1000);
+  const after = ended
+    ? "the connection was closed, and the server ended the session: its open transaction is rolled back and its locks are free"
+    : "the connection was closed, and the server rolls back its open transaction and frees its locks when it notices";
   return new ConnectionError(
     `Cannot run statement: ${describeTarget(target)} stopped answering: no reply for ${seconds} s, ` +
-      `and the server ${SILENT_REASONS[verdict] ?? verdict}; the connection was closed, and the ` +
-      `server rolls back its open transaction when it notices`,
+      `and the server ${SILENT_REASONS[verdict] ?? verdict}; ${after}`,
   );
 }
 

@@ -7,7 +7,9 @@
  * interval and count are not settable from JavaScript). A statement time-out does not either: the
  * server cancels the statement, but its error never reaches a client whose path is frozen. Only a
  * look from outside tells a long statement (the server is busy with it: keep waiting) from a lost
- * reply (the server is idle, or cannot be reached at all: give up).
+ * reply (the server is idle, or cannot be reached at all: give up). A session given up while the
+ * server is reachable is ended there too, so its transaction and the migrator lock do not outlive
+ * the client.
  *
  * @module
  */
@@ -25,8 +27,14 @@ export interface LivenessOptions {
   readonly probe: () => Promise<LivenessVerdict>;
   /** Give the session up: destroy its socket (called once, before the pending call is rejected). */
   readonly onDead: () => void;
-  /** Builds the error a pending call is rejected with. */
-  readonly error: (verdict: LivenessVerdict, waitedMs: number) => Error;
+  /**
+   * Have the server end the session from a new connection (`pg_terminate_backend`, `KILL`), so
+   * its transaction rolls back and its locks are freed now rather than when the server notices
+   * the dead client; tried when the server was reachable but idle. Best effort.
+   */
+  readonly terminate?: () => Promise<void>;
+  /** Builds the error a pending call is rejected with; `ended` when {@link terminate} succeeded. */
+  readonly error: (verdict: LivenessVerdict, waitedMs: number, ended: boolean) => Error;
   /** How long a round trip may stay unanswered before each check (default {@link LIVENESS_CHECK_MS}). */
   readonly checkMs?: number;
   /** How long one probe may take, connecting included (default {@link LIVENESS_PROBE_TIMEOUT_MS}). */
@@ -60,6 +68,8 @@ export function createLivenessGuard(
   const checkMs = options.checkMs ?? LIVENESS_CHECK_MS;
   const probeTimeoutMs = options.probeTimeoutMs ?? LIVENESS_PROBE_TIMEOUT_MS;
   let dead: Error | undefined;
+  /** Set from the moment the session is declared dead until its error is built. */
+  let dying: Promise<Error> | undefined;
   /** Pending guarded calls: a session declared dead rejects all of them. */
   const pending = new Set<(error: unknown) => void>();
   /** One check at a time for the whole session, shared by the calls waiting on it. */
@@ -86,9 +96,17 @@ export function createLivenessGuard(
     strikes = verdict === "busy" ? 0 : strikes + 1;
     if (strikes >= STRIKES) {
       const oldest = Math.min(...started.values());
-      dead = options.error(verdict, performance.now() - oldest);
-      watching = false;
+      const waitedMs = performance.now() - oldest;
+      let declare: (error: Error) => void = () => {};
+      dying = new Promise<Error>((resolve) => (declare = resolve));
       options.onDead();
+      let ended = false;
+      if (verdict === "idle" && options.terminate) {
+        ended = await withTimeout(options.terminate(), probeTimeoutMs).then(() => true, () => false);
+      }
+      dead = options.error(verdict, waitedMs, ended);
+      declare(dead);
+      watching = false;
       for (const reject of [...pending]) reject(dead);
       return;
     }
@@ -123,7 +141,11 @@ export function createLivenessGuard(
         started.delete(fail);
         clearTimeout(timer);
         resolve(value);
-      }, (error) => fail(dead ?? error));
+      }, (error) => {
+        // Destroying the socket rejects the call at once: it waits for the liveness error instead.
+        if (dying) void dying.then(fail);
+        else fail(error);
+      });
     });
   };
 }

@@ -35,6 +35,7 @@ async function runFrozen(
   sleep: string,
   newToo: boolean,
   extraArgs: string[],
+  whileFrozen?: () => Promise<void>,
 ): Promise<{ code: number | null; stderr: string; stdout: string; ms: number; describe: string }> {
   const u = testUrl(url);
   const proxy = await startFreezeProxy(u.host ?? "127.0.0.1", u.port!);
@@ -44,6 +45,8 @@ async function runFrozen(
       const timer = setTimeout(() => proxy.freeze({ newToo }), 1500);
       try {
         const r = await project.run(["upgrade", "head", ...extraArgs], { timeoutMs: 90_000 });
+        // The proxy is still frozen: whatever the server did with the session, it did on its own.
+        await whileFrozen?.();
         return { ...r, describe: describeRun(r) };
       } finally {
         clearTimeout(timer);
@@ -81,24 +84,30 @@ async function settled<T>(read: () => Promise<T>): Promise<T> {
   return await read();
 }
 
-// Two cases, each about 30 s at most: PostgreSQL with only the run's connection frozen (a second
-// connection finds the session idle), MariaDB with every connection frozen (unreachable).
+// PostgreSQL and MariaDB with only the run's connection frozen (a second connection finds the
+// session idle and has the server end it: about 10 s), MariaDB with every connection frozen
+// (unreachable: about 30 s).
 {
   const newToo = false;
   Deno.test("PostgreSQL: the run's connection freezes mid-statement, the run ends within 60 s", async () => {
     await withPostgresDatabase(async (url) => {
-      const r = await runFrozen(url, "SELECT pg_sleep(4)", newToo, []);
-      assertClearFailure(r);
       const admin = await postgresAdmin(url);
+      const others = async () => {
+        const active = await admin.unsafe(
+          "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+        );
+        return active[0].n;
+      };
+      let leftWhileFrozen = -1;
+      const r = await runFrozen(url, "SELECT pg_sleep(4)", newToo, [], async () => {
+        leftWhileFrozen = await settled(others);
+      });
       try {
-        // The frozen session ends when the proxy closes it; its transaction rolls back.
-        const rows = await settled(async () => {
-          const active = await admin.unsafe(
-            "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-          );
-          return active[0].n;
-        });
-        assertEquals(rows, 0);
+        assertClearFailure(r);
+        // The server was reachable: the migrator had it end the frozen session, so its transaction
+        // rolled back and its lock was freed while the proxy still held the socket open.
+        assertStringIncludes(r.stderr, "the server ended the session", r.describe);
+        assertEquals(leftWhileFrozen, 0);
         const versions = await admin.unsafe("select version_num from alembic_version");
         assertEquals(versions.map((v) => v.version_num), ["f0000000000a"]);
         const b = await admin.unsafe("select to_regclass('froze_b') as t");
@@ -109,22 +118,32 @@ async function settled<T>(read: () => Promise<T>): Promise<T> {
     }, "frz");
   });
 }
-{
-  const newToo = true;
-  Deno.test("MariaDB: every connection freezes mid-statement, even with --statement-timeout the run ends within 60 s", async () => {
+for (const newToo of [false, true]) {
+  const what = newToo
+    ? "every connection freezes mid-statement, even with --statement-timeout"
+    : "the run's connection freezes mid-statement (the session is killed)";
+  Deno.test(`MariaDB: ${what}, the run ends within 60 s`, async () => {
     await withMysqlDatabase(async (url) => {
-      const r = await runFrozen(url, "SELECT SLEEP(4)", newToo, ["--statement-timeout", "3"]);
-      assertClearFailure(r);
       const admin = await mysqlAdmin(url);
+      const db = testUrl(url).database;
+      const others = async () => {
+        const [rows] = await admin.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()",
+          [db],
+        );
+        return Number((rows as { n: number }[])[0].n);
+      };
+      let leftWhileFrozen = -1;
+      const r = await runFrozen(url, "SELECT SLEEP(4)", newToo, ["--statement-timeout", "3"], async () => {
+        leftWhileFrozen = await settled(others);
+      });
       try {
-        const db = testUrl(url).database;
-        await settled(async () => {
-          const [rows] = await admin.query(
-            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()",
-            [db],
-          );
-          return (rows as { n: number }[])[0].n;
-        });
+        assertClearFailure(r);
+        if (!newToo) {
+          assertStringIncludes(r.stderr, "the server ended the session", r.describe);
+          assertEquals(leftWhileFrozen, 0);
+        }
+        await settled(others);
         const [versions] = await admin.query("SELECT version_num FROM alembic_version");
         assertEquals((versions as { version_num: string }[]).map((v) => v.version_num), ["f0000000000a"]);
         const [b] = await admin.query("SHOW TABLES LIKE 'froze_b'");

@@ -56,7 +56,8 @@ const SSL_MODES: Record<string, mysql.ConnectionOptions["ssl"] | undefined> = {
  * The connection never reconnects: once it is lost, every call throws a {@link ConnectionError}.
  * A call left unanswered is checked from a second connection (`_liveness.ts`): when the server is
  * idle for this session, lost it or cannot be reached, the connection is destroyed and the call
- * fails within about 35 s; TCP keepalive (10 s idle) covers a peer that vanished between calls.
+ * fails within about 35 s (a session found idle is also ended on the server with `KILL`, which frees its lock
+ * at once); TCP keepalive (10 s idle) covers a peer that vanished between calls.
  *
  * @param url the parsed `mysql://` URL
  * @param dialect stored as `connection.dialect`
@@ -145,7 +146,19 @@ export async function connectMysql(
       lost = true;
       conn.destroy();
     },
-    error: (verdict, waitedMs) => connectionSilent(target, verdict, waitedMs),
+    async terminate() {
+      const other = await mysql.createConnection({
+        ...clientOptions,
+        connectTimeout: LIVENESS_PROBE_TIMEOUT_MS,
+        enableKeepAlive: false,
+      });
+      try {
+        await other.query(`KILL ${Number(threadId)}`);
+      } finally {
+        other.destroy();
+      }
+    },
+    error: (verdict, waitedMs, ended) => connectionSilent(target, verdict, waitedMs, ended),
   });
 
   /** Run one statement; guards against use after close or loss and improves the error message. */

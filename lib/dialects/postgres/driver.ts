@@ -48,7 +48,8 @@ const SSL_MODES: Record<SslMode, postgres.Options<Record<string, never>>["ssl"]>
  * throws a {@link ConnectionError}, because its transaction and advisory lock are gone. A call left
  * unanswered is checked from a second connection (`_liveness.ts`): when the server is idle for
  * this session, lost it or cannot be reached, the session is closed and the call fails within
- * about 35 s; TCP keepalive (10 s idle) covers a peer that vanished between calls.
+ * about 35 s (a session found idle is also ended on the server with `pg_terminate_backend`,
+ * which frees its lock at once); TCP keepalive (10 s idle) covers a peer that vanished between calls.
  *
  * @param url the parsed `postgresql://` URL
  * @param dialect stored as `connection.dialect`
@@ -135,7 +136,22 @@ export async function connectPostgres(
       lost = true;
       sql.end({ timeout: 0 }).catch(() => {});
     },
-    error: (verdict, waitedMs) => connectionSilent(target, verdict, waitedMs),
+    async terminate() {
+      const other = postgres({
+        ...clientOptions,
+        connect_timeout: LIVENESS_PROBE_TIMEOUT_MS / 1000,
+        keep_alive: null,
+      });
+      try {
+        const rows = await other.unsafe<{ ended: boolean }[]>("select pg_terminate_backend($1) as ended", [
+          pid,
+        ]);
+        if (rows[0]?.ended !== true) throw new Error("not ended");
+      } finally {
+        other.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+    error: (verdict, waitedMs, ended) => connectionSilent(target, verdict, waitedMs, ended),
   });
 
   /** Run one statement; guards against use after close or loss and improves the error message. */

@@ -58,3 +58,25 @@ Deno.test("a probe that never answers counts as unreachable", async () => {
   await assertRejects(() => g.guard(never()), Error, "silent: unreachable");
   assertEquals(g.dead(), 1);
 });
+
+Deno.test("a session found idle is ended on the server before the call fails; an unreachable one is not", async () => {
+  for (const [verdict, expectEnded] of [["idle", true], ["unreachable", false]] as const) {
+    let terminated = 0;
+    let rejectCall: (e: Error) => void = () => {};
+    const guard = createLivenessGuard({
+      probe: () => verdict === "idle" ? Promise.resolve("idle") : Promise.reject(new Error("down")),
+      // Destroying the socket makes the driver reject the call at once; that must not win.
+      onDead: () => rejectCall(new Error("socket destroyed")),
+      terminate: () => {
+        terminated++;
+        return Promise.resolve();
+      },
+      error: (v, _ms, ended) => new Error(`${v} ended=${ended}`),
+      checkMs: 10,
+      probeTimeoutMs: 50,
+    });
+    const call = guard(new Promise<never>((_, reject) => (rejectCall = reject)));
+    await assertRejects(() => call, Error, `${verdict} ended=${expectEnded}`);
+    assertEquals(terminated, expectEnded ? 1 : 0);
+  }
+});
