@@ -10,6 +10,8 @@ import { assert, assertEquals, assertStringIncludes } from "../_assert.ts";
 import { mysqlAdmin, postgresAdmin, testUrl, withMysqlDatabase, withPostgresDatabase } from "../_db.ts";
 import { describeRun, type RevisionSpec, withProject } from "../cli/_project.ts";
 import { startFreezeProxy } from "./_freeze_proxy.ts";
+import { advisoryLockKey } from "../../lib/dialects/postgres/driver.ts";
+import { lockName } from "../../lib/runtime/version_table.ts";
 
 /** Revisions: the first is quick, the second sleeps long enough for the proxy to freeze in it. */
 function revisions(sleep: string): RevisionSpec[] {
@@ -154,3 +156,34 @@ for (const newToo of [false, true]) {
     }, "frz");
   });
 }
+
+Deno.test("PostgreSQL: a connection that freezes while waiting for the migrator lock ends the run within 60 s", async () => {
+  await withPostgresDatabase(async (url) => {
+    const u = testUrl(url);
+    const admin = await postgresAdmin(url);
+    const key = advisoryLockKey(lockName({ table: "alembic_version" }, u.database));
+    const proxy = await startFreezeProxy(u.host ?? "127.0.0.1", u.port!);
+    try {
+      // Another migrator holds the lock: the run polls for it, then its connection freezes.
+      await admin.unsafe("select pg_advisory_lock($1::bigint)", [key]);
+      const proxied = url.replace(`${u.host}:${u.port}`, `127.0.0.1:${proxy.port}`);
+      await withProject(proxied, revisions("SELECT 1"), async (project) => {
+        const timer = setTimeout(() => proxy.freeze(), 1500);
+        try {
+          const r = await project.run(["upgrade", "head", "--lock-timeout", "300"], { timeoutMs: 90_000 });
+          assertEquals(r.code, 1, describeRun(r));
+          assert(r.ms < 60_000, `took ${Math.round(r.ms)} ms: ${describeRun(r)}`);
+          assertStringIncludes(r.stderr, "stopped answering", describeRun(r));
+          assert(!/\n\s+at /.test(r.stderr), `stack trace in: ${describeRun(r)}`);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+      const exists = await admin.unsafe("select to_regclass('alembic_version') as t");
+      assertEquals(exists[0].t, null);
+    } finally {
+      await proxy.stop();
+      await admin.end({ timeout: 5 });
+    }
+  }, "frz");
+});
