@@ -52,14 +52,14 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
       if (!body) bodies.set(key, body = loadStepBody(step.revision, step.direction));
       return body;
     };
-    // Every script of the plan is read (TypeScript compiled and imported, SQL sections checked)
-    // before the first step runs: a broken file is refused with nothing applied.
-    for (const step of steps) await bodyOf(step);
     try {
       if (wholeRun) {
         await sink.begin("run");
         inRun = true;
       }
+      // Every script of the plan is read (TypeScript compiled and imported, SQL sections checked)
+      // before the first step runs: a broken file is refused with nothing applied.
+      for (const step of steps) await bodyOf(step);
       // Starting at base, the table may be missing, or there and empty. Offline it is created first,
       // in its own transaction; the execute sink creates it with the first step's statements.
       if (heads.length === 0 && steps.length > 0 && steps[0].direction === "up") {
