@@ -7,6 +7,7 @@
  */
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import process from "node:process";
+import { checkJsonWithSql, checkTarget } from "./check_arguments.ts";
 import { eachDatabase } from "./each_database.ts";
 import { requestExitStatus } from "./exit_status.ts";
 import { currentAction } from "./fast_path_actions.ts";
@@ -34,6 +35,8 @@ export function addUpgradeCommands(program: CommandUnknownOpts, g: () => GlobalO
         .option("--plan", "show the steps, locks, table rewrites and row estimates without changing anything")
         .option("--tag <tag>", "tag handed to scripts as `tag`"),
     ).action(async (target, opts) => {
+      checkTarget(target);
+      checkJsonWithSql(g().json, opts.sql);
       if (opts.fleet) return await fleetCommand(g(), verb, opts, target);
       if (opts.plan) {
         const { plan } = await import("../commands/plan.ts");
@@ -79,6 +82,8 @@ export function addStampCommand(program: CommandUnknownOpts, g: () => GlobalOpti
     .option("--purge", "delete every version row first")
     .option("--tag <tag>", "tag handed to scripts as `tag`")
     .action(async (revisions, opts) => {
+      for (const revision of revisions) checkTarget(revision);
+      checkJsonWithSql(g().json, opts.sql);
       const config = await loadConfigFor(g());
       const { stamp } = await import("../commands/stamp.ts");
       const result = await stamp(config, {

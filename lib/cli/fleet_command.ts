@@ -8,6 +8,7 @@
 import type { Command, OptionValues } from "@commander-js/extra-typings";
 import process from "node:process";
 import { UsageError } from "../errors.ts";
+import { checkFleetFlags } from "./check_arguments.ts";
 import { requestExitStatus } from "./exit_status.ts";
 import type { GlobalOptions } from "./global_options.ts";
 import { loadConfigFor } from "./load_config_for.ts";
@@ -45,7 +46,9 @@ export function withFleetOptions<
   return command
     .option("--fleet", "run on every database of the config's [fleet]")
     .option("--concurrency <n>", "with --fleet: databases at once (default: [fleet] concurrency, 8)")
-    .option("--fail-fast", "with --fleet: start no database after the first failure");
+    .option("--fail-fast", "with --fleet: start no database after the first failure")
+    // Refused rather than ignored: without --fleet they would do nothing.
+    .hook("preAction", (_, action) => checkFleetFlags(action.opts()));
 }
 
 /**

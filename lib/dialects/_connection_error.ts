@@ -50,14 +50,17 @@ export function describeTarget(target: ConnectionTarget): string {
  * @param target where the connection went
  * @param err the driver's error
  * @param timeoutMs the connect time-out used, to say how long was waited
+ * @param sslRequired the URL's SSL mode when it insists on SSL (`require`, `verify-full`, ...): a
+ *   server that then closes the connection does not accept SSL, and the message says so
  * @returns the error to throw
  */
 export function connectionFailure(
   target: ConnectionTarget,
   err: unknown,
   timeoutMs: number,
+  sslRequired?: string,
 ): ConnectionError {
-  const reason = redact(connectReason(err, target, timeoutMs), target.secrets);
+  const reason = redact(connectReason(err, target, timeoutMs, sslRequired), target.secrets);
   return new ConnectionError(`Cannot connect to ${describeTarget(target)}: ${reason}`, {
     cause: scrubError(err, target.secrets),
   });
@@ -83,8 +86,48 @@ export function connectionGone(target: ConnectionTarget, closed: boolean, cause?
   );
 }
 
+/** What the second connection saw, as the end of a sentence about the server. */
+const SILENT_REASONS: Record<string, string> = {
+  idle: "is not working on it (the reply was lost on the way)",
+  gone: "no longer has this session",
+  unreachable: "cannot be reached on a new connection either",
+  busy: "is still working on it",
+};
+
+/**
+ * A {@link ConnectionError} for a session whose server stopped answering while it stays
+ * connected (a hung proxy, a network partition): the session was closed, and the server rolls
+ * its open transaction back and frees its locks once it notices.
+ *
+ * @param target where the connection went
+ * @param verdict what a second connection saw: `idle`, `gone` or `unreachable`
+ * @param waitedMs how long the oldest unanswered call had waited
+ * @param ended the server ended the session on request (transaction rolled back, locks freed)
+ * @returns the error to throw
+ */
+export function connectionSilent(
+  target: ConnectionTarget,
+  verdict: string,
+  waitedMs: number,
+  ended = false,
+): ConnectionError {
+  const seconds = Math.round(waitedMs / 1000);
+  const after = ended
+    ? "the connection was closed, and the server ended the session: its open transaction is rolled back and its locks are free"
+    : "the connection was closed, and the server rolls back its open transaction and frees its locks when it notices";
+  return new ConnectionError(
+    `Cannot run statement: ${describeTarget(target)} stopped answering: no reply for ${seconds} s, ` +
+      `and the server ${SILENT_REASONS[verdict] ?? verdict}; ${after}`,
+  );
+}
+
 /** The reason part of a connection failure, from the driver's error. */
-function connectReason(err: unknown, target: ConnectionTarget, timeoutMs: number): string {
+function connectReason(
+  err: unknown,
+  target: ConnectionTarget,
+  timeoutMs: number,
+  sslRequired: string | undefined,
+): string {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; sqlMessage?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   switch (code) {
@@ -104,6 +147,12 @@ function connectReason(err: unknown, target: ConnectionTarget, timeoutMs: number
     case "ECONNRESET":
     case "CONNECTION_CLOSED":
     case "PROTOCOL_CONNECTION_LOST":
+      // Asked for SSL, a server without it answers "no", and the client's TLS handshake then
+      // meets a closed connection.
+      if (sslRequired !== undefined) {
+        return `the server closed the connection when asked for SSL: it does not accept SSL connections ` +
+          `(sslmode=${sslRequired}); enable SSL on the server, or use sslmode=prefer or sslmode=disable`;
+      }
       return "the server closed the connection";
   }
   const message = typeof e.sqlMessage === "string"

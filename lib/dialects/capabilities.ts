@@ -24,6 +24,12 @@ export type MigratorLockKind = "session" | "write-transaction";
  */
 export type EnumSupport = "named-type" | "inline" | "none";
 
+/** The longest identifier a database keeps, counted in bytes (UTF-8) or characters. */
+export interface IdentifierLimit {
+  readonly max: number;
+  readonly unit: "bytes" | "characters";
+}
+
 /** What a database can and cannot do; each entry decides a branch in the runner, renderer or differ. */
 export interface DialectCapabilities {
   /** DDL runs inside transactions and rolls back (PostgreSQL, SQLite); MySQL commits each DDL statement. */
@@ -84,4 +90,10 @@ export interface DialectCapabilities {
    * protocol), so a section that must run outside a transaction is sent one statement at a time.
    */
   readonly multiStatementIsTransaction: boolean;
+  /**
+   * The longest table, column, index, constraint, enum or schema name the database keeps
+   * (PostgreSQL: 63 bytes, NAMEDATALEN - 1, longer names are cut silently; MySQL/MariaDB: 64
+   * characters, longer names are an error); null where there is no limit worth checking (SQLite).
+   */
+  readonly maxIdentifierLength: IdentifierLimit | null;
 }

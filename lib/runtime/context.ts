@@ -232,7 +232,11 @@ export function createOpFacade(
       operation = make();
     } catch (error) {
       failure ??= { error: withCallSite(error, callSite) };
-      return Promise.reject(failure.error);
+      // The runner owns this promise too: `pending()` reports the failure, so a script that does
+      // not await the call must not leave an unhandled rejection behind.
+      const rejected = Promise.reject(failure.error);
+      rejected.catch(() => {});
+      return rejected;
     }
     const run = tail.then(() => {
       if (failure) throw failure.error;

@@ -12,7 +12,8 @@ import { loadStepBody, type StepBody } from "./script_module.ts";
 import { isBlankSql } from "../script/sql_sections.ts";
 import type { RunSink, StatementRunner } from "./run_sink.ts";
 import { applyToHeads, type MigrationEvent, type RunResult, type StepResult } from "./run_result.ts";
-import { StatementFailure } from "./step_error.ts";
+import { StatementFailure, withRunSummary } from "./step_error.ts";
+import { checkIdentifierLengths } from "./identifier_limit.ts";
 
 /** Options of {@link runPlan}. */
 export interface RunPlanOptions {
@@ -44,11 +45,21 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
     const results: StepResult[] = [];
     let heads = from;
     let steps = [...options.plan(heads)];
+    const bodies = new Map<string, Promise<StepBody>>();
+    const bodyOf = (step: PlanStep): Promise<StepBody> => {
+      const key = `${step.direction}:${step.revision.revision}`;
+      let body = bodies.get(key);
+      if (!body) bodies.set(key, body = loadStepBody(step.revision, step.direction));
+      return body;
+    };
     try {
       if (wholeRun) {
         await sink.begin("run");
         inRun = true;
       }
+      // Every script of the plan is read (TypeScript compiled and imported, SQL sections checked)
+      // before the first step runs: a broken file is refused with nothing applied.
+      for (const step of steps) await bodyOf(step);
       // Starting at base, the table may be missing, or there and empty. Offline it is created first,
       // in its own transaction; the execute sink creates it with the first step's statements.
       if (heads.length === 0 && steps.length > 0 && steps[0].direction === "up") {
@@ -58,7 +69,7 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
       }
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
-        const body = await loadStepBody(step.revision, step.direction);
+        const body = await bodyOf(step);
         const own = !wholeRun && body.transactional;
         if (own) await sink.begin("step");
         // A non-transactional step leaves the run's transaction, which opens again after it.
@@ -72,6 +83,7 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
             await sink.rollback();
             heads = now;
             steps = [...steps.slice(0, i), ...options.plan(now)];
+            for (const later of steps.slice(i)) await bodyOf(later);
             i--;
             continue;
           }
@@ -88,7 +100,8 @@ export async function runPlan(sink: RunSink, options: RunPlanOptions): Promise<R
           inRun = false;
           onEvent?.({ type: "step-failed", step, ms, error });
           results.push({ revision: step.revision.revision, direction: step.direction, status: "failed", ms });
-          throw sink.failure(error, step, rolledBack);
+          const applied = results.filter((r) => r.status === "applied").map((r) => r.revision);
+          throw withRunSummary(sink.failure(error, step, rolledBack), applied, wholeRun && rolledBack);
         }
         heads = applyToHeads(heads, step.versionActions);
         const ms = performance.now() - t0;
@@ -140,12 +153,25 @@ async function runBody(sink: RunSink, config: Config, step: PlanStep, body: Step
     if (!isBlankSql(body.sql)) await sink.script(body, step.revision.path ?? step.revision.revision, run);
     return;
   }
+  const queries: Promise<unknown>[] = [];
   const { op, pending } = createOpFacade(async (operation, callSite) => {
+    try {
+      checkIdentifierLengths(operation, sink.dialect.capabilities, sink.dialect.name);
+    } catch (error) {
+      throw new StatementFailure(undefined, callSite, [...executed], error);
+    }
     for (const stmt of await sink.planOperation(operation)) await run(stmt, callSite);
   }, step.revision.path);
   const ctx: MigrationContext = {
     op,
-    sql: createSqlRunner((text, params) => sink.query(text, params, step)),
+    sql: createSqlRunner((text, params) => {
+      const query = sink.query(text, params, step);
+      // Owned by the runner like `op` calls: awaited below, so an un-awaited query that fails is
+      // reported as the step's failure, never as an unhandled rejection.
+      queries.push(query);
+      query.catch(() => {});
+      return query;
+    }),
     dialect: sink.dialect.name,
     x: config.x,
     config,
@@ -165,6 +191,9 @@ async function runBody(sink: RunSink, config: Config, step: PlanStep, body: Step
     await pending();
   } catch (error) {
     scriptError ??= error;
+  }
+  for (const outcome of await Promise.allSettled(queries)) {
+    if (outcome.status === "rejected") scriptError ??= outcome.reason;
   }
   if (scriptError !== undefined) {
     if (scriptError instanceof StatementFailure) throw scriptError;

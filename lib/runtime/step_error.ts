@@ -60,7 +60,7 @@ export function toMigrationError(
   const really = rolledBack && dialect.capabilities.transactionalDdl;
   let message = `Cannot ${verb} ${step.revision.revision} (${file}): ${reason}`;
   if (failure.statement) message += `\n  statement: ${oneLine(failure.statement)}`;
-  if (really) message += `\n  The step was rolled back; the version table is unchanged.`;
+  if (really) message += STEP_ROLLED_BACK;
   else if (failure.executed.length > 0) {
     message += `\n  ${dialect.name} commits DDL as it runs: these statements of ${step.revision.revision} ` +
       `had already run and were NOT rolled back:\n` + failure.executed.map((s) =>
@@ -75,6 +75,33 @@ export function toMigrationError(
     executed: failure.executed,
     rolledBack: really,
   }, { cause });
+}
+
+/** The line {@link toMigrationError} ends with when a step's transaction really was rolled back. */
+const STEP_ROLLED_BACK = "\n  The step was rolled back; the version table is unchanged.";
+
+/**
+ * Add to a failed run's error what the run had done before it: the revisions applied and still
+ * recorded, or, when the run shared one transaction that was rolled back, that they were undone too.
+ *
+ * @param error what the sink made of the failure (only a {@link MigrationError}'s message changes)
+ * @param applied the revisions of this run applied before the failed step, in order
+ * @param runRolledBack the run's one transaction (`transaction_per_migration = false`) was rolled back
+ * @returns the same error
+ */
+export function withRunSummary(error: unknown, applied: readonly string[], runRolledBack: boolean): unknown {
+  if (!(error instanceof MigrationError)) return error;
+  if (runRolledBack && error.rolledBack) {
+    const undone = applied.length > 0 ? ` (${applied.join(", ")} too)` : "";
+    error.message = error.message.replace(STEP_ROLLED_BACK, "") +
+      `\n  The whole run was rolled back${undone}, since transaction_per_migration = false runs it ` +
+      `in one transaction; the version table is unchanged.`;
+  } else if (applied.length > 0) {
+    error.message += `\n  Applied before the failure, and recorded in the version table: ${
+      applied.join(", ")
+    }`;
+  }
+  return error;
 }
 
 function oneLine(sql: string): string {

@@ -108,7 +108,8 @@ export function scanTsHeader(
       path,
     );
   }
-  const { message, createDate } = readDocstring(text);
+  const { message, createDate, headerId } = readDocstring(text);
+  checkHeaderId(path, text, found.revision as string, headerId);
   const revision = toRevision(path, found.revision as string, found, message, createDate);
   return { revision, complete: count === 4, hasDownRevision: found.downRevision !== undefined };
 }
@@ -181,7 +182,9 @@ const DOC_FIRST_LINE = /(?:\s|\*(?!\/))*([^\n]*)/y;
  * Message (first non-empty line) and `Create Date:` of a leading `/** ... *\/` docstring. Native
  * regex and indexOf only: this runs cold (uncompiled) for every file on every command.
  */
-function readDocstring(text: string): { message?: string; createDate?: string } {
+function readDocstring(
+  text: string,
+): { message?: string; createDate?: string; headerId?: { id: string; offset: number } } {
   const start = DOC_START.exec(text);
   if (!start) return {};
   const from = start[0].length;
@@ -204,7 +207,38 @@ function readDocstring(text: string): { message?: string; createDate?: string } 
     if (nl < 0 || nl > end) nl = end;
     createDate = text.slice(date + 12, nl).trim();
   }
-  return { message, createDate };
+  let headerId: { id: string; offset: number } | undefined;
+  const idAt = text.indexOf("Revision ID:", from);
+  if (idAt >= 0 && idAt < end) {
+    let nl = text.indexOf("\n", idAt);
+    if (nl < 0 || nl > end) nl = end;
+    const id = text.slice(idAt + 12, nl).trim();
+    if (id !== "") headerId = { id, offset: idAt };
+  }
+  return { message, createDate, headerId };
+}
+
+/** Revision ids that are words of the identifier grammar: a revision so named would hide the word. */
+const RESERVED_IDS = new Set(["head", "heads", "base"]);
+
+/**
+ * Refuse a docstring whose `Revision ID:` differs from the exported `revision` (a copied file
+ * whose export was edited and whose docstring was not, or the other way round).
+ */
+function checkHeaderId(
+  path: string,
+  text: string,
+  id: string,
+  headerId: { id: string; offset: number } | undefined,
+): void {
+  if (headerId === undefined || headerId.id === id) return;
+  const line = lineAt(text, headerId.offset);
+  throw new RevisionFileError(
+    `Cannot read revision header of ${path}:${line}: the docstring says "Revision ID: ${headerId.id}" ` +
+      `but the file exports revision = "${id}"; make them the same`,
+    path,
+    line,
+  );
 }
 
 // The four exports exactly as script.ts.tmpl writes them (ids of word characters): one native regex
@@ -224,7 +258,9 @@ function scanCanonical(path: string, text: string): Revision | undefined {
   CANONICAL.lastIndex = at;
   const m = CANONICAL.exec(text);
   if (!m) return undefined;
-  const { message, createDate } = readDocstring(text);
+  const { message, createDate, headerId } = readDocstring(text);
+  checkHeaderId(path, text, m[1], headerId);
+  checkReserved(path, m[1]);
   return {
     revision: m[1],
     downRevisions: canonicalList(m[2]),
@@ -262,6 +298,15 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+function checkReserved(path: string, id: string): void {
+  if (!RESERVED_IDS.has(id)) return;
+  throw new RevisionFileError(
+    `Cannot read revision header of ${path}: revision id "${id}" is a reserved word of revision ` +
+      `targets (head, heads, base); choose another id`,
+    path,
+  );
+}
+
 function asList(value: string | string[] | null | undefined): string[] {
   if (value === undefined || value === null) return [];
   return typeof value === "string" ? [value] : value;
@@ -280,6 +325,7 @@ function toRevision(
       path,
     );
   }
+  checkReserved(path, id);
   return {
     revision: id,
     downRevisions: asList(found.downRevision),

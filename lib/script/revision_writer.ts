@@ -64,6 +64,11 @@ export function generateRevision(
   if (!REV_ID_RE.test(revId)) {
     throw new InputError(`Cannot create revision: --rev-id "${revId}" must match [A-Za-z0-9_]{1,32}`);
   }
+  if (revId === "head" || revId === "heads" || revId === "base") {
+    throw new InputError(
+      `Cannot create revision: --rev-id "${revId}" is a reserved word of revision targets (head, heads, base)`,
+    );
+  }
   for (
     const [what, list] of [
       ["down revision", opts.downRevisions],

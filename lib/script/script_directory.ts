@@ -21,6 +21,7 @@ import type { Config } from "../config/config.ts";
 import { DuplicateRevisionError } from "../errors.ts";
 import type { Revision } from "../revision/revision.ts";
 import { HeaderCache } from "./header_cache.ts";
+import { checkScriptLocations } from "./check_locations.ts";
 import { missingDownRevision, scanHeader, scanTsHeader } from "./header_scan.ts";
 
 // Enough for the docstring and the four exports of any generated file.
@@ -51,11 +52,13 @@ export class ScriptDirectory {
    * size, mtime, ctime and inode match the per-user header cache is not read at all (see
    * {@link HeaderCache}; `RETORT_NO_CACHE=1` turns it off); the result is the same either way.
    *
-   * @returns every revision found; a missing version location holds none
+   * @returns every revision found; a missing default version location holds none
+   * @throws {ConfigError} when the `script_location` folder or an explicit version location is missing
    * @throws {RevisionFileError} when a header cannot be read (names file and line)
    * @throws {DuplicateRevisionError} when two files declare the same revision id (names both)
    */
   loadRevisions(): Revision[] {
+    checkScriptLocations(this.config);
     const scan = new RevisionScan(this.config.versionLocations);
     scan.step(Infinity);
     return scan.finish();
@@ -74,6 +77,7 @@ export class ScriptDirectory {
     // One turn before any file work: a connection started by the caller gets its socket open and
     // its first message sent, so the server works while the folders are listed.
     await new Promise<void>((done) => setImmediate(done));
+    checkScriptLocations(this.config);
     const scan = new RevisionScan(this.config.versionLocations);
     while (!scan.step(performance.now() + sliceMs)) {
       await new Promise<void>((done) => setImmediate(done));

@@ -34,8 +34,9 @@ const MARKER = /^--\s*migrate:(up|down)\b(.*)$/;
  *
  * @param file path, for error messages
  * @param text the file's content
- * @returns both sections (empty `sql` when a section is absent)
- * @throws {RevisionFileError} when a marker repeats or has an unknown option
+ * @returns both sections (an absent `-- migrate:down` gives an empty down section)
+ * @throws {RevisionFileError} when `-- migrate:up` is missing (the file would be recorded as
+ *   applied with nothing run), or a marker repeats or has an unknown option
  */
 export function parseSqlSections(file: string, text: string): SqlSections {
   const lines = text.split(/\r?\n/);
@@ -71,6 +72,16 @@ export function parseSqlSections(file: string, text: string): SqlSections {
     found[name] = { start: i + 1, line: i + 1, transactional };
     order.push({ name, start: i + 1 });
   });
+  if (!found.up) {
+    const hint = found.down
+      ? `only "-- migrate:down" (line ${found.down.line}) is there`
+      : `no "-- migrate:up" or "-- migrate:down" line was found`;
+    throw new RevisionFileError(
+      `Cannot read ${file}: a SQL revision needs a "-- migrate:up" line before its upgrade SQL; ${hint}`,
+      file,
+      found.down?.line,
+    );
+  }
   const section = (name: "up" | "down"): SqlSection => {
     const at = found[name];
     if (!at) return { sql: "", transactional: true, line: 0 };

@@ -84,6 +84,7 @@ async function checkWholeRunRollback(
     const failed = await project.run(["upgrade", "head"]);
     assertEquals(failed.code, 1, describeRun(failed));
     assertStringIncludes(failed.stderr, "Cannot upgrade aaaa00000002");
+    assertStringIncludes(failed.stderr, "The whole run was rolled back (aaaa00000001 too)");
     assertEquals(await dump(), before);
   }, "transaction_per_migration = false");
 }

@@ -28,4 +28,5 @@ export const MYSQL_CAPABILITIES: DialectCapabilities = Object.freeze({
   migratorLock: "session",
   pipelining: false,
   multiStatementIsTransaction: false,
+  maxIdentifierLength: { max: 64, unit: "characters" as const },
 });

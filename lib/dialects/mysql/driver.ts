@@ -13,12 +13,14 @@ import type { SqlValue } from "../../operations/types.ts";
 import {
   connectionFailure,
   connectionGone,
+  connectionSilent,
   type ConnectionTarget,
   improveDbErrorMessage,
   urlSecrets,
 } from "../_connection_error.ts";
+import { createLivenessGuard, LIVENESS_PROBE_TIMEOUT_MS, type LivenessVerdict } from "../_liveness.ts";
 import { replacePlaceholders } from "../_placeholders.ts";
-import { UrlError } from "../../errors.ts";
+import { ConnectionError, UrlError } from "../../errors.ts";
 
 /** Connect time-out when neither the URL's `connect_timeout` nor {@link ConnectOptions} sets one. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -52,6 +54,10 @@ const SSL_MODES: Record<string, mysql.ConnectionOptions["ssl"] | undefined> = {
  * mysql client's `DELIMITER` command.
  *
  * The connection never reconnects: once it is lost, every call throws a {@link ConnectionError}.
+ * A call left unanswered is checked from a second connection (`_liveness.ts`): when the server is
+ * idle for this session, lost it or cannot be reached, the connection is destroyed and the call
+ * fails within about 35 s (a session found idle is also ended on the server with `KILL`, which frees its lock
+ * at once); TCP keepalive (10 s idle) covers a peer that vanished between calls.
  *
  * @param url the parsed `mysql://` URL
  * @param dialect stored as `connection.dialect`
@@ -78,23 +84,27 @@ export async function connectMysql(
   const timeoutMs = connectTimeout(opts.connect_timeout, options.connectTimeoutMs);
   const ssl = sslOption(opts);
 
+  const clientOptions: mysql.ConnectionOptions = {
+    host: target.host,
+    port: target.port,
+    user: url.user || "root",
+    password: url.password,
+    database: url.database || undefined,
+    connectTimeout: timeoutMs,
+    multipleStatements: true,
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    timezone: "Z",
+    charset: opts.charset || "utf8mb4",
+    ssl,
+    // Seconds of silence before the kernel starts probing the peer.
+    enableKeepAlive: true,
+    keepAliveInitialDelay: 10_000,
+  };
   let conn: mysql.Connection;
   try {
-    conn = await mysql.createConnection({
-      host: target.host,
-      port: target.port,
-      user: url.user || "root",
-      password: url.password,
-      database: url.database || undefined,
-      connectTimeout: timeoutMs,
-      multipleStatements: true,
-      dateStrings: true,
-      supportBigNumbers: true,
-      bigNumberStrings: false,
-      timezone: "Z",
-      charset: opts.charset || "utf8mb4",
-      ssl,
-    });
+    conn = await mysql.createConnection(clientOptions);
   } catch (err) {
     throw connectionFailure(target, err, timeoutMs);
   }
@@ -109,14 +119,57 @@ export async function connectMysql(
     if (!closed) lost = true;
   });
 
+  const threadId = conn.threadId;
+  /** What a second connection sees of this session: is the server running a request of it? */
+  async function probe(): Promise<LivenessVerdict> {
+    const other = await mysql.createConnection({
+      ...clientOptions,
+      connectTimeout: LIVENESS_PROBE_TIMEOUT_MS,
+      enableKeepAlive: false,
+    });
+    try {
+      const [rows] = await other.query(
+        "SELECT COMMAND AS command FROM information_schema.PROCESSLIST WHERE ID = ?",
+        [threadId],
+      );
+      const row = (rows as { command?: string }[])[0];
+      if (!row) return "gone";
+      return row.command === "Query" || row.command === "Execute" ? "busy" : "idle";
+    } finally {
+      other.destroy();
+    }
+  }
+
+  const guard = createLivenessGuard({
+    probe,
+    onDead: () => {
+      lost = true;
+      conn.destroy();
+    },
+    async terminate() {
+      const other = await mysql.createConnection({
+        ...clientOptions,
+        connectTimeout: LIVENESS_PROBE_TIMEOUT_MS,
+        enableKeepAlive: false,
+      });
+      try {
+        await other.query(`KILL ${Number(threadId)}`);
+      } finally {
+        other.destroy();
+      }
+    },
+    error: (verdict, waitedMs, ended) => connectionSilent(target, verdict, waitedMs, ended),
+  });
+
   /** Run one statement; guards against use after close or loss and improves the error message. */
   async function run(text: string, params?: readonly SqlValue[]): Promise<unknown> {
     if (closed || lost) throw connectionGone(target, closed);
     const statement = params && params.length > 0 ? bindPlaceholders(text, params, conn) : text;
     try {
-      const [result] = await conn.query(statement);
+      const [result] = await guard(conn.query(statement));
       return result;
     } catch (err) {
+      if (err instanceof ConnectionError) throw err;
       if (isFatal(err)) {
         lost = true;
         if (!closed) throw connectionGone(target, false);
@@ -172,7 +225,8 @@ export async function connectMysql(
       if (closed) return;
       closed = true;
       try {
-        await conn.end();
+        // A frozen peer never answers the goodbye: the liveness check gives up on it.
+        await guard(conn.end());
       } catch {
         // The socket is already gone (lost connection); destroy frees what is left.
         conn.destroy();

@@ -28,4 +28,5 @@ export const POSTGRES_CAPABILITIES: DialectCapabilities = Object.freeze({
   migratorLock: "session",
   pipelining: true,
   multiStatementIsTransaction: true,
+  maxIdentifierLength: { max: 63, unit: "bytes" as const },
 });

@@ -10,7 +10,14 @@ import { createHash } from "node:crypto";
 import type { Connection, ConnectOptions, Dialect, Row } from "../dialect.ts";
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { SqlValue } from "../../operations/types.ts";
-import { connectionFailure, connectionGone, improveDbErrorMessage } from "../_connection_error.ts";
+import {
+  connectionFailure,
+  connectionGone,
+  connectionSilent,
+  improveDbErrorMessage,
+} from "../_connection_error.ts";
+import { createLivenessGuard, LIVENESS_PROBE_TIMEOUT_MS, type LivenessVerdict } from "../_liveness.ts";
+import { ConnectionError } from "../../errors.ts";
 import { numberPlaceholders, sessionSettings, type SslMode } from "./settings.ts";
 
 /** Interval between two `pg_try_advisory_lock` attempts while waiting for the lock, in milliseconds. */
@@ -38,7 +45,11 @@ const SSL_MODES: Record<SslMode, postgres.Options<Record<string, never>>["ssl"]>
  * libpq-only keywords such as `sslrootcert` are refused.
  *
  * The session never reconnects on its own: once the server or the network drops it, every call
- * throws a {@link ConnectionError}, because its transaction and advisory lock are gone.
+ * throws a {@link ConnectionError}, because its transaction and advisory lock are gone. A call left
+ * unanswered is checked from a second connection (`_liveness.ts`): when the server is idle for
+ * this session, lost it or cannot be reached, the session is closed and the call fails within
+ * about 35 s (a session found idle is also ended on the server with `pg_terminate_backend`,
+ * which frees its lock at once); TCP keepalive (10 s idle) covers a peer that vanished between calls.
  *
  * @param url the parsed `postgresql://` URL
  * @param dialect stored as `connection.dialect`
@@ -59,7 +70,7 @@ export async function connectPostgres(
 
   let lost = false;
   let closed = false;
-  const sql = postgres({
+  const clientOptions = {
     host: target.host,
     port: target.port,
     database: target.database,
@@ -67,6 +78,8 @@ export async function connectPostgres(
     password: settings.password,
     ssl: SSL_MODES[settings.sslmode],
     max: 1,
+    // Seconds of silence before the kernel starts probing the peer (postgres.js's default is 60).
+    keep_alive: 10,
     // One-shot DDL gains nothing from named prepared statements (measured: no faster) and they
     // break behind transaction-mode poolers such as PgBouncer.
     prepare: false,
@@ -83,24 +96,72 @@ export async function connectPostgres(
       if (!closed) lost = true;
     },
     connection: { application_name: settings.applicationName, ...settings.parameters },
-  });
+  };
+  const sql = postgres(clientOptions);
 
+  let pid: number;
   try {
-    await sql.unsafe("select 1");
+    // The backend's id lets a second connection tell a long statement from a lost reply.
+    const rows = await sql.unsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
+    pid = Number(rows[0]?.pid);
   } catch (err) {
     lost = true;
     await sql.end({ timeout: 0 }).catch(() => {});
-    throw connectionFailure(target, err, timeoutMs);
+    const insists = settings.sslmode === "require" || settings.sslmode.startsWith("verify");
+    throw connectionFailure(target, err, timeoutMs, insists ? settings.sslmode : undefined);
   }
+
+  /** What a second connection sees of this session: is the server running a request of it? */
+  async function probe(): Promise<LivenessVerdict> {
+    const other = postgres({
+      ...clientOptions,
+      connect_timeout: LIVENESS_PROBE_TIMEOUT_MS / 1000,
+      keep_alive: null,
+    });
+    try {
+      const rows = await other.unsafe<{ state: string | null }[]>(
+        "select state from pg_stat_activity where pid = $1",
+        [pid],
+      );
+      if (rows.length === 0) return "gone";
+      return rows[0].state === "active" || rows[0].state === "fastpath function call" ? "busy" : "idle";
+    } finally {
+      other.end({ timeout: 0 }).catch(() => {});
+    }
+  }
+
+  const guard = createLivenessGuard({
+    probe,
+    onDead: () => {
+      lost = true;
+      sql.end({ timeout: 0 }).catch(() => {});
+    },
+    async terminate() {
+      const other = postgres({
+        ...clientOptions,
+        connect_timeout: LIVENESS_PROBE_TIMEOUT_MS / 1000,
+        keep_alive: null,
+      });
+      try {
+        const rows = await other.unsafe<{ ended: boolean }[]>("select pg_terminate_backend($1) as ended", [
+          pid,
+        ]);
+        if (rows[0]?.ended !== true) throw new Error("not ended");
+      } finally {
+        other.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+    error: (verdict, waitedMs, ended) => connectionSilent(target, verdict, waitedMs, ended),
+  });
 
   /** Run one statement; guards against use after close or loss and improves the error message. */
   async function run(text: string, params?: readonly SqlValue[]): Promise<postgres.RowList<Row[]>> {
     if (closed || lost) throw connectionGone(target, closed);
     try {
       if (params && params.length > 0) {
-        return await sql.unsafe<Row[]>(numberPlaceholders(text, params.length), toParams(params));
+        return await guard(sql.unsafe<Row[]>(numberPlaceholders(text, params.length), toParams(params)));
       }
-      return await sql.unsafe<Row[]>(text);
+      return await guard(sql.unsafe<Row[]>(text));
     } catch (err) {
       throw failure(err);
     }
@@ -108,6 +169,8 @@ export async function connectPostgres(
 
   /** The error to throw for a failed call: a lost session becomes a ConnectionError for good. */
   function failure(err: unknown): unknown {
+    // The liveness guard's own error already says what happened.
+    if (err instanceof ConnectionError) return err;
     if (!closed && (lost || isConnectionLoss(err))) {
       lost = true;
       return connectionGone(target, false, err);
@@ -130,7 +193,7 @@ export async function connectPostgres(
       if (closed || lost) throw connectionGone(target, closed);
       try {
         // No parameters: postgres.js uses the simple query protocol, which accepts many statements.
-        await sql.unsafe(text).simple();
+        await guard(sql.unsafe(text).simple());
       } catch (err) {
         throw failure(err);
       }

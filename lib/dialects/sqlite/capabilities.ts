@@ -28,4 +28,5 @@ export const SQLITE_CAPABILITIES: DialectCapabilities = Object.freeze({
   migratorLock: "write-transaction",
   pipelining: false,
   multiStatementIsTransaction: false,
+  maxIdentifierLength: null,
 });

@@ -231,3 +231,31 @@ Deno.test("scanHeader ignores exports that do not start a line", () => {
   );
   assertEquals(rev.revision, "real");
 });
+
+Deno.test("scanHeader refuses a docstring Revision ID that differs from the export, naming the line", () => {
+  const edited = TS.replace(
+    'export const revision = "1975ea83b712"',
+    'export const revision = "1975ea83b713"',
+  );
+  const e = assertThrows(() => scanHeader("/m/a.ts", edited), RevisionFileError);
+  assertEquals(e.line, 4);
+  assertEquals(
+    e.message,
+    'Cannot read revision header of /m/a.ts:4: the docstring says "Revision ID: 1975ea83b712" but the file exports revision = "1975ea83b713"; make them the same',
+  );
+});
+
+Deno.test("scanHeader refuses the reserved ids head, heads and base", () => {
+  for (const id of ["head", "heads", "base"]) {
+    assertThrows(
+      () => scanHeader("/m/a.ts", `export const revision = "${id}";\nexport const downRevision = null;\n`),
+      RevisionFileError,
+      `revision id "${id}" is a reserved word`,
+    );
+    assertThrows(
+      () => scanHeader("/m/a.sql", `-- revision: ${id}\n-- down_revision:\n`),
+      RevisionFileError,
+      "reserved word",
+    );
+  }
+});

@@ -56,3 +56,16 @@ Deno.test("isBlankSql is true only for whitespace and comments", () => {
   assertEquals(isBlankSql("  -- nothing\n/* at all */\n"), true);
   assertEquals(isBlankSql("-- x\nSELECT 1;"), false);
 });
+
+Deno.test("parseSqlSections refuses a file without -- migrate:up, naming it", () => {
+  const none = assertThrows(() => parseSqlSections(FILE, "CREATE TABLE a (x int);"), RevisionFileError);
+  assertEquals(
+    none.message,
+    `Cannot read ${FILE}: a SQL revision needs a "-- migrate:up" line before its upgrade SQL; no "-- migrate:up" or "-- migrate:down" line was found`,
+  );
+  const downOnly = assertThrows(
+    () => parseSqlSections(FILE, "-- x\n-- migrate:down\nDROP TABLE a;"),
+    RevisionFileError,
+  );
+  assertEquals(downOnly.line, 2);
+});
