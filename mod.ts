@@ -76,7 +76,12 @@ export type {
   MigrationSession,
   ScratchDatabase,
 } from "./lib/dialects/dialect.ts";
-export type { DialectCapabilities, EnumSupport, MigratorLockKind } from "./lib/dialects/capabilities.ts";
+export type {
+  DialectCapabilities,
+  EnumSupport,
+  IdentifierLimit,
+  MigratorLockKind,
+} from "./lib/dialects/capabilities.ts";
 export type { SqlStatement } from "./lib/dialects/statement.ts";
 export { dialectFor } from "./lib/dialects/registry.ts";
 
@@ -90,7 +95,7 @@ export {
 } from "./lib/schema/compare/compare_schemas.ts";
 export { introspectSchema } from "./lib/schema/introspect.ts";
 export type { IntrospectOptions } from "./lib/dialects/dialect.ts";
-export { check, type CheckResult } from "./lib/commands/check.ts";
+export { check, type CheckOptions, type CheckResult } from "./lib/commands/check.ts";
 export {
   type SchemaDiagramFormat,
   schemaDump,

@@ -26,7 +26,9 @@ export type EnumSupport = "named-type" | "inline" | "none";
 
 /** The longest identifier a database keeps, counted in bytes (UTF-8) or characters. */
 export interface IdentifierLimit {
+  /** The longest name the database keeps, in `unit`s. */
   readonly max: number;
+  /** What the limit counts: encoded bytes (PostgreSQL) or characters (MySQL/MariaDB). */
   readonly unit: "bytes" | "characters";
 }
 

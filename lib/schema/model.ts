@@ -30,10 +30,17 @@ import type {
 
 export type {
   CheckConstraint,
+  DomainDefinition,
+  Extension,
   ForeignKeyConstraint,
   IndexDefinition,
   PrimaryKeyConstraint,
+  RawObject,
+  Routine,
+  SequenceDefinition,
+  Trigger,
   UniqueConstraint,
+  View,
 };
 
 /**
