@@ -20,7 +20,7 @@ import {
   writeStdout,
   writeStdoutThroughConsole,
 } from "./lib/cli/output.ts";
-import { VERSION } from "./lib/cli/version.ts";
+import { VERSION } from "./lib/version.ts";
 
 /**
  * Argument lists run without Commander (whose import and set-up cost about 4 ms of a 10 ms start):

@@ -123,14 +123,15 @@ export function addCurrentCommand(program: CommandUnknownOpts, g: () => GlobalOp
 export function addStatusCommand(program: CommandUnknownOpts, g: () => GlobalOptions): void {
   withFleetOptions(
     program.command("status").description("list applied and pending revisions of the database")
-      .option("--exit-code", "exit with status 3 when revisions are pending"),
+      .option("--exit-code", "exit with status 3 when revisions are pending, or applied ones edited or gone"),
   ).action(async (opts) => {
     if (opts.fleet) return await fleetCommand(g(), "status", opts);
     const { status, formatStatus } = await import("../commands/status.ts");
     let pending = false;
     await eachDatabase(g(), async (config, section) => {
       const result = await status(config);
-      pending ||= result.pending.length > 0;
+      pending ||= result.pending.length > 0 || (result.edited?.length ?? 0) > 0 ||
+        (result.missing?.length ?? 0) > 0;
       section();
       return { data: result, human: () => formatStatus(result) };
     });

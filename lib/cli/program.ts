@@ -34,7 +34,7 @@ import {
   addShowCommand,
 } from "./commands_revisions.ts";
 import { collect, type GlobalOptions } from "./global_options.ts";
-import { VERSION } from "./version.ts";
+import { VERSION } from "../version.ts";
 
 /**
  * Builds the `migrate` program. It throws instead of exiting (`exitOverride`): help and `--version`

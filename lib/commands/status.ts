@@ -9,6 +9,7 @@ import type { Config } from "../config/config.ts";
 import { maskUrl } from "../config/url.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
+import { fileChecksum, readRevisionLog, type RevisionLogRow } from "../runtime/revision_log.ts";
 import { appliedRevisions, loadRevisionMap, withConnection } from "./_project.ts";
 
 /** One revision as `status` reports it. */
@@ -37,6 +38,17 @@ export interface StatusResult {
   readonly pending: readonly StatusEntry[];
   /** Version rows that name no revision of the script directory. */
   readonly unknownVersions: readonly string[];
+  /**
+   * Applied revisions whose file changed after it ran: the sha256 the revision log recorded differs
+   * from the file's now (a database without the log reports none).
+   */
+  readonly edited?: readonly {
+    readonly revision: string;
+    readonly path: string;
+    readonly appliedAt: string;
+  }[];
+  /** Revisions the log says were applied (and not downgraded since) whose file is gone. */
+  readonly missing?: readonly string[];
 }
 
 /**
@@ -51,8 +63,46 @@ export interface StatusResult {
 export async function status(config: Config): Promise<StatusResult> {
   // Revisions first: a broken project fails before a connection is opened.
   const map = loadRevisionMap(config);
-  const versions = await withConnection(config, (conn) => readVersions(conn, versionTableName(config)));
-  return statusOf(map, versions, maskUrl(config.url ?? ""));
+  const name = versionTableName(config);
+  const [versions, log] = await withConnection(
+    config,
+    async (conn) => [await readVersions(conn, name), await readRevisionLog(conn, name)] as const,
+  );
+  const result = statusOf(map, versions, maskUrl(config.url ?? ""));
+  return { ...result, ...logFindings(map, result, log) };
+}
+
+/**
+ * What the revision log tells beyond the version table: applied revisions edited since they ran,
+ * and applied revisions whose file is gone.
+ *
+ * @param map the script directory's revisions
+ * @param result the status so far
+ * @param log the log's rows, oldest first
+ * @returns the edited and missing revisions
+ */
+export function logFindings(
+  map: RevisionMap,
+  result: StatusResult,
+  log: readonly RevisionLogRow[],
+): Pick<StatusResult, "edited" | "missing"> {
+  // The last row of each revision says its state: applied up, or downgraded, or stamped.
+  const last = new Map<string, RevisionLogRow>();
+  for (const row of log) {
+    if (row.status === "applied" || row.status === "stamped") last.set(row.revision, row);
+  }
+  const edited = result.applied.flatMap((e) => {
+    const row = last.get(e.revision);
+    if (!row || row.direction !== "up" || row.checksum === undefined) return [];
+    const now = fileChecksum(e.path);
+    return now !== undefined && now !== row.checksum
+      ? [{ revision: e.revision, path: e.path, appliedAt: row.startedAt }]
+      : [];
+  });
+  const missing = [...last.values()].filter((r) => r.direction === "up" && !map.has(r.revision)).map((r) =>
+    r.revision
+  );
+  return { edited, missing };
 }
 
 /**
@@ -103,6 +153,12 @@ export function formatStatus(result: StatusResult): string {
     ...result.applied.map((e) => line("X", e)),
     ...result.pending.map((e) => line(" ", e)),
     ...result.unknownVersions.map((v) => `[?] ${v} (unknown revision: not in the script directory)`),
+    ...(result.edited ?? []).map((e) =>
+      `[!] ${e.revision} edited after it ran (applied ${e.appliedAt}; sha256 differs): ${e.path}`
+    ),
+    ...(result.missing ?? []).filter((m) => !result.unknownVersions.includes(m)).map((m) =>
+      `[!] ${m} applied, but its revision file is gone`
+    ),
   ];
   const lines = [
     ...entries,

@@ -14,6 +14,7 @@ import type { Connection } from "../dialects/dialect.ts";
 import type { PlanStep, VersionAction } from "../revision/revision.ts";
 import type { RevisionMap } from "../revision/revision_map.ts";
 import { runOnline } from "../runtime/migrator.ts";
+import { introspectSchema } from "../schema/introspect.ts";
 import { readVersions, versionTableName } from "../runtime/version_table.ts";
 import { UsageError } from "../errors.ts";
 import { loadRevisionMap, openConnection } from "./_project.ts";
@@ -53,7 +54,7 @@ function undo(actions: readonly VersionAction[]): VersionAction[] {
 }
 
 async function snapshot(conn: Connection, config: Config): Promise<string> {
-  const schema = await conn.dialect.introspect(conn, {
+  const schema = await introspectSchema(conn, {
     versionTable: { table: config.versionTable, schema: config.versionTableSchema },
   });
   return JSON.stringify(schema, null, 1);

@@ -12,7 +12,9 @@ import type { SqlStatement } from "../dialects/statement.ts";
 import type { Operation, SqlValue } from "../operations/types.ts";
 import type { PlanStep, VersionAction } from "../revision/revision.ts";
 import { parseUrl } from "../config/url.ts";
-import { LockTimeoutError } from "../errors.ts";
+import { LockTimeoutError, RuntimeFailure } from "../errors.ts";
+import { parseSqlSections } from "../script/sql_sections.ts";
+import { readRevisionLog, RevisionLog } from "./revision_log.ts";
 import type { MigrationEvent } from "./run_result.ts";
 import type { RunSink, SqlSection, StatementRunner } from "./run_sink.ts";
 import { splitSqlStatements, statementAt } from "./sql_split.ts";
@@ -60,6 +62,9 @@ export class ExecuteSink implements RunSink {
   #tablePending = false;
   /** A BEGIN sent whose reply has not been awaited. */
   #begun: Promise<void> | undefined;
+  /** Retort's revision log: created with the first statement, written by every step and stamp. */
+  readonly #log: RevisionLog;
+  #logPending = true;
   /**
    * With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
    * may have moved the heads between two steps: each step checks them under the write lock.
@@ -76,6 +81,7 @@ export class ExecuteSink implements RunSink {
     this.#lock = lockName(this.#name, databaseOf(options.config));
     this.#verifyEachStep = this.dialect.capabilities.migratorLock === "write-transaction" &&
       options.config.transactionPerMigration;
+    this.#log = new RevisionLog(options.connection, this.#name);
   }
 
   /** Take the lock, set up the session, read the heads (see {@link RunSink.open}). */
@@ -104,6 +110,7 @@ export class ExecuteSink implements RunSink {
     if (early) await conn.begin();
     try {
       const heads = await readVersions(conn, this.#name);
+      if (this.#options.session) await this.#refuseAfterInterruptedRun();
       this.#runBegun = early;
       return heads;
     } catch (error) {
@@ -172,6 +179,12 @@ export class ExecuteSink implements RunSink {
   async recordVersions(actions: readonly VersionAction[]): Promise<void> {
     await this.#ready();
     await applyVersionActions(this.#conn, this.#name, actions);
+    // A stamp (no session) is logged as one; a step logs itself in `step`.
+    if (!this.#options.session) {
+      await this.#log.stamped(
+        actions.flatMap((a) => a.kind === "delete" ? [] : [a.kind === "insert" ? a.version : a.to]),
+      );
+    }
   }
 
   /**
@@ -179,23 +192,62 @@ export class ExecuteSink implements RunSink {
    * pipelines), BEGIN, body and version changes go out together and their replies are awaited
    * together.
    */
-  async step(_step: PlanStep, body: () => Promise<void>, actions: readonly VersionAction[]): Promise<void> {
+  async step(step: PlanStep, body: () => Promise<void>, actions: readonly VersionAction[]): Promise<void> {
+    const startedAt = Date.now();
+    const journal = !this.dialect.capabilities.transactionalDdl;
     const pipelined = this.#deferred === "step" && this.dialect.capabilities.pipelining &&
-      !this.#verifyEachStep;
-    if (!pipelined || this.#tablePending) await this.#ready();
+      !this.#verifyEachStep && !journal;
+    if (!pipelined || this.#tablePending || this.#logPending) await this.#ready();
+    // Where DDL commits as it runs, the log says a step started before any of it runs.
+    if (journal) await this.#log.started(step);
     this.#send();
     const begun = this.#begun;
     this.#begun = undefined;
     if (!begun) {
-      await body();
-      await this.recordVersions(actions);
+      try {
+        await body();
+      } catch (error) {
+        if (journal) await this.#log.failed().catch(() => {});
+        throw error;
+      }
+      await this.#recordStepVersions(actions);
+      await this.#log.applied(step, startedAt, downgradeSqlOf(step));
       return;
     }
     const ran = body();
-    const recorded = this.recordVersions(actions);
+    const recorded = this.#recordStepVersions(actions);
     const outcomes = await Promise.allSettled([begun, ran, recorded]);
     // BEGIN's error first, then the step's own: a failed step makes the version change fail too.
     for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+    await this.#log.applied(step, startedAt, downgradeSqlOf(step));
+  }
+
+  async #recordStepVersions(actions: readonly VersionAction[]): Promise<void> {
+    await this.#ready();
+    await applyVersionActions(this.#conn, this.#name, actions);
+  }
+
+  /**
+   * A step left `started` in the log means a run died half-way where DDL commits as it runs: part
+   * of that revision is applied and the version table does not say so. Refuse until a stamp says
+   * where the database is.
+   */
+  async #refuseAfterInterruptedRun(): Promise<void> {
+    const open = (await readRevisionLog(this.#conn, this.#name)).filter((r) => r.status === "started");
+    if (open.length === 0) return;
+    const r = open[open.length - 1];
+    throw new RuntimeFailure(
+      `Cannot ${r.direction === "down" ? "downgrade" : "upgrade"}: the last run was interrupted during ` +
+        `revision ${r.revision} (${
+          r.direction === "down" ? "downgrade" : "upgrade"
+        }, started ${r.startedAt} by ` +
+        `${r.appliedBy ?? "unknown"}): ${
+          r.statementsRun ?? 0
+        } of its statements had run and stayed applied ` +
+        `(this database commits DDL as it runs), and the version table still shows the revision before it. ` +
+        `Compare the database with the revision (migrate show ${r.revision}), finish or undo those statements ` +
+        `by hand, then record where the database is with migrate stamp REVISION; the stamp clears this`,
+    );
   }
 
   /** `dialect.plan` with this connection (it may read the table), else `dialect.ddl`. */
@@ -214,6 +266,7 @@ export class ExecuteSink implements RunSink {
       if (rows.length > 0) throw new Error(`${stmt.expectNoRows}: ${JSON.stringify(rows.slice(0, 5))}`);
     } else if (stmt.params && stmt.params.length > 0) await conn.execute(stmt.sql, stmt.params);
     else await conn.execute(stmt.sql);
+    if (!this.dialect.capabilities.transactionalDdl) await this.#log.statementRun();
   }
 
   /**
@@ -285,6 +338,21 @@ export class ExecuteSink implements RunSink {
       this.#tablePending = false;
       await ensureVersionTable(this.#conn, this.#name);
     }
+    if (this.#logPending) {
+      this.#logPending = false;
+      await this.#log.ensure();
+    }
+  }
+}
+
+/** A SQL revision's downgrade section, for the log; undefined for TypeScript revisions. */
+function downgradeSqlOf(step: PlanStep): string | undefined {
+  const path = step.revision.path;
+  if (path === undefined || !path.endsWith(".sql")) return undefined;
+  try {
+    return parseSqlSections(path, readFileSync(path, "utf8")).down?.sql;
+  } catch {
+    return undefined;
   }
 }
 

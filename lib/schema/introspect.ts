@@ -8,6 +8,7 @@
 import type { Connection, DialectName, IntrospectOptions } from "../dialects/dialect.ts";
 import { dialectFor } from "../dialects/registry.ts";
 import type { Schema } from "./model.ts";
+import { REVISION_LOG_TABLE } from "../bookkeeping.ts";
 import type { SchemaNormalizer } from "./normalizer.ts";
 
 /**
@@ -19,8 +20,15 @@ import type { SchemaNormalizer } from "./normalizer.ts";
  * @returns the schema; tables sorted by name
  * @throws {Error} the driver's error when a catalog query fails
  */
-export function introspectSchema(conn: Connection, options: IntrospectOptions = {}): Promise<Schema> {
-  return conn.dialect.introspect(conn, options);
+export async function introspectSchema(conn: Connection, options: IntrospectOptions = {}): Promise<Schema> {
+  const schema = await conn.dialect.introspect(conn, options);
+  // Retort's revision log is bookkeeping, like the version table: never part of the schema.
+  const log = options.versionTable?.schema
+    ? `${options.versionTable.schema}.${REVISION_LOG_TABLE}`
+    : REVISION_LOG_TABLE;
+  if (!(log in schema.tables)) return schema;
+  const { [log]: _, ...tables } = schema.tables;
+  return { ...schema, tables };
 }
 
 /**

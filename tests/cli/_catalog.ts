@@ -10,6 +10,12 @@ import mysql from "mysql2/promise";
 import { DatabaseSync } from "node:sqlite";
 import { testUrl } from "../_db.ts";
 
+/**
+ * Retort's revision log: bookkeeping beside the version table, which online runs create and offline
+ * scripts do not; the catalog dumps here leave it out (tests/cli/revision_log_test.ts checks it).
+ */
+export const REVISION_LOG = "retort_revision_log";
+
 /** A database's catalog as sorted lines. */
 export interface CatalogDump {
   readonly tables: string[];
@@ -86,9 +92,9 @@ export async function dumpPostgres(
       }
     }
     return {
-      tables: tables.map((r) => r.t),
-      columns: columns.map((r) => r.c),
-      indexes: indexes.map((r) => r.i),
+      tables: tables.map((r) => r.t).filter((t) => !t.endsWith(`.${REVISION_LOG}`)),
+      columns: columns.map((r) => r.c).filter((c) => !c.includes(`.${REVISION_LOG}.`)),
+      indexes: indexes.map((r) => r.i).filter((i) => !i.includes(`.${REVISION_LOG}.`)),
       versions,
     };
   } finally {
@@ -135,9 +141,9 @@ export async function dumpMysql(
       versions = rows.map((r) => r.version_num);
     }
     return {
-      tables: tables.map((r) => r.t),
-      columns: columns.map((r) => r.c),
-      indexes: indexes.map((r) => r.i),
+      tables: tables.map((r) => r.t).filter((t) => t !== REVISION_LOG),
+      columns: columns.map((r) => r.c).filter((c) => !c.startsWith(`${REVISION_LOG}.`)),
+      indexes: indexes.map((r) => r.i).filter((i) => !i.startsWith(`${REVISION_LOG}.`)),
       versions,
     };
   } finally {
@@ -153,9 +159,10 @@ export async function dumpMysql(
 export function dumpSqlite(file: string, versionTable = "alembic_version"): CatalogDump {
   const db = new DatabaseSync(file);
   try {
-    const objects = db.prepare(
+    const objects = (db.prepare(
       `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`,
-    ).all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
+    ).all() as { type: string; name: string; tbl_name: string; sql: string | null }[])
+      .filter((o) => o.tbl_name !== REVISION_LOG);
     const tables = objects.filter((o) => o.type === "table").map((o) => o.name);
     const columns: string[] = [];
     for (const t of tables) {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { REVISION_LOG } from "./_catalog.ts";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { assertEquals } from "../_assert.ts";
@@ -115,7 +116,7 @@ Deno.test("dist/migrate handles hostile identifiers and literals on PostgreSQL",
         try {
           const tables =
             (await sql`select table_name from information_schema.tables where table_schema = 'public'`)
-              .map((r) => r.table_name as string).sort();
+              .map((r) => r.table_name as string).filter((n) => n !== REVISION_LOG).sort();
           const columns =
             (await sql`select column_name from information_schema.columns where table_name = ${T2}`)
               .map((r) => r.column_name as string).sort();
@@ -142,7 +143,7 @@ Deno.test("dist/migrate handles hostile identifiers and literals on MySQL", asyn
             ((await conn.query(text, params)) as unknown as [Record<string, unknown>[]])[0];
           const tables =
             (await q(`SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ?`, [db]))
-              .map((r) => r.n as string).sort();
+              .map((r) => r.n as string).filter((n) => n !== REVISION_LOG).sort();
           const columns = (await q(
             `SELECT column_name AS n FROM information_schema.columns WHERE table_schema = ? AND table_name = ?`,
             [db, T2],
@@ -173,7 +174,7 @@ Deno.test("dist/migrate handles hostile identifiers and literals on SQLite", asy
         try {
           const tables =
             (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
-              .map((r) => r.name).sort();
+              .map((r) => r.name).filter((n) => n !== REVISION_LOG).sort();
           const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(T2) as { name: string }[])
             .map((r) => r.name).sort();
           const indexes = (db.prepare(

@@ -187,10 +187,10 @@ Deno.test("dist/migrate takes a new project from init through branches, a merge,
       );
     });
 
-    await t.step("downgrade base leaves only an empty version table", async () => {
+    await t.step("downgrade base leaves only an empty version table and Retort's revision log", async () => {
       const out = await run("downgrade", "base");
       assertEquals(out.code, 0, out.stderr);
-      assertEquals(tables(db), ["alembic_version"]);
+      assertEquals(tables(db), ["alembic_version", "retort_revision_log"]);
       assertEquals(versions(db), []);
     });
 
@@ -200,7 +200,7 @@ Deno.test("dist/migrate takes a new project from init through branches, a merge,
         let out = await run("stamp", "b2");
         assertEquals(out.code, 0, out.stderr);
         assertEquals(versions(db), ["b2"]);
-        assertEquals(tables(db), ["alembic_version"]);
+        assertEquals(tables(db), ["alembic_version", "retort_revision_log"]);
         out = await run("stamp", "--purge", "c3");
         assertEquals(out.code, 0, out.stderr);
         assertEquals(versions(db), ["c3"]);
