@@ -40,6 +40,7 @@ import type {
 } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import { DdlFragments } from "./ddl_fragments.ts";
+import { indexKindKeyword, indexTail, indexUsing } from "./index_sql.ts";
 
 /** Most rows in one `INSERT` rendered by `bulkInsert`. */
 export const BULK_INSERT_MAX_ROWS = 500;
@@ -221,13 +222,18 @@ export abstract class DdlCompiler extends DdlFragments {
    * `postgresql_concurrently` and `mysql_length`).
    */
   protected createIndex(op: CreateIndexOp): SqlStatement[] {
-    const head = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX ${this.concurrentlyKeyword(op)}${
-      op.ifNotExists ? "IF NOT EXISTS " : ""
-    }`;
+    const refuse = (message: string, hint: string) => this.unsupported(op.kind, message, hint);
+    const syntax = this.indexSyntax;
+    const head = `CREATE ${indexKindKeyword(op.name, op, syntax, refuse)}INDEX ${
+      this.concurrentlyKeyword(op)
+    }${op.ifNotExists ? "IF NOT EXISTS " : ""}`;
+    const quote = (n: string) => this.quoteIdentifier(n);
     return [{
-      sql: `${head}${this.indexName(op.name, op.schema)} ON ${this.indexTable(op.table, op.schema)} (${
-        this.indexColumns(op.columns, op)
-      })${this.indexWhere(op)}`,
+      sql: `${head}${this.indexName(op.name, op.schema)} ON ${this.indexTable(op.table, op.schema)}${
+        indexUsing(op.name, op, "beforeColumns", syntax, refuse)
+      } (${this.indexColumns(op.columns, op)})${indexUsing(op.name, op, "afterColumns", syntax, refuse)}${
+        indexTail(op.name, op, syntax, quote, refuse)
+      }${this.indexWhere(op)}`,
       source: op,
       ...(op.concurrently && this.concurrentlyKeyword(op) ? { transactional: false } : {}),
     }];

@@ -12,6 +12,7 @@ import type {
   Column,
   DeferrableOptions,
   ForeignKeyConstraint,
+  IndexColumn,
   IndexOptions,
   Operation,
   OperationKind,
@@ -20,6 +21,7 @@ import type {
   SqlValue,
 } from "../operations/types.ts";
 import { BACKTICK_QUOTES, isWrapped } from "./_parens.ts";
+import { indexColumnsSql, type IndexSyntax } from "./index_sql.ts";
 import { hexText, numberText, quoteName, quoteString } from "./_sql.ts";
 import type { Dialect, DialectName, VersionTableName } from "./dialect.ts";
 import type { SqlStatement } from "./statement.ts";
@@ -244,9 +246,35 @@ export abstract class DdlFragments {
     return this.qualify(table, schema);
   }
 
-  /** Index columns: names quoted, expressions in parentheses. */
-  protected indexColumns(columns: readonly (string | SqlExpression)[], _options?: IndexOptions): string {
-    return columns.map((c) => typeof c === "string" ? this.quoteIdentifier(c) : `(${c.sql})`).join(", ");
+  /**
+   * What this database's `CREATE INDEX` has; the base is PostgreSQL's grammar (access methods,
+   * per-column collation, operator class and NULLS placement, INCLUDE), dialects narrow it.
+   */
+  protected get indexSyntax(): IndexSyntax {
+    return {
+      label: "PostgreSQL",
+      using: "beforeColumns",
+      nulls: true,
+      collation: true,
+      opclass: true,
+      include: true,
+      mysqlKinds: false,
+    };
+  }
+
+  /** Index columns: names quoted, expressions in parentheses, each with its sort options. */
+  protected indexColumns(
+    columns: readonly IndexColumn[],
+    options?: IndexOptions & { name?: string },
+  ): string {
+    return indexColumnsSql(
+      options?.name ?? "",
+      columns,
+      options,
+      this.indexSyntax,
+      (n) => this.quoteIdentifier(n),
+      (message, hint) => this.unsupported("createIndex", message, hint),
+    );
   }
 
   /** Quoted names joined by `, `. */

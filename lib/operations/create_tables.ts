@@ -34,6 +34,7 @@ import {
   deferrableOf,
   describe,
   flag,
+  INDEX_OPTION_KEYS,
   indexColumnList,
   indexOptionsOf,
   isPlainObject,
@@ -197,7 +198,7 @@ export function createTable(
         }
         checkName(ix.name, where, `${w}.name`);
         const { name: _n, columns: _c, ...rest } = ix;
-        checkOptions(rest, `${where}: ${w}`, ["unique", "where", "lengths"]);
+        checkOptions(rest, `${where}: ${w}`, INDEX_OPTION_KEYS);
         return Object.freeze(
           {
             name: ix.name as string,

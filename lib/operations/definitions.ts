@@ -175,12 +175,47 @@ export interface CheckConstraint {
   readonly condition: string;
 }
 
+/**
+ * How one index column is sorted and compared (DESIGN.md section 10): `DESC`, `NULLS FIRST/LAST`,
+ * `COLLATE` and an operator class. Which of them a database accepts is its own: PostgreSQL all,
+ * SQLite order and collation, MySQL/MariaDB order only (the others throw UnsupportedOperationError).
+ */
+export interface IndexColumnOptions {
+  /** `ASC` (the default, never written back by introspection) or `DESC`. */
+  readonly order?: "asc" | "desc";
+  /** `NULLS FIRST` / `NULLS LAST` (PostgreSQL); the default is last for `asc`, first for `desc`. */
+  readonly nulls?: "first" | "last";
+  /** `COLLATE name` of the column in the index, when not the column's own collation. */
+  readonly collation?: string;
+  /** PostgreSQL operator class, e.g. `varchar_pattern_ops`, `gin_trgm_ops`; absent for the default. */
+  readonly opclass?: string;
+}
+
+/** A table column in an index with its options: `{ column: "name", order: "desc" }`. */
+export interface IndexColumnSpec extends IndexColumnOptions {
+  /** The table's column. */
+  readonly column: string;
+}
+
+/** An expression in an index with its options: `{ sql: "lower(name)", order: "desc" }`. */
+export interface IndexExpressionSpec extends IndexColumnOptions {
+  /** The expression, rendered in parentheses. */
+  readonly sql: string;
+}
+
+/**
+ * One entry of an index's columns: a column name, `{ sql }` expression (rendered in parentheses,
+ * so `{ sql: "name DESC" }` is no way to say DESC), or a column or expression with
+ * {@link IndexColumnOptions}.
+ */
+export type IndexColumn = string | SqlExpression | IndexColumnSpec | IndexExpressionSpec;
+
 /** An index declared with a table (`createTable` `indexes`), same options as `createIndex`. */
 export interface IndexDefinition extends IndexOptions {
   /** Index name; required, as for `createIndex`. */
   readonly name: string;
-  /** Column names, or `{ sql }` expressions (rendered in parentheses); at least one. */
-  readonly columns: readonly (string | SqlExpression)[];
+  /** Column names, expressions, or either with sort options ({@link IndexColumn}); at least one. */
+  readonly columns: readonly IndexColumn[];
 }
 
 /** Options of an index beyond its name, table and columns. */
@@ -191,6 +226,16 @@ export interface IndexOptions {
   readonly where?: string;
   /** MySQL prefix lengths: column name to the number of leading characters/bytes indexed. */
   readonly lengths?: Readonly<Record<string, number>>;
+  /** PostgreSQL access method (`USING gin`, `gist`, `brin`, `hash`, `spgist`); absent for btree. */
+  readonly using?: string;
+  /** PostgreSQL `INCLUDE (...)`: columns stored in the index but not part of its key. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15 `NULLS NOT DISTINCT` of a unique index: two NULLs collide. */
+  readonly nullsNotDistinct?: boolean;
+  /** MySQL/MariaDB `FULLTEXT` index. */
+  readonly fulltext?: boolean;
+  /** MySQL/MariaDB `SPATIAL` index. */
+  readonly spatial?: boolean;
 }
 
 /** MySQL table options (ignored elsewhere). */

@@ -11,6 +11,7 @@ import type {
   DeferrableOptions,
   ForeignKeyConstraint,
   IdentityOptions,
+  IndexColumn,
   IndexDefinition,
   IndexOptions,
   MysqlTableOptions,
@@ -119,8 +120,8 @@ export interface CreateIndexOp extends IndexOptions {
   readonly name: string;
   /** Table to index. */
   readonly table: string;
-  /** Column names, or `{ sql }` expressions. */
-  readonly columns: readonly (string | SqlExpression)[];
+  /** Column names, `{ sql }` expressions, or either with sort options. */
+  readonly columns: readonly IndexColumn[];
   /** Schema holding the table, and so the index (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
   /** `CREATE INDEX IF NOT EXISTS`: no error when the index exists. */

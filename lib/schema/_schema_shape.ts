@@ -42,6 +42,14 @@ const column = z.strictObject({
 
 const deferrable = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
 const names = z.array(z.string().min(1)).min(1);
+const sortOptions = {
+  order: z.enum(["asc", "desc"]).optional(),
+  nulls: z.enum(["first", "last"]).optional(),
+  collation: z.string().min(1).optional(),
+  opclass: z.string().min(1).optional(),
+};
+const indexColumn = z.strictObject({ column: z.string().min(1), ...sortOptions });
+const indexExpression = z.strictObject({ sql: z.string().min(1), ...sortOptions });
 
 const table = z.strictObject({
   columns: z.record(z.string().min(1), column),
@@ -52,10 +60,15 @@ const table = z.strictObject({
     .optional(),
   indexes: z.array(z.strictObject({
     name: z.string().min(1),
-    columns: z.array(z.union([z.string().min(1), sqlExpression])).min(1),
+    columns: z.array(z.union([z.string().min(1), sqlExpression, indexColumn, indexExpression])).min(1),
     unique: z.boolean().optional(),
     where: z.string().min(1).optional(),
     lengths: z.record(z.string().min(1), z.number().int().positive()).optional(),
+    using: z.string().min(1).optional(),
+    include: names.optional(),
+    nullsNotDistinct: z.boolean().optional(),
+    fulltext: z.boolean().optional(),
+    spatial: z.boolean().optional(),
   })).optional(),
   foreignKeys: z.array(z.strictObject({
     columns: names,

@@ -10,6 +10,8 @@ import { extname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { ConfigError } from "../errors.ts";
+import { indexColumnName } from "../operations/index_columns.ts";
+import type { IndexColumn } from "../operations/types.ts";
 import type { Schema } from "./model.ts";
 
 const ACTIONS = ["cascade", "restrict", "set null", "set default", "no action"] as const;
@@ -48,9 +50,10 @@ export async function validateSchema(data: unknown, file: string): Promise<Schem
   const schema = result.data as Schema;
   for (const [name, t] of Object.entries(schema.tables)) {
     const has = (c: string) => Object.hasOwn(t.columns, c);
-    const check = (cols: readonly (string | { sql: string })[], key: string) => {
-      for (const c of cols) {
-        if (typeof c === "string" && !has(c)) {
+    const check = (cols: readonly IndexColumn[], key: string) => {
+      for (const entry of cols) {
+        const c = indexColumnName(entry);
+        if (c !== undefined && !has(c)) {
           throw new ConfigError(
             `Cannot load schema file "${file}": table "${name}", key "${key}": column "${c}" is not a column of the table`,
             { file, key: `tables.${name}.${key}` },
@@ -60,7 +63,7 @@ export async function validateSchema(data: unknown, file: string): Promise<Schem
     };
     if (t.primaryKey) check(t.primaryKey.columns, "primaryKey");
     t.uniqueConstraints?.forEach((u, i) => check(u.columns, `uniqueConstraints.${i}`));
-    t.indexes?.forEach((x, i) => check(x.columns, `indexes.${i}`));
+    t.indexes?.forEach((x, i) => check([...x.columns, ...(x.include ?? [])], `indexes.${i}`));
     t.foreignKeys?.forEach((f, i) => {
       check(f.columns, `foreignKeys.${i}`);
       if (f.columns.length !== f.referencedColumns.length) {
@@ -147,6 +150,15 @@ const fObject = (shape: Record<string, Fast>, required: readonly string[]): Fast
 
 const fSql = fObject({ sql: fName }, ["sql"]);
 const fNames = fArray(fName, 1);
+const fOneOf = (values: readonly string[]): Fast => (v) => values.includes(v as string) ? v : FAIL;
+const fSortOptions = {
+  order: fOneOf(["asc", "desc"]),
+  nulls: fOneOf(["first", "last"]),
+  collation: fName,
+  opclass: fName,
+};
+const fIndexColumn = fObject({ column: fName, ...fSortOptions }, ["column"]);
+const fIndexExpression = fObject({ sql: fName, ...fSortOptions }, ["sql"]);
 const fDeferrable = { deferrable: fBoolean, initiallyDeferred: fBoolean };
 const fColumn = fObject({
   type: fName,
@@ -170,10 +182,15 @@ const fTable = fObject({
   uniqueConstraints: fArray(fObject({ columns: fNames, name: fName, ...fDeferrable }, ["columns"])),
   indexes: fArray(fObject({
     name: fName,
-    columns: fArray(fUnion(fName, fSql), 1),
+    columns: fArray(fUnion(fName, fSql, fIndexColumn, fIndexExpression), 1),
     unique: fBoolean,
     where: fName,
     lengths: fRecord(fPositiveInt),
+    using: fName,
+    include: fNames,
+    nullsNotDistinct: fBoolean,
+    fulltext: fBoolean,
+    spatial: fBoolean,
   }, ["name", "columns"])),
   foreignKeys: fArray(fObject({
     columns: fNames,

@@ -16,16 +16,15 @@ import type {
   DropIndexOp,
   DropSchemaOp,
   DropTableCommentOp,
-  IndexOptions,
   Operation,
   OperationKind,
   RenameTableOp,
-  SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
+import type { IndexSyntax } from "../index_sql.ts";
 import type { SqlStatement } from "../statement.ts";
 import { mysqlType } from "./types.ts";
 
@@ -140,16 +139,18 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
-  // Prefix lengths (Alembic's mysql_length): `name(10)`, needed to index TEXT and BLOB columns.
-  protected override indexColumns(
-    columns: readonly (string | SqlExpression)[],
-    options?: IndexOptions,
-  ): string {
-    return columns.map((c) => {
-      if (typeof c !== "string") return `(${c.sql})`;
-      const length = options?.lengths?.[c];
-      return length === undefined ? this.quoteIdentifier(c) : `${this.quoteIdentifier(c)}(${length})`;
-    }).join(", ");
+  // Prefix lengths (Alembic's mysql_length), FULLTEXT/SPATIAL and DESC; MySQL has no operator
+  // classes, NULLS placement, per-column collation or INCLUDE.
+  protected override get indexSyntax(): IndexSyntax {
+    return {
+      label: "MySQL",
+      using: "afterColumns",
+      nulls: false,
+      collation: false,
+      opclass: false,
+      include: false,
+      mysqlKinds: true,
+    };
   }
 
   // Each kind of constraint has its own DROP clause; CHECK (and an unknown type) use DROP

@@ -9,7 +9,14 @@
  *
  * @module
  */
-import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  Column,
+  IndexColumn,
+  IndexColumnOptions,
+  ReferentialAction,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import type { Schema } from "../../schema/model.ts";
 import { finishTables, type TableDraft } from "../_introspect.ts";
 import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
@@ -107,9 +114,14 @@ WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')`,
     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos) AS cols,
   CASE WHEN 0 = ANY (i.indkey::int2[]) THEN array(SELECT pg_get_indexdef(i.indexrelid, k, true)
     FROM generate_series(1, i.indnkeyatts) k ORDER BY k) END AS exprs,
-  pg_get_expr(i.indpred, i.indrelid, true) AS where
+  pg_get_expr(i.indpred, i.indrelid, true) AS where, am.amname AS method,
+  array(SELECT a.attname::text FROM unnest((i.indkey::int2[])[i.indnkeyatts:i.indnatts - 1]) WITH ORDINALITY u(num, pos)
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos) AS include,
+  (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
+  ${INDEX_COLUMN_OPTIONS} AS options
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${relFilter}
@@ -173,12 +185,17 @@ WHERE n.nspname IN (${inList})`,
     if (!draft) continue;
     // Plain columns come by name; pg_get_indexdef (slow) runs only for indexes with expressions.
     const exprs = (r.exprs as string[] | null) ?? [];
-    const columns = (r.cols as (string | null)[]).map((c, i) => c ?? { sql: exprs[i] });
+    const options = (r.options as IndexColumnRow[] | null) ?? [];
+    const columns = (r.cols as (string | null)[]).map((c, i) => indexColumnOf(c, exprs[i], options[i]));
+    const include = (r.include as string[] | null) ?? [];
     draft.indexes.push({
       name: String(r.name),
       columns,
       ...(r.unique === true ? { unique: true } : {}),
       ...(r.where !== null && r.where !== undefined ? { where: String(r.where) } : {}),
+      ...(r.method !== "btree" && typeof r.method === "string" ? { using: r.method } : {}),
+      ...(include.length ? { include } : {}),
+      ...(r.nulls_not_distinct === true ? { nullsNotDistinct: true } : {}),
     });
   }
   const tables = finishTables(drafts);
@@ -192,6 +209,44 @@ WHERE n.nspname IN (${inList})`,
     ...(Object.keys(enums).length ? { enums } : {}),
     ...(schemas.length > 1 ? { schemas: schemas.slice(1) } : {}),
   };
+}
+
+// Per key column of an index: DESC and NULLS FIRST bits of indoption, the operator class when not
+// its type's default, the collation when not the column's (or, for an expression, its type's).
+const INDEX_COLUMN_OPTIONS = `array(SELECT json_build_object(
+    'desc', (i.indoption[k] & 1) <> 0, 'nulls_first', (i.indoption[k] & 2) <> 0,
+    'opclass', CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
+    'collation', CASE WHEN i.indcollation[k] <> 0
+      AND i.indcollation[k] <> coalesce(ta.attcollation, it.typcollation, 0) THEN coll.collname END)
+  FROM generate_series(0, i.indnkeyatts - 1) k
+  LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k]
+  LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k] AND i.indkey[k] <> 0
+  LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k + 1
+  LEFT JOIN pg_type it ON it.oid = ia.atttypid
+  LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k]
+  ORDER BY k)`;
+
+interface IndexColumnRow {
+  readonly desc: boolean;
+  readonly nulls_first: boolean;
+  readonly opclass: string | null;
+  readonly collation: string | null;
+}
+
+function indexColumnOf(
+  column: string | null,
+  expr: string | undefined,
+  o: IndexColumnRow | undefined,
+): IndexColumn {
+  const opts: { -readonly [K in keyof IndexColumnOptions]: IndexColumnOptions[K] } = {};
+  if (o?.collation) opts.collation = o.collation;
+  if (o?.opclass) opts.opclass = o.opclass;
+  if (o?.desc) opts.order = "desc";
+  // PostgreSQL's default is NULLS LAST ascending and NULLS FIRST descending.
+  if (o && o.nulls_first !== o.desc) opts.nulls = o.nulls_first ? "first" : "last";
+  const base = column ?? { sql: String(expr) };
+  if (Object.keys(opts).length === 0) return base;
+  return typeof base === "string" ? { column: base, ...opts } : { ...base, ...opts };
 }
 
 function deferrable(r: Record<string, unknown>): { deferrable?: boolean; initiallyDeferred?: boolean } {

@@ -24,6 +24,7 @@ import type {
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
+import type { IndexSyntax } from "../index_sql.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
 import { assertNever } from "../../operations/types.ts";
@@ -299,6 +300,19 @@ export class SqliteDdl extends DdlCompiler {
       );
     }
     return super.addColumn(op);
+  }
+
+  // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.
+  protected override get indexSyntax(): IndexSyntax {
+    return {
+      label: "SQLite",
+      using: false,
+      nulls: false,
+      collation: true,
+      opclass: false,
+      include: false,
+      mysqlKinds: false,
+    };
   }
 
   // SQLite qualifies the index name, not the table: the index lives in the table's database.

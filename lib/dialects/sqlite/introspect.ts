@@ -8,7 +8,13 @@
  *
  * @module
  */
-import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  Column,
+  IndexColumn,
+  ReferentialAction,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import type {
   CheckConstraint,
   ForeignKeyConstraint,
@@ -23,6 +29,7 @@ import type { Connection, VersionTableName } from "../dialect.ts";
 import {
   parseCreateIndex,
   parseCreateTable,
+  type ParsedCreateIndex,
   type ParsedCreateTable,
   tokenize,
 } from "./_create_table_parser.ts";
@@ -64,10 +71,10 @@ ORDER BY m.name`,
 FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
   const indexRows = await conn.query(
     `SELECT m.name AS t, il.name AS idx, il."unique" AS uniq, il.origin AS origin,
-  il.partial AS partial, ii.seqno AS seqno, ii.name AS col, im.sql AS sql
-FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
+  il.partial AS partial, ii.seqno AS seqno, ii.name AS col, ii."desc" AS "desc", ii.coll AS coll, im.sql AS sql
+FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
 LEFT JOIN sqlite_master im ON im.type = 'index' AND im.name = il.name
-WHERE ${tableFilter} ORDER BY m.name, il.name, ii.seqno`,
+WHERE ${tableFilter} AND ii."key" = 1 ORDER BY m.name, il.name, ii.seqno`,
   );
   const fkRows = await conn.query(`SELECT m.name AS t, f.id AS id, f.seq AS seq, f."table" AS ref_table,
   f."from" AS col, f."to" AS ref_col, f.on_update AS on_update, f.on_delete AS on_delete
@@ -131,7 +138,16 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       continue;
     }
     const parsed = readCreateIndex(String(r.sql ?? ""));
-    const columns = columnNames.map((c, i) => c ?? { sql: parsed.columns[i] ?? "" });
+    const columns = columnNames.map((c, i): IndexColumn => {
+      const base = c ?? { sql: parsed.columns[i] ?? "" };
+      // index_xinfo's coll is the column's own collation unless the index names one.
+      const opts = {
+        ...(parsed.collations?.[i] !== undefined ? { collation: String(rows[i].coll) } : {}),
+        ...(Number(rows[i].desc) === 1 ? { order: "desc" as const } : {}),
+      };
+      if (Object.keys(opts).length === 0) return base;
+      return typeof base === "string" ? { column: base, ...opts } : { ...base, ...opts };
+    });
     d.indexes.push({
       name: String(r.idx),
       columns,
@@ -277,7 +293,7 @@ function readCreateTable(sql: string): ParsedTable {
 }
 
 /** {@link parseCreateIndex}, or nothing for a text it cannot read. */
-function readCreateIndex(sql: string): { readonly columns: readonly string[]; readonly where?: string } {
+function readCreateIndex(sql: string): ParsedCreateIndex {
   try {
     return parseCreateIndex(sql);
   } catch (error) {

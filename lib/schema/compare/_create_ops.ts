@@ -67,6 +67,11 @@ export function createIndexOp(
     ...(i.unique ? { unique: true } : {}),
     ...(i.where ? { where: i.where } : {}),
     ...(i.lengths ? { lengths: i.lengths } : {}),
+    ...(i.using ? { using: i.using } : {}),
+    ...(i.include?.length ? { include: i.include } : {}),
+    ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(i.fulltext ? { fulltext: true } : {}),
+    ...(i.spatial ? { spatial: true } : {}),
   });
 }
 

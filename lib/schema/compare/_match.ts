@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { indexColumnKey } from "../../operations/index_columns.ts";
 import type { ForeignKeyConstraint, IndexDefinition } from "../../operations/types.ts";
+import { sameIndexOptions } from "./_index_options.ts";
 
 /** Same items in the same order. */
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -20,11 +22,8 @@ export function sqlKey(sql: string): string {
 export function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {
   return (a.unique ?? false) === (b.unique ?? false) && sqlKey(a.where ?? "") === sqlKey(b.where ?? "") &&
     a.columns.length === b.columns.length &&
-    a.columns.every((c, i) => {
-      const d = b.columns[i];
-      if (typeof c === "string" || typeof d === "string") return c === d;
-      return sqlKey(c.sql) === sqlKey(d.sql);
-    });
+    a.columns.every((c, i) => indexColumnKey(c, sqlKey) === indexColumnKey(b.columns[i], sqlKey)) &&
+    sameIndexOptions(a, b);
 }
 
 /** Two foreign keys with the same columns, target and actions (`no action` and `restrict` alike). */

@@ -9,7 +9,8 @@
  * @module
  */
 import * as create from "../../operations/create.ts";
-import type { ForeignKeyConstraint, SqlExpression } from "../../operations/types.ts";
+import { indexColumnName } from "../../operations/index_columns.ts";
+import type { ForeignKeyConstraint, IndexColumn } from "../../operations/types.ts";
 import type { NormalizedTable } from "../model.ts";
 import type { SchemaNormalizer } from "../normalizer.ts";
 import { createForeignKeyOp, foreignKeyName } from "./_create_ops.ts";
@@ -82,7 +83,8 @@ function foreignKeyIndex(
   n: SchemaNormalizer,
 ): string | undefined {
   if (!n.capabilities.foreignKeyCreatesIndex) return undefined;
-  const covers = (cols: readonly (string | SqlExpression)[]) => f.columns.every((c, i) => cols[i] === c);
+  const covers = (cols: readonly IndexColumn[]) =>
+    f.columns.every((c, i) => cols[i] !== undefined && indexColumnName(cols[i]) === c);
   if (
     (table.primaryKey && covers(table.primaryKey.columns)) ||
     table.uniqueConstraints.some((u) => covers(u.columns)) ||
