@@ -32,9 +32,18 @@ export function compareForeignKeys(pair: TablePair): TableComparison {
   const steps: Placed[] = [];
   const details: string[] = [];
   const [added, dropped] = matchLists(t.foreignKeys, c.foreignKeys, sameForeignKey);
+  const replacing = new Map<ForeignKeyConstraint, ForeignKeyConstraint>();
   for (const f of dropped) {
     if (!f.name) {
-      details.push(`foreign key (${f.columns.join(", ")}) removed (unnamed: drop it by hand)`);
+      // An unnamed key (SQLite) cannot be dropped by name; a new key on the same columns to the same
+      // table replaces it when the table is rebuilt.
+      const by = added.find((a) => !replacing.has(a) && sameTarget(a, f));
+      if (by) {
+        replacing.set(by, f);
+        details.push(`foreign key (${f.columns.join(", ")}) changed`);
+      } else {
+        details.push(`foreign key (${f.columns.join(", ")}) removed (unnamed: drop it by hand)`);
+      }
       continue;
     }
     const up = create.dropConstraint(f.name, name, { ...so, type: "foreignkey" });
@@ -61,11 +70,14 @@ export function compareForeignKeys(pair: TablePair): TableComparison {
     const fname = foreignKeyName(name, f);
     const up = createForeignKeyOp(name, so.schema, f);
     const implicit = foreignKeyIndex({ ...f, name: fname }, t, n);
+    const old = replacing.get(f);
     const step = implicit && !c.indexes.some((i) => i.name === implicit)
       ? { ...tableStep(pair, up), downAlso: create.dropIndex(implicit, { ...so, table: name }) }
+      : old
+      ? { ...tableStep(pair, up), downAlso: createForeignKeyOp(name, so.schema, old) }
       : tableStep(pair, up);
     steps.push({ slot: inPlace ? "fkCreate" : "fkAdd", step });
-    details.push(`foreign key "${fname}" added`);
+    if (!old) details.push(`foreign key "${fname}" added`);
   }
   return { steps, details };
 }
@@ -93,4 +105,10 @@ function foreignKeyIndex(
     return undefined;
   }
   return f.name && !/_ibfk_\d+$/.test(f.name) ? f.name : f.columns[0];
+}
+
+/** Same local columns and referenced table (the actions aside). */
+function sameTarget(a: ForeignKeyConstraint, b: ForeignKeyConstraint): boolean {
+  return a.referencedTable === b.referencedTable && a.columns.length === b.columns.length &&
+    a.columns.every((c, i) => c === b.columns[i]);
 }

@@ -29,7 +29,8 @@ export function inverseOf(step: Step): Operation | undefined {
   const { up, before } = step;
   if (step.parts) {
     const batch = up as Extract<Operation, { kind: "batchAlterTable" }>;
-    const downs = [...step.parts].reverse().map(inverseOf).filter((d): d is Operation => d !== undefined);
+    const downs = [...step.parts].reverse().flatMap((p) => [inverseOf(p), p.downAlso])
+      .filter((d): d is Operation => d !== undefined);
     return batchAlterTableOf(batch.table, downs as BatchOperation[], {
       recreate: batch.recreate,
       ...(batch.schema ? { schema: batch.schema } : {}),
