@@ -41,6 +41,9 @@ export function compareForeignKeys(pair: TablePair): TableComparison {
       if (by) {
         replacing.set(by, f);
         details.push(`foreign key (${f.columns.join(", ")}) changed`);
+      } else if (f.columns.some((col) => !Object.hasOwn(t.columns, col))) {
+        // Dropping its column drops the key with it.
+        details.push(`foreign key (${f.columns.join(", ")}) removed with its column`);
       } else {
         details.push(`foreign key (${f.columns.join(", ")}) removed (unnamed: drop it by hand)`);
       }
