@@ -60,18 +60,23 @@ export async function compareWithDatabase(
     );
   }
   const schemaFile = config.schema;
-  const [target, [current, normalizer]] = await Promise.all([
-    loadSchemaFile(schemaFile),
-    withConnection(config, async (conn) => {
-      if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
-      return await Promise.all([
-        introspectSchema(conn, {
-          versionTable: { table: config.versionTable, schema: config.versionTableSchema },
-        }),
-        conn.dialect.normalizer(),
-      ]);
-    }),
-  ]);
+  const loading = loadSchemaFile(schemaFile);
+  loading.catch(() => {}); // awaited below; a connection error may come first
+  const [target, current, normalizer] = await withConnection(config, async (conn) => {
+    if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
+    const [current, normalizer, loaded] = await Promise.all([
+      introspectSchema(conn, {
+        versionTable: { table: config.versionTable, schema: config.versionTableSchema },
+      }),
+      conn.dialect.normalizer(),
+      loading,
+    ]);
+    // Expressions the server stores alike compare equal (PostgreSQL's `IN` lists, for one).
+    const target = conn.dialect.alignWithServer
+      ? await conn.dialect.alignWithServer(conn, loaded, current)
+      : loaded;
+    return [target, current, normalizer] as const;
+  });
   const result = compareSchemas(target, current, {
     normalizer,
     compareType: config.compareType,

@@ -157,6 +157,12 @@ export interface Dialect {
   introspect(conn: Connection, options?: IntrospectOptions): Promise<Schema>;
   /** The database's type and default spellings, capabilities and made-up names, for the schema differ. */
   normalizer(): Promise<SchemaNormalizer>;
+  /**
+   * The target schema with the expressions the server would store exactly as the current
+   * schema's spelled the current way (PostgreSQL compiles CHECK conditions on a temporary table in
+   * a rolled-back transaction); absent where the normaliser's rules suffice.
+   */
+  alignWithServer?(conn: Connection, target: Schema, current: Schema): Promise<Schema>;
   /** Session settings of a migration run; absent when the database has none (SQLite). */
   readonly migrationSession?: MigrationSession;
   /**

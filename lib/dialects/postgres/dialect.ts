@@ -51,6 +51,9 @@ export const postgresDialect: Dialect = Object.freeze(
         enumType: (e) => e.name === undefined ? undefined : postgresCanonicalType(e.name),
       };
     },
+    async alignWithServer(conn, target, current) {
+      return (await import("./server_canonical.ts")).alignChecksWithServer(conn, target, current);
+    },
     migrationSession: postgresMigrationSession,
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");
