@@ -309,8 +309,13 @@ export abstract class DdlFragments {
     let sql = `FOREIGN KEY (${this.columnList(fk.columns)}) REFERENCES ${table} (${
       this.columnList(fk.referencedColumns)
     })`;
-    sql += this.actions(fk.onDelete, fk.onUpdate);
+    sql += this.foreignKeyMatch(fk, kind) + this.actions(fk.onDelete, fk.onUpdate);
     return sql + this.deferrable(fk, kind);
+  }
+
+  /** ` MATCH FULL` / ` MATCH SIMPLE` (PostgreSQL), or nothing; dialects that ignore MATCH refuse it. */
+  protected foreignKeyMatch(fk: { readonly match?: string }, _kind: OperationKind): string {
+    return fk.match === undefined ? "" : ` MATCH ${fk.match.toUpperCase()}`;
   }
 
   /** The schema of a referenced table when the key names none: the referencing table's schema. */

@@ -403,9 +403,17 @@ export function deferrableOf(
 export function actionsOf(
   options: Record<string, unknown> | CreateForeignKeyOptions,
   where: string,
-): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction } {
+): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction; match?: "full" | "simple" } {
   const o = options as Record<string, unknown>;
-  const out: Record<string, ReferentialAction> = {};
+  const out: Record<string, string> = {};
+  if (o.match !== undefined) {
+    if (o.match !== "full" && o.match !== "simple") {
+      throw new RangeError(
+        `Cannot create ${where}: match is ${describe(o.match)} (expected "full" or "simple")`,
+      );
+    }
+    out.match = o.match;
+  }
   for (const key of ["onDelete", "onUpdate"] as const) {
     if (o[key] === undefined) continue;
     if (!REFERENTIAL_ACTIONS.includes(o[key] as ReferentialAction)) {
@@ -417,7 +425,7 @@ export function actionsOf(
     }
     out[key] = o[key] as ReferentialAction;
   }
-  return out;
+  return out as { onDelete?: ReferentialAction; onUpdate?: ReferentialAction; match?: "full" | "simple" };
 }
 
 /** Identity options checked and frozen. */

@@ -165,6 +165,11 @@ export interface ForeignKeyConstraint extends DeferrableOptions {
   readonly onDelete?: ReferentialAction;
   /** `ON UPDATE` action; the database's default, `NO ACTION`, when absent. */
   readonly onUpdate?: ReferentialAction;
+  /**
+   * `MATCH FULL` (PostgreSQL): a row whose key columns are partly NULL is refused; absent for the
+   * default, `MATCH SIMPLE`. MySQL and SQLite parse MATCH and ignore it, so they refuse it.
+   */
+  readonly match?: "full" | "simple";
 }
 
 /** A table-level `CHECK (condition)`. */

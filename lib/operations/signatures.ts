@@ -195,9 +195,19 @@ export const SIGNATURES = {
   createForeignKey: {
     summary: "`ADD CONSTRAINT name FOREIGN KEY (columns) REFERENCES referencedTable (referencedColumns)`.",
     args: ["name", "table", "referencedTable", "columns", "referencedColumns"],
-    options: ["schema", "referencedSchema", "onDelete", "onUpdate", "deferrable", "initiallyDeferred"],
+    options: [
+      "schema",
+      "referencedSchema",
+      "onDelete",
+      "onUpdate",
+      "deferrable",
+      "initiallyDeferred",
+      "match",
+    ],
     reverse: { into: ["dropConstraint"] },
-    batch: { options: ["referencedSchema", "onDelete", "onUpdate", "deferrable", "initiallyDeferred"] },
+    batch: {
+      options: ["referencedSchema", "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "match"],
+    },
   },
   createCheckConstraint: {
     summary: "`ADD CONSTRAINT name CHECK (condition)`, `condition` being SQL; SQLite rebuilds the table.",

@@ -246,6 +246,8 @@ export interface CreateForeignKeyOp extends DeferrableOptions {
   readonly onDelete?: ReferentialAction;
   /** `ON UPDATE` action (Alembic's `onupdate`); the database's default, `NO ACTION`, when absent. */
   readonly onUpdate?: ReferentialAction;
+  /** `MATCH FULL` (PostgreSQL; MySQL and SQLite refuse it); absent for the default, `MATCH SIMPLE`. */
+  readonly match?: "full" | "simple";
   /** Schema holding `table` (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
   /** Schema of the referenced table; defaults to `schema`. */

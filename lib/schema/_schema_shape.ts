@@ -78,6 +78,7 @@ const table = z.strictObject({
     onUpdate: z.enum(ACTIONS).optional(),
     name: z.string().min(1).optional(),
     ...deferrable,
+    match: z.enum(["full", "simple"]).optional(),
   })).optional(),
   checkConstraints: z.array(
     z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),

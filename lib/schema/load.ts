@@ -200,6 +200,7 @@ const fTable = fObject({
     onUpdate: fAction,
     name: fName,
     ...fDeferrable,
+    match: fOneOf(["full", "simple"]),
   }, ["columns", "referencedTable", "referencedColumns"])),
   checkConstraints: fArray(fObject({ condition: fName, name: fName }, ["condition"])),
   comment: fString,

@@ -140,6 +140,18 @@ export class MysqlDdl extends DdlCompiler {
   }
 
   // Prefix lengths (Alembic's mysql_length), FULLTEXT/SPATIAL and DESC; MySQL has no operator
+  // MySQL parses MATCH and ignores it: a MATCH FULL key would not be one.
+  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
+    if (fk.match === "full") {
+      throw this.unsupported(
+        kind,
+        "Cannot create a MATCH FULL foreign key on MySQL: it ignores MATCH",
+        "drop match",
+      );
+    }
+    return "";
+  }
+
   // classes, NULLS placement, per-column collation or INCLUDE.
   protected override get indexSyntax(): IndexSyntax {
     return {

@@ -27,7 +27,9 @@ export interface MysqlIntrospectOptions {
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
-  "NO ACTION": undefined,
+  // Written explicitly (MariaDB reports an unwritten action as RESTRICT): kept, so the copy prints
+  // the same; compared as the default, which InnoDB enforces the same way.
+  "NO ACTION": "no action",
   RESTRICT: undefined, // InnoDB's default, the same as NO ACTION
   CASCADE: "cascade",
   "SET NULL": "set null",

@@ -99,7 +99,7 @@ WHERE ${relFilter}`,
   array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, pos)
     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
   k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
-  k.condeferred AS deferred, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check
+  k.condeferred AS deferred, k.confmatchtype AS match, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -172,6 +172,7 @@ WHERE n.nspname IN (${inList})`,
           referencedColumns: (r.ref_columns as string[]) ?? [],
           ...(ACTIONS[String(r.on_delete)] ? { onDelete: ACTIONS[String(r.on_delete)] } : {}),
           ...(ACTIONS[String(r.on_update)] ? { onUpdate: ACTIONS[String(r.on_update)] } : {}),
+          ...(r.match === "f" ? { match: "full" as const } : {}),
           ...deferrable(r),
         });
         break;

@@ -18,6 +18,7 @@ import type {
   DropSchemaOp,
   DropTableCommentOp,
   Operation,
+  OperationKind,
   SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
@@ -300,6 +301,18 @@ export class SqliteDdl extends DdlCompiler {
       );
     }
     return super.addColumn(op);
+  }
+
+  // SQLite parses MATCH and ignores it: a MATCH FULL key would not be one.
+  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
+    if (fk.match === "full") {
+      throw this.unsupported(
+        kind,
+        "Cannot create a MATCH FULL foreign key on SQLite: it ignores MATCH",
+        "drop match",
+      );
+    }
+    return "";
   }
 
   // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.

@@ -52,6 +52,7 @@ export function createForeignKeyOp(
     ...(ref.schema && ref.schema !== schema ? { referencedSchema: ref.schema } : {}),
     ...(f.onDelete ? { onDelete: f.onDelete } : {}),
     ...(f.onUpdate ? { onUpdate: f.onUpdate } : {}),
+    ...(f.match === "full" ? { match: "full" as const } : {}),
     ...deferrableOf(f),
   });
 }
