@@ -75,6 +75,7 @@ export abstract class DdlCompiler extends DdlFragments {
     createUniqueConstraint: (op) => this.createUniqueConstraint(op),
     createForeignKey: (op) => this.createForeignKey(op),
     createCheckConstraint: (op) => this.createCheckConstraint(op),
+    createExclusionConstraint: (op) => this.createExclusionConstraint(op),
     dropConstraint: (op) => this.dropConstraint(op),
     createTableComment: (op) => this.createTableComment(op),
     dropTableComment: (op) => this.dropTableComment(op),

@@ -10,6 +10,7 @@ import { UnsupportedOperationError } from "../errors.ts";
 import { type ResolvedReference, resolveReference } from "../operations/create.ts";
 import type {
   Column,
+  CreateExclusionConstraintOp,
   DeferrableOptions,
   ForeignKeyConstraint,
   IndexColumn,
@@ -329,6 +330,23 @@ export abstract class DdlFragments {
     if (onDelete) sql += ` ON DELETE ${onDelete.toUpperCase()}`;
     if (onUpdate) sql += ` ON UPDATE ${onUpdate.toUpperCase()}`;
     return sql;
+  }
+
+  /**
+   * `ALTER TABLE t ADD CONSTRAINT name EXCLUDE USING method (element WITH op, ...) [WHERE (p)]`, in
+   * PostgreSQL's grammar; dialects without exclusion constraints refuse it.
+   */
+  protected createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    const elements = op.elements.map(({ operator, ...e }) =>
+      `${this.indexColumns([e as IndexColumn], { name: op.name })} WITH ${operator}`
+    ).join(", ");
+    const where = op.where === undefined ? "" : ` WHERE (${op.where})`;
+    return [{
+      sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD ${
+        this.constraintName(op.name)
+      }EXCLUDE USING ${op.using ?? "gist"} (${elements})${where}${this.deferrable(op, op.kind)}`,
+      source: op,
+    }];
   }
 
   /** An {@link UnsupportedOperationError} for this dialect. */

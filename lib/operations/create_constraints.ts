@@ -174,7 +174,7 @@ export function createCheckConstraint(
   });
 }
 
-const CONSTRAINT_TYPES: readonly ConstraintType[] = ["primary", "unique", "foreignkey", "check"];
+const CONSTRAINT_TYPES: readonly ConstraintType[] = ["primary", "unique", "foreignkey", "check", "exclusion"];
 
 /**
  * Build `DROP CONSTRAINT name` (Alembic's `op.drop_constraint(name, table, type_)`). MySQL needs

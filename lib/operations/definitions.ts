@@ -172,6 +172,32 @@ export interface ForeignKeyConstraint extends DeferrableOptions {
   readonly match?: "full" | "simple";
 }
 
+/**
+ * One element of an exclusion constraint: a column or expression (with the sort options an index
+ * column may have) and the operator two rows must not both satisfy, e.g. `{ column: "room",
+ * operator: "=" }`, `{ sql: "tsrange(start_at, end_at)", operator: "&&" }`.
+ */
+export interface ExclusionElement extends IndexColumnOptions {
+  /** The table's column (or give `sql`). */
+  readonly column?: string;
+  /** An expression, rendered in parentheses (or give `column`). */
+  readonly sql?: string;
+  /** The operator after `WITH`, e.g. `=`, `&&`. */
+  readonly operator: string;
+}
+
+/** A PostgreSQL `EXCLUDE USING method (element WITH operator, ...) [WHERE (predicate)]` constraint. */
+export interface ExclusionConstraint extends DeferrableOptions {
+  /** Constraint name; the database picks one when absent. */
+  readonly name?: string;
+  /** Index access method; `gist` when absent (PostgreSQL's default for EXCLUDE is btree). */
+  readonly using?: string;
+  /** The elements, at least one. */
+  readonly elements: readonly ExclusionElement[];
+  /** Partial constraint predicate. */
+  readonly where?: string;
+}
+
 /** A table-level `CHECK (condition)`. */
 export interface CheckConstraint {
   /** Constraint name; the database picks one when absent. */

@@ -216,6 +216,13 @@ export const SIGNATURES = {
     reverse: { into: ["dropConstraint"] },
     batch: { options: [] },
   },
+  createExclusionConstraint: {
+    summary: "`ADD CONSTRAINT name EXCLUDE USING method (element WITH operator, ...)` (PostgreSQL only).",
+    args: ["name", "table", "elements"],
+    options: ["schema", "using", "where", "deferrable", "initiallyDeferred"],
+    reverse: { into: ["dropConstraint"] },
+    batch: false,
+  },
   dropConstraint: {
     summary: "`DROP CONSTRAINT`; MySQL needs `type` (`primary`, `unique`, `foreignkey`, `check`).",
     args: ["name", "table"],

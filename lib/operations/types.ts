@@ -9,6 +9,8 @@ import type {
   CheckConstraint,
   Column,
   DeferrableOptions,
+  ExclusionConstraint,
+  ExclusionElement,
   ForeignKeyConstraint,
   IdentityOptions,
   IndexColumn,
@@ -268,8 +270,22 @@ export interface CreateCheckConstraintOp {
   readonly schema?: string;
 }
 
+/** `ALTER TABLE t ADD CONSTRAINT name EXCLUDE USING method (...)` (PostgreSQL). */
+export interface CreateExclusionConstraintOp extends Omit<ExclusionConstraint, "name" | "elements"> {
+  /** Always `"createExclusionConstraint"` (`op.createExclusionConstraint`). */
+  readonly kind: "createExclusionConstraint";
+  /** Constraint name. */
+  readonly name: string;
+  /** Table that gets the constraint. */
+  readonly table: string;
+  /** The elements, at least one. */
+  readonly elements: readonly ExclusionElement[];
+  /** Schema holding the table. */
+  readonly schema?: string;
+}
+
 /** What kind of constraint `dropConstraint` drops; MySQL needs it (`DROP FOREIGN KEY` etc.). */
-export type ConstraintType = "primary" | "unique" | "foreignkey" | "check";
+export type ConstraintType = "primary" | "unique" | "foreignkey" | "check" | "exclusion";
 
 /** `ALTER TABLE t DROP CONSTRAINT name`. */
 export interface DropConstraintOp {
@@ -442,6 +458,7 @@ export type Operation =
   | CreateUniqueConstraintOp
   | CreateForeignKeyOp
   | CreateCheckConstraintOp
+  | CreateExclusionConstraintOp
   | DropConstraintOp
   | CreateTableCommentOp
   | DropTableCommentOp

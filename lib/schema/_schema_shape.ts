@@ -84,6 +84,16 @@ const table = z.strictObject({
     z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),
   )
     .optional(),
+  exclusionConstraints: z.array(z.strictObject({
+    name: z.string().min(1).optional(),
+    using: z.string().min(1).optional(),
+    elements: z.array(z.union([
+      z.strictObject({ column: z.string().min(1), operator: z.string().min(1), ...sortOptions }),
+      z.strictObject({ sql: z.string().min(1), operator: z.string().min(1), ...sortOptions }),
+    ])).min(1),
+    where: z.string().min(1).optional(),
+    ...deferrable,
+  })).optional(),
   comment: z.string().optional(),
 });
 

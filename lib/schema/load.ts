@@ -64,6 +64,9 @@ export async function validateSchema(data: unknown, file: string): Promise<Schem
     if (t.primaryKey) check(t.primaryKey.columns, "primaryKey");
     t.uniqueConstraints?.forEach((u, i) => check(u.columns, `uniqueConstraints.${i}`));
     t.indexes?.forEach((x, i) => check([...x.columns, ...(x.include ?? [])], `indexes.${i}`));
+    t.exclusionConstraints?.forEach((x, i) =>
+      check(x.elements as readonly IndexColumn[], `exclusionConstraints.${i}`)
+    );
     t.foreignKeys?.forEach((f, i) => {
       check(f.columns, `foreignKeys.${i}`);
       if (f.columns.length !== f.referencedColumns.length) {
@@ -203,6 +206,19 @@ const fTable = fObject({
     match: fOneOf(["full", "simple"]),
   }, ["columns", "referencedTable", "referencedColumns"])),
   checkConstraints: fArray(fObject({ condition: fName, name: fName }, ["condition"])),
+  exclusionConstraints: fArray(fObject({
+    name: fName,
+    using: fName,
+    elements: fArray(
+      fUnion(
+        fObject({ column: fName, operator: fName, ...fSortOptions }, ["column", "operator"]),
+        fObject({ sql: fName, operator: fName, ...fSortOptions }, ["sql", "operator"]),
+      ),
+      1,
+    ),
+    where: fName,
+    ...fDeferrable,
+  }, ["elements"])),
   comment: fString,
 }, ["columns"]);
 const fSchema = fObject(

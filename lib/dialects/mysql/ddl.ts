@@ -8,6 +8,7 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   Column,
+  CreateExclusionConstraintOp,
   CreateIndexOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -150,6 +151,15 @@ export class MysqlDdl extends DdlCompiler {
       );
     }
     return "";
+  }
+
+  // Only PostgreSQL has EXCLUDE constraints.
+  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot create exclusion constraint "${op.name}" on MySQL: it has no EXCLUDE constraints`,
+      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
+    );
   }
 
   // classes, NULLS placement, per-column collation or INCLUDE.

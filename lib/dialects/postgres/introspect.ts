@@ -11,6 +11,9 @@
  */
 import type {
   Column,
+  DeferrableOptions,
+  ExclusionConstraint,
+  ExclusionElement,
   IndexColumn,
   IndexColumnOptions,
   ReferentialAction,
@@ -99,13 +102,14 @@ WHERE ${relFilter}`,
   array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, pos)
     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
   k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
-  k.condeferred AS deferred, k.confmatchtype AS match, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check
+  k.condeferred AS deferred, k.confmatchtype AS match, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check,
+  CASE WHEN k.contype = 'x' THEN ${EXCLUSION_DETAILS} END AS exclusion
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')`,
+WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c', 'x')`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -179,6 +183,11 @@ WHERE n.nspname IN (${inList})`,
       case "c":
         draft.checkConstraints.push({ name, condition: stripParens(String(r.check), STANDARD_QUOTES) });
         break;
+      case "x":
+        (draft.exclusionConstraints ??= []).push(
+          exclusionOf(name, r.exclusion as ExclusionRow, deferrable(r)),
+        );
+        break;
     }
   }
   for (const r of indexRows) {
@@ -226,6 +235,43 @@ const INDEX_COLUMN_OPTIONS = `array(SELECT json_build_object(
   LEFT JOIN pg_type it ON it.oid = ia.atttypid
   LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k]
   ORDER BY k)`;
+
+// The index behind an exclusion constraint: method, operators, elements and predicate.
+const EXCLUSION_DETAILS = `(SELECT json_build_object(
+    'method', am.amname,
+    'operators', array(SELECT o.oprname::text FROM unnest(k.conexclop) WITH ORDINALITY u(op, pos)
+      JOIN pg_operator o ON o.oid = u.op ORDER BY u.pos),
+    'cols', array(SELECT a.attname::text FROM unnest((i.indkey::int2[])[0:i.indnkeyatts - 1]) WITH ORDINALITY u(num, pos)
+      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos),
+    'exprs', array(SELECT pg_get_indexdef(i.indexrelid, n, true) FROM generate_series(1, i.indnkeyatts) n ORDER BY n),
+    'where', pg_get_expr(i.indpred, i.indrelid, true),
+    'options', ${INDEX_COLUMN_OPTIONS})
+  FROM pg_index i JOIN pg_class xc ON xc.oid = i.indexrelid JOIN pg_am am ON am.oid = xc.relam
+  WHERE i.indexrelid = k.conindid)`;
+
+interface ExclusionRow {
+  readonly method: string;
+  readonly operators: readonly string[];
+  readonly cols: readonly (string | null)[];
+  readonly exprs: readonly string[];
+  readonly where: string | null;
+  readonly options: readonly IndexColumnRow[] | null;
+}
+
+function exclusionOf(name: string, x: ExclusionRow, defer: DeferrableOptions): ExclusionConstraint {
+  const elements = x.cols.map((c, i): ExclusionElement => {
+    const col = indexColumnOf(c, x.exprs[i], x.options?.[i]);
+    const base = typeof col === "string" ? { column: col } : col;
+    return { ...base, operator: x.operators[i] };
+  });
+  return {
+    name,
+    ...(x.method !== "gist" ? { using: x.method } : {}),
+    elements,
+    ...(x.where !== null ? { where: x.where } : {}),
+    ...defer,
+  };
+}
 
 interface IndexColumnRow {
   readonly desc: boolean;

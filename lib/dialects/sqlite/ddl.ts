@@ -9,6 +9,7 @@ import type {
   BatchAlterTableOp,
   Column,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateSchemaOp,
@@ -313,6 +314,15 @@ export class SqliteDdl extends DdlCompiler {
       );
     }
     return "";
+  }
+
+  // Only PostgreSQL has EXCLUDE constraints.
+  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot create exclusion constraint "${op.name}" on SQLite: it has no EXCLUDE constraints`,
+      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
+    );
   }
 
   // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.

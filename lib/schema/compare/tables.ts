@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { createExclusionConstraintOp } from "./exclusion_constraints.ts";
 import * as create from "../../operations/create.ts";
 import { type NormalizedTable, normalizeTable, splitTableKey, type Table } from "../model.ts";
 import { createForeignKeyOp, createTableOp } from "./_create_ops.ts";
@@ -53,6 +54,10 @@ export function compareTables(
     creates.push({ up: createTableOp(name, schema, now) });
     createdSoFar.add(key);
     for (const f of later) foreignKeys.push({ up: createForeignKeyOp(name, schema, f), table: key });
+    // createTable has no exclusion constraints: they follow, with the late foreign keys.
+    for (const x of table.exclusionConstraints) {
+      foreignKeys.push({ up: createExclusionConstraintOp(name, schema, x), table: key });
+    }
     changes.push({ type: "table.added", name: key, details: [] });
   }
   const removedNorm = new Map(removed.map((k) => [k, normalizeTable(current[k])]));
