@@ -389,7 +389,7 @@ export abstract class DdlCompiler extends DdlFragments {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        this.foreignKeyBody(op, op.schema, op.kind),
+        this.foreignKeyBody(op, op.schema, op.kind) + this.notValid(op),
       source: op,
     }];
   }
@@ -399,7 +399,7 @@ export abstract class DdlCompiler extends DdlFragments {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        `CHECK (${op.condition})`,
+        `CHECK (${op.condition})${this.notValid(op)}`,
       source: op,
     }];
   }

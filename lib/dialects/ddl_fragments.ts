@@ -314,6 +314,11 @@ export abstract class DdlFragments {
     return sql + this.deferrable(fk, kind);
   }
 
+  /** ` NOT VALID` of a constraint added to a table (PostgreSQL); dialects without it refuse it. */
+  protected notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    return op.notValid ? " NOT VALID" : "";
+  }
+
   /** ` MATCH FULL` / ` MATCH SIMPLE` (PostgreSQL), or nothing; dialects that ignore MATCH refuse it. */
   protected foreignKeyMatch(fk: { readonly match?: string }, _kind: OperationKind): string {
     return fk.match === undefined ? "" : ` MATCH ${fk.match.toUpperCase()}`;

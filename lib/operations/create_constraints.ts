@@ -24,6 +24,7 @@ import {
   columnList,
   deferrableOf,
   describe,
+  flag,
   schemaOf,
 } from "./_validate.ts";
 import type { CreateForeignKeyOptions, SchemaOption } from "./create_options.ts";
@@ -138,6 +139,7 @@ export function createForeignKey(
     referencedColumns: remote,
     ...actionsOf(options, where),
     ...deferrableOf(options, where),
+    ...flag("notValid", options.notValid, where),
     ...schemaOf(options, what),
     ...(options.referencedSchema
       ? { referencedSchema: checkText(options.referencedSchema, where, "referencedSchema") }
@@ -159,7 +161,7 @@ export function createCheckConstraint(
   name: string,
   table: string,
   condition: string,
-  options: SchemaOption = {},
+  options: SchemaOption & { readonly notValid?: boolean } = {},
 ): CreateCheckConstraintOp {
   const what = "createCheckConstraint operation";
   checkName(name, what, "constraint name");
@@ -170,6 +172,7 @@ export function createCheckConstraint(
     name,
     table,
     condition: checkText(condition, `${what} "${name}"`, "condition"),
+    ...flag("notValid", options.notValid, what),
     ...schemaOf(options, what),
   });
 }

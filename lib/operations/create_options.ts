@@ -52,4 +52,6 @@ export interface CreateForeignKeyOptions extends SchemaOption, DeferrableOptions
   readonly referencedSchema?: string;
   /** `MATCH FULL` (PostgreSQL); absent for the default, `MATCH SIMPLE`. */
   readonly match?: "full" | "simple";
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
 }

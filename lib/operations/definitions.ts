@@ -170,6 +170,11 @@ export interface ForeignKeyConstraint extends DeferrableOptions {
    * default, `MATCH SIMPLE`. MySQL and SQLite parse MATCH and ignore it, so they refuse it.
    */
   readonly match?: "full" | "simple";
+  /**
+   * `NOT VALID` (PostgreSQL): rows already in the table are not checked (until `VALIDATE
+   * CONSTRAINT`); MySQL and SQLite refuse it.
+   */
+  readonly notValid?: boolean;
 }
 
 /**
@@ -204,6 +209,11 @@ export interface CheckConstraint {
   readonly name?: string;
   /** The condition, as SQL. */
   readonly condition: string;
+  /**
+   * `NOT VALID` (PostgreSQL): rows already in the table are not checked (until `VALIDATE
+   * CONSTRAINT`); MySQL and SQLite refuse it.
+   */
+  readonly notValid?: boolean;
 }
 
 /**

@@ -203,6 +203,7 @@ export const SIGNATURES = {
       "deferrable",
       "initiallyDeferred",
       "match",
+      "notValid",
     ],
     reverse: { into: ["dropConstraint"] },
     batch: {
@@ -212,7 +213,7 @@ export const SIGNATURES = {
   createCheckConstraint: {
     summary: "`ADD CONSTRAINT name CHECK (condition)`, `condition` being SQL; SQLite rebuilds the table.",
     args: ["name", "table", "condition"],
-    options: SCHEMA,
+    options: ["schema", "notValid"],
     reverse: { into: ["dropConstraint"] },
     batch: { options: [] },
   },

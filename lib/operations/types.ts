@@ -250,6 +250,8 @@ export interface CreateForeignKeyOp extends DeferrableOptions {
   readonly onUpdate?: ReferentialAction;
   /** `MATCH FULL` (PostgreSQL; MySQL and SQLite refuse it); absent for the default, `MATCH SIMPLE`. */
   readonly match?: "full" | "simple";
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
   /** Schema holding `table` (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
   /** Schema of the referenced table; defaults to `schema`. */
@@ -266,6 +268,8 @@ export interface CreateCheckConstraintOp {
   readonly table: string;
   /** The condition, as SQL, rendered verbatim inside `CHECK (...)`. */
   readonly condition: string;
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
   /** Schema holding the table (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
 }

@@ -79,9 +79,14 @@ const table = z.strictObject({
     name: z.string().min(1).optional(),
     ...deferrable,
     match: z.enum(["full", "simple"]).optional(),
+    notValid: z.boolean().optional(),
   })).optional(),
   checkConstraints: z.array(
-    z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),
+    z.strictObject({
+      condition: z.string().min(1),
+      name: z.string().min(1).optional(),
+      notValid: z.boolean().optional(),
+    }),
   )
     .optional(),
   exclusionConstraints: z.array(z.strictObject({

@@ -204,8 +204,9 @@ const fTable = fObject({
     name: fName,
     ...fDeferrable,
     match: fOneOf(["full", "simple"]),
+    notValid: fBoolean,
   }, ["columns", "referencedTable", "referencedColumns"])),
-  checkConstraints: fArray(fObject({ condition: fName, name: fName }, ["condition"])),
+  checkConstraints: fArray(fObject({ condition: fName, name: fName, notValid: fBoolean }, ["condition"])),
   exclusionConstraints: fArray(fObject({
     name: fName,
     using: fName,

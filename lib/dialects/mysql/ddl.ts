@@ -153,6 +153,18 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
+  // Only PostgreSQL adds a constraint without checking the rows already there.
+  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    if (op.notValid) {
+      throw this.unsupported(
+        op.kind,
+        "Cannot add a NOT VALID constraint on MySQL: it checks existing rows",
+        "drop notValid",
+      );
+    }
+    return "";
+  }
+
   // Only PostgreSQL has EXCLUDE constraints.
   protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
     throw this.unsupported(

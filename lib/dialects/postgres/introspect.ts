@@ -102,7 +102,7 @@ WHERE ${relFilter}`,
   array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, pos)
     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
   k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
-  k.condeferred AS deferred, k.confmatchtype AS match, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check,
+  k.condeferred AS deferred, k.confmatchtype AS match, k.convalidated AS validated, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check,
   CASE WHEN k.contype = 'x' THEN ${EXCLUSION_DETAILS} END AS exclusion
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
@@ -177,11 +177,16 @@ WHERE n.nspname IN (${inList})`,
           ...(ACTIONS[String(r.on_delete)] ? { onDelete: ACTIONS[String(r.on_delete)] } : {}),
           ...(ACTIONS[String(r.on_update)] ? { onUpdate: ACTIONS[String(r.on_update)] } : {}),
           ...(r.match === "f" ? { match: "full" as const } : {}),
+          ...(r.validated === false ? { notValid: true } : {}),
           ...deferrable(r),
         });
         break;
       case "c":
-        draft.checkConstraints.push({ name, condition: stripParens(String(r.check), STANDARD_QUOTES) });
+        draft.checkConstraints.push({
+          name,
+          condition: stripParens(String(r.check), STANDARD_QUOTES),
+          ...(r.validated === false ? { notValid: true } : {}),
+        });
         break;
       case "x":
         (draft.exclusionConstraints ??= []).push(

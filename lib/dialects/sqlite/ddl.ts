@@ -114,9 +114,9 @@ export class SqliteDdl extends DdlCompiler {
       case "createUniqueConstraint":
         return `${name}UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`;
       case "createForeignKey":
-        return `${name}${this.foreignKeyBody(op, undefined, op.kind)}`;
+        return `${name}${this.foreignKeyBody(op, undefined, op.kind)}${this.notValid(op)}`;
       case "createCheckConstraint":
-        return `${name}CHECK (${op.condition})`;
+        return `${name}CHECK (${op.condition})${this.notValid(op)}`;
       default:
         return assertNever(op);
     }
@@ -311,6 +311,18 @@ export class SqliteDdl extends DdlCompiler {
         kind,
         "Cannot create a MATCH FULL foreign key on SQLite: it ignores MATCH",
         "drop match",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL adds a constraint without checking the rows already there.
+  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    if (op.notValid) {
+      throw this.unsupported(
+        op.kind,
+        "Cannot add a NOT VALID constraint on SQLite: it checks existing rows",
+        "drop notValid",
       );
     }
     return "";

@@ -53,6 +53,7 @@ export function createForeignKeyOp(
     ...(f.onDelete ? { onDelete: f.onDelete } : {}),
     ...(f.onUpdate ? { onUpdate: f.onUpdate } : {}),
     ...(f.match === "full" ? { match: "full" as const } : {}),
+    ...(f.notValid ? { notValid: true } : {}),
     ...deferrableOf(f),
   });
 }

@@ -30,7 +30,8 @@ export function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {
 export function sameForeignKey(a: ForeignKeyConstraint, b: ForeignKeyConstraint): boolean {
   return sameList(a.columns, b.columns) && a.referencedTable === b.referencedTable &&
     sameList(a.referencedColumns, b.referencedColumns) && action(a.onDelete) === action(b.onDelete) &&
-    action(a.onUpdate) === action(b.onUpdate) && (a.match === "full") === (b.match === "full");
+    action(a.onUpdate) === action(b.onUpdate) && (a.match === "full") === (b.match === "full") &&
+    (a.notValid ?? false) === (b.notValid ?? false);
 }
 
 function action(a: string | undefined): string {
