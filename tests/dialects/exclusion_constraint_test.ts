@@ -7,7 +7,7 @@
  */
 import { assertEquals, assertRejects, assertStringIncludes } from "../_assert.ts";
 import { UnsupportedOperationError } from "../../lib/errors.ts";
-import type { ExclusionConstraint } from "../../lib/operations/types.ts";
+import type { ExclusionConstraint, Operation } from "../../lib/operations/types.ts";
 import { compareSchemas } from "../../lib/schema/compare/compare_schemas.ts";
 import type { Schema } from "../../lib/schema/model.ts";
 import { testUrl } from "../_db.ts";
@@ -74,11 +74,17 @@ for (const db of DIALECTS) {
           ...written,
           elements: [{ column: "room", operator: "=" }, { column: "during", operator: "-|-" }],
         });
-        const ops = compareSchemas(changed, read, { normalizer }).operations;
-        assertEquals(ops.map((o) => o.kind), ["dropConstraint", "createExclusionConstraint"]);
-        await applyOnline(conn, ops);
+        const result = compareSchemas(changed, read, { normalizer });
+        assertEquals(result.operations.map((o) => o.kind), ["dropConstraint", "createExclusionConstraint"]);
+        await applyOnline(conn, result.operations);
         assertEquals(
           compareSchemas(changed, await db.dialect.introspect(conn), { normalizer }).operations,
+          [],
+        );
+        // The downgrade drops the new constraint and creates the old one from the table before.
+        await applyOnline(conn, result.downgrade.filter((x): x is Operation => "kind" in x));
+        assertEquals(
+          compareSchemas(target, await db.dialect.introspect(conn), { normalizer }).operations,
           [],
         );
       } finally {

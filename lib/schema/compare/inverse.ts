@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { createExclusionConstraintOp } from "./exclusion_constraints.ts";
 import { IrreversibleOperationError } from "../../errors.ts";
 import { batchAlterTableOf } from "../../operations/batch.ts";
 import * as create from "../../operations/create.ts";
@@ -81,7 +82,16 @@ function recreateConstraint(op: DropConstraintOp, before: NormalizedTable): Oper
     }
     case "check": {
       const k = before.checkConstraints.find((x) => x.name === op.name);
-      return k ? create.createCheckConstraint(op.name, op.table, k.condition, so) : undefined;
+      return k
+        ? create.createCheckConstraint(op.name, op.table, k.condition, {
+          ...so,
+          ...(k.notValid ? { notValid: true } : {}),
+        })
+        : undefined;
+    }
+    case "exclusion": {
+      const x = before.exclusionConstraints.find((c) => c.name === op.name);
+      return x ? createExclusionConstraintOp(op.table, op.schema, x) : undefined;
     }
     default:
       return undefined;
