@@ -56,8 +56,21 @@ const ROWS: Record<
     ],
   },
   sqlite: {
-    written: [{ name: "fk_a", columns: ["a"], referencedColumns: ["id"], ...base, onDelete: "no action" }],
-    read: [{ columns: ["a"], referencedColumns: ["id"], ...base }],
+    written: [
+      { name: "fk_a", columns: ["a"], referencedColumns: ["id"], ...base, onDelete: "no action" },
+      {
+        name: "fk_b",
+        columns: ["b"],
+        referencedColumns: ["id"],
+        ...base,
+        deferrable: true,
+        initiallyDeferred: true,
+      },
+    ],
+    read: [
+      { columns: ["a"], referencedColumns: ["id"], ...base },
+      { columns: ["b"], referencedColumns: ["id"], ...base, deferrable: true, initiallyDeferred: true },
+    ],
   },
 };
 

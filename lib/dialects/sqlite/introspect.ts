@@ -134,7 +134,12 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     if (r.origin === "u") {
       const cols = columnNames.filter((c): c is string => c !== undefined);
       const named = d.parsed.uniques.find((u) => sameNames(u.columns, cols));
-      d.uniqueConstraints.push({ ...(named?.name ? { name: named.name } : {}), columns: cols });
+      d.uniqueConstraints.push({
+        ...(named?.name ? { name: named.name } : {}),
+        columns: cols,
+        ...(named?.deferrable ? { deferrable: true } : {}),
+        ...(named?.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      });
       continue;
     }
     const parsed = readCreateIndex(String(r.sql ?? ""));
@@ -171,6 +176,8 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       referencedColumns: rows.map((x) => x.ref_col === null ? "" : String(x.ref_col)),
       ...(onDelete ? { onDelete } : {}),
       ...(onUpdate ? { onUpdate } : {}),
+      ...(named?.deferrable ? { deferrable: true } : {}),
+      ...(named?.initiallyDeferred ? { initiallyDeferred: true } : {}),
     });
   }
   // pragma_foreign_key_list lists keys last-declared first.
@@ -243,8 +250,13 @@ interface ParsedColumn {
 interface ParsedTable {
   readonly columns: Map<string, ParsedColumn>;
   readonly primaryKeyName?: string;
-  readonly uniques: { name?: string; columns: string[] }[];
-  readonly foreignKeys: { name?: string; columns: string[] }[];
+  readonly uniques: { name?: string; columns: string[]; deferrable?: boolean; initiallyDeferred?: boolean }[];
+  readonly foreignKeys: {
+    name?: string;
+    columns: string[];
+    deferrable?: boolean;
+    initiallyDeferred?: boolean;
+  }[];
   readonly checks: CheckConstraint[];
 }
 
@@ -274,8 +286,9 @@ function readCreateTable(sql: string): ParsedTable {
       const named = clause.name ? { name: clause.name } : {};
       if (clause.kind === "generated") generated ??= inner(clause.text);
       else if (clause.kind === "check") checks.push({ ...named, condition: inner(clause.text) });
-      else if (clause.kind === "references") foreignKeys.push({ ...named, columns: [column.name] });
-      else if (clause.kind === "primary") {
+      else if (clause.kind === "references") {
+        foreignKeys.push({ ...named, columns: [column.name], ...deferrableIn(clause.text) });
+      } else if (clause.kind === "primary") {
         autoincrement ||= tokenize(clause.text).some((t) =>
           t.kind === "word" && t.text.toUpperCase() === "AUTOINCREMENT"
         );
@@ -285,11 +298,26 @@ function readCreateTable(sql: string): ParsedTable {
   }
   for (const c of parsed.constraints) {
     if (c.kind === "primary") primaryKeyName = c.name;
-    else if (c.kind === "unique") uniques.push({ name: c.name, columns: [...c.columns] });
-    else if (c.kind === "foreignkey") foreignKeys.push({ name: c.name, columns: [...c.columns] });
-    else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
+    else if (c.kind === "unique") {
+      uniques.push({ name: c.name, columns: [...c.columns], ...deferrableIn(c.text) });
+    } else if (c.kind === "foreignkey") {
+      foreignKeys.push({ name: c.name, columns: [...c.columns], ...deferrableIn(c.text) });
+    } else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
   return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
+}
+
+/**
+ * `DEFERRABLE [INITIALLY DEFERRED]` of a constraint's text, as SQLite keeps it only there (the
+ * pragmas do not report it); `NOT DEFERRABLE` and `INITIALLY IMMEDIATE` are the default.
+ */
+function deferrableIn(text: string): { deferrable?: boolean; initiallyDeferred?: boolean } {
+  const words = tokenize(text).filter((t) => t.kind === "word").map((t) => t.text.toUpperCase());
+  const at = words.findIndex((w, i) => w === "DEFERRABLE" && words[i - 1] !== "NOT");
+  if (at < 0) return {};
+  return words[at + 1] === "INITIALLY" && words[at + 2] === "DEFERRED"
+    ? { deferrable: true, initiallyDeferred: true }
+    : { deferrable: true };
 }
 
 /** {@link parseCreateIndex}, or nothing for a text it cannot read. */

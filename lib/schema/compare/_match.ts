@@ -5,7 +5,7 @@
  * @module
  */
 import { indexColumnKey } from "../../operations/index_columns.ts";
-import type { ForeignKeyConstraint, IndexDefinition } from "../../operations/types.ts";
+import type { DeferrableOptions, ForeignKeyConstraint, IndexDefinition } from "../../operations/types.ts";
 import { sameIndexOptions } from "./_index_options.ts";
 
 /** Same items in the same order. */
@@ -31,7 +31,17 @@ export function sameForeignKey(a: ForeignKeyConstraint, b: ForeignKeyConstraint)
   return sameList(a.columns, b.columns) && a.referencedTable === b.referencedTable &&
     sameList(a.referencedColumns, b.referencedColumns) && action(a.onDelete) === action(b.onDelete) &&
     action(a.onUpdate) === action(b.onUpdate) && (a.match === "full") === (b.match === "full") &&
-    (a.notValid ?? false) === (b.notValid ?? false);
+    (a.notValid ?? false) === (b.notValid ?? false) && sameDeferrable(a, b);
+}
+
+/**
+ * Same `DEFERRABLE` / `INITIALLY DEFERRED` (`initiallyDeferred` alone implies deferrable, and
+ * `deferrable: false` is the default).
+ */
+export function sameDeferrable(a: DeferrableOptions, b: DeferrableOptions): boolean {
+  const mode = (x: DeferrableOptions) =>
+    x.deferrable === false ? "" : x.initiallyDeferred ? "deferred" : x.deferrable ? "deferrable" : "";
+  return mode(a) === mode(b);
 }
 
 function action(a: string | undefined): string {

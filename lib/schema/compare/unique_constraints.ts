@@ -7,7 +7,7 @@
  */
 import * as create from "../../operations/create.ts";
 import { createIndexOp, deferrableOf } from "./_create_ops.ts";
-import { matchLists, sameList } from "./_match.ts";
+import { matchLists, sameDeferrable, sameList } from "./_match.ts";
 import { type Placed, type TableComparison, type TablePair, tableStep } from "./_step.ts";
 import { uniquesOf } from "./_unique_indexes.ts";
 
@@ -26,7 +26,7 @@ export function compareUniqueConstraints(pair: TablePair): TableComparison {
   const [added, dropped] = matchLists(
     uniquesOf(t, n),
     uniquesOf(c, n),
-    (a, b) => sameList(a.columns, b.columns),
+    (a, b) => sameList(a.columns, b.columns) && sameDeferrable(a, b),
   );
   for (const u of dropped) {
     if (!u.name) {

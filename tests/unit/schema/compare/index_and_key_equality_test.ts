@@ -8,7 +8,7 @@
  */
 import { assertEquals } from "../../../_assert.ts";
 import type { IndexDefinition } from "../../../../lib/operations/types.ts";
-import { sameIndex } from "../../../../lib/schema/compare/_match.ts";
+import { sameDeferrable, sameForeignKey, sameIndex } from "../../../../lib/schema/compare/_match.ts";
 
 const base: IndexDefinition = { name: "ix", columns: ["name"] };
 
@@ -56,4 +56,20 @@ Deno.test("sameIndex treats the database's defaults as unwritten", () => {
     ),
     true,
   );
+});
+
+Deno.test("sameForeignKey and sameDeferrable see a change of deferrability", () => {
+  const fk = { columns: ["a"], referencedTable: "p", referencedColumns: ["id"] };
+  assertEquals(sameForeignKey(fk, { ...fk, deferrable: true }), false);
+  assertEquals(
+    sameForeignKey({ ...fk, deferrable: true }, { ...fk, deferrable: true, initiallyDeferred: true }),
+    false,
+  );
+  assertEquals(
+    sameForeignKey({ ...fk, initiallyDeferred: true }, { ...fk, deferrable: true, initiallyDeferred: true }),
+    true,
+  );
+  assertEquals(sameDeferrable({ deferrable: false }, {}), true);
+  assertEquals(sameForeignKey(fk, { ...fk, match: "full" }), false);
+  assertEquals(sameForeignKey(fk, { ...fk, notValid: true }), false);
 });
