@@ -139,7 +139,9 @@ export abstract class DdlCompiler extends DdlFragments {
     }
     for (const u of op.uniqueConstraints ?? []) {
       lines.push(
-        `${this.constraintName(u.name)}UNIQUE (${this.columnList(u.columns)})${this.deferrable(u, op.kind)}`,
+        `${this.constraintName(u.name)}UNIQUE${this.uniqueNulls(u, op.kind)} (${this.columnList(u.columns)})${
+          this.deferrable(u, op.kind)
+        }`,
       );
     }
     for (const c of op.checkConstraints ?? []) {
@@ -379,7 +381,9 @@ export abstract class DdlCompiler extends DdlFragments {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        `UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`,
+        `UNIQUE${this.uniqueNulls(op, op.kind)} (${this.columnList(op.columns)})${
+          this.deferrable(op, op.kind)
+        }`,
       source: op,
     }];
   }

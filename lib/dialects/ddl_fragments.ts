@@ -314,6 +314,11 @@ export abstract class DdlFragments {
     return sql + this.deferrable(fk, kind);
   }
 
+  /** ` NULLS NOT DISTINCT` of a unique constraint (PostgreSQL 15); dialects without it refuse it. */
+  protected uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, _kind: OperationKind): string {
+    return u.nullsNotDistinct ? " NULLS NOT DISTINCT" : "";
+  }
+
   /** ` NOT VALID` of a constraint added to a table (PostgreSQL); dialects without it refuse it. */
   protected notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
     return op.notValid ? " NOT VALID" : "";

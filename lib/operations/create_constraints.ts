@@ -72,7 +72,7 @@ export function createUniqueConstraint(
   name: string,
   table: string,
   columns: readonly string[],
-  options: SchemaOption & DeferrableOptions = {},
+  options: SchemaOption & DeferrableOptions & { readonly nullsNotDistinct?: boolean } = {},
 ): CreateUniqueConstraintOp {
   const what = "createUniqueConstraint operation";
   checkName(name, what, "constraint name");
@@ -85,6 +85,7 @@ export function createUniqueConstraint(
     columns: columnList(columns, `${what} "${name}"`, "columns"),
     ...schemaOf(options, what),
     ...deferrableOf(options, what),
+    ...flag("nullsNotDistinct", options.nullsNotDistinct, what),
   });
 }
 

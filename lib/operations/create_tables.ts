@@ -137,6 +137,7 @@ export function createTable(
             ...optionalName(u.name, where, `${w}.name`),
             columns: columnList(u.columns, where, `${w}.columns`, names),
             ...deferrableOf(u, where),
+            ...flag("nullsNotDistinct", u.nullsNotDistinct, where),
           } satisfies UniqueConstraint,
         );
       }),

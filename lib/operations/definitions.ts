@@ -149,6 +149,8 @@ export interface UniqueConstraint extends DeferrableOptions {
   readonly name?: string;
   /** Columns whose combined values must be unique; each must be one of the table's columns. */
   readonly columns: readonly string[];
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: two NULLs collide; MySQL and SQLite refuse it. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 /** A table-level (possibly composite) foreign key. */

@@ -188,9 +188,9 @@ export const SIGNATURES = {
   createUniqueConstraint: {
     summary: "`ADD CONSTRAINT name UNIQUE (columns)`; SQLite rebuilds the table.",
     args: ["name", "table", "columns"],
-    options: ["schema", "deferrable", "initiallyDeferred"],
+    options: ["schema", "deferrable", "initiallyDeferred", "nullsNotDistinct"],
     reverse: { into: ["dropConstraint"] },
-    batch: { options: ["deferrable", "initiallyDeferred"] },
+    batch: { options: ["deferrable", "initiallyDeferred", "nullsNotDistinct"] },
   },
   createForeignKey: {
     summary: "`ADD CONSTRAINT name FOREIGN KEY (columns) REFERENCES referencedTable (referencedColumns)`.",

@@ -214,7 +214,8 @@ export interface CreatePrimaryKeyOp {
 }
 
 /** `ALTER TABLE t ADD CONSTRAINT name UNIQUE (columns)`. */
-export interface CreateUniqueConstraintOp extends DeferrableOptions {
+export interface CreateUniqueConstraintOp
+  extends DeferrableOptions, Pick<UniqueConstraint, "nullsNotDistinct"> {
   /** Always `"createUniqueConstraint"` (`op.createUniqueConstraint`). */
   readonly kind: "createUniqueConstraint";
   /** Constraint name. */

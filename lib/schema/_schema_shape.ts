@@ -55,7 +55,12 @@ const table = z.strictObject({
   columns: z.record(z.string().min(1), column),
   primaryKey: z.strictObject({ columns: names, name: z.string().min(1).optional() }).optional(),
   uniqueConstraints: z.array(
-    z.strictObject({ columns: names, name: z.string().min(1).optional(), ...deferrable }),
+    z.strictObject({
+      columns: names,
+      name: z.string().min(1).optional(),
+      ...deferrable,
+      nullsNotDistinct: z.boolean().optional(),
+    }),
   )
     .optional(),
   indexes: z.array(z.strictObject({

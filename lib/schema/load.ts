@@ -182,7 +182,9 @@ const fColumn = fObject({
 const fTable = fObject({
   columns: fRecord(fColumn),
   primaryKey: fObject({ columns: fNames, name: fName }, ["columns"]),
-  uniqueConstraints: fArray(fObject({ columns: fNames, name: fName, ...fDeferrable }, ["columns"])),
+  uniqueConstraints: fArray(
+    fObject({ columns: fNames, name: fName, ...fDeferrable, nullsNotDistinct: fBoolean }, ["columns"]),
+  ),
   indexes: fArray(fObject({
     name: fName,
     columns: fArray(fUnion(fName, fSql, fIndexColumn, fIndexExpression), 1),

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { assertEquals } from "../_assert.ts";
+import { assertEquals, assertThrows } from "../_assert.ts";
+import { UnsupportedOperationError } from "../../lib/errors.ts";
 import type { DialectName } from "../../lib/dialects/dialect.ts";
 import type { IndexDefinition, Operation } from "../../lib/operations/types.ts";
 import { compareSchemas } from "../../lib/schema/compare/compare_schemas.ts";
@@ -82,5 +83,33 @@ for (const db of DIALECTS) {
         await conn.close();
       }
     }, "idx");
+  });
+}
+
+for (const db of DIALECTS) {
+  Deno.test(`${db.name} UNIQUE NULLS NOT DISTINCT is kept and compared, or refused`, async () => {
+    const table: Table = {
+      columns: { id: { type: "integer", primaryKey: true }, code: { type: "varchar(20)" } },
+      uniqueConstraints: [{ name: "uq_code", columns: ["code"], nullsNotDistinct: true }],
+    };
+    await db.withDatabase(async (url) => {
+      const conn = await db.dialect.connect(testUrl(url));
+      try {
+        const op = createTableOp("doc", undefined, normalizeTable(table));
+        if (db.name !== "postgresql") {
+          assertThrows(() => db.dialect.ddl(op), UnsupportedOperationError, "NULLS NOT DISTINCT");
+          return;
+        }
+        for (const st of db.dialect.ddl(op)) await conn.execute(st.sql);
+        const read = await db.dialect.introspect(conn);
+        assertEquals(read.tables.doc.uniqueConstraints, table.uniqueConstraints);
+        const normalizer = await db.dialect.normalizer();
+        assertEquals(compareSchemas({ tables: { doc: table } }, read, { normalizer }).operations, []);
+        const plain: Table = { ...table, uniqueConstraints: [{ name: "uq_code", columns: ["code"] }] };
+        assertEquals(compareSchemas({ tables: { doc: plain } }, read, { normalizer }).operations.length, 2);
+      } finally {
+        await conn.close();
+      }
+    }, "nnd");
   });
 }

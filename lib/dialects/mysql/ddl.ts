@@ -165,6 +165,18 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
+  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
+  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
+    if (u.nullsNotDistinct) {
+      throw this.unsupported(
+        kind,
+        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on MySQL: NULLs never collide there",
+        "drop nullsNotDistinct",
+      );
+    }
+    return "";
+  }
+
   // Only PostgreSQL has EXCLUDE constraints.
   protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
     throw this.unsupported(

@@ -105,7 +105,8 @@ WHERE ${relFilter}`,
     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
   k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
   k.condeferred AS deferred, k.confmatchtype AS match, k.convalidated AS validated, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check,
-  CASE WHEN k.contype = 'x' THEN ${EXCLUSION_DETAILS} END AS exclusion
+  CASE WHEN k.contype = 'x' THEN ${EXCLUSION_DETAILS} END AS exclusion,
+  CASE WHEN k.contype = 'u' THEN (SELECT ${nullsNotDistinct} FROM pg_index i WHERE i.indexrelid = k.conindid) END AS nnd
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -168,7 +169,12 @@ WHERE n.nspname IN (${inList})`,
         draft.primaryKey = name === `${table}_pkey` ? { columns } : { name, columns };
         break;
       case "u":
-        draft.uniqueConstraints.push({ name, columns, ...deferrable(r) });
+        draft.uniqueConstraints.push({
+          name,
+          columns,
+          ...deferrable(r),
+          ...(r.nnd === true ? { nullsNotDistinct: true } : {}),
+        });
         break;
       case "f":
         draft.foreignKeys.push({

@@ -112,7 +112,9 @@ export class SqliteDdl extends DdlCompiler {
       case "createPrimaryKey":
         return `${name}PRIMARY KEY (${this.columnList(op.columns)})`;
       case "createUniqueConstraint":
-        return `${name}UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`;
+        return `${name}UNIQUE${this.uniqueNulls(op, op.kind)} (${this.columnList(op.columns)})${
+          this.deferrable(op, op.kind)
+        }`;
       case "createForeignKey":
         return `${name}${this.foreignKeyBody(op, undefined, op.kind)}${this.notValid(op)}`;
       case "createCheckConstraint":
@@ -323,6 +325,18 @@ export class SqliteDdl extends DdlCompiler {
         op.kind,
         "Cannot add a NOT VALID constraint on SQLite: it checks existing rows",
         "drop notValid",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
+  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
+    if (u.nullsNotDistinct) {
+      throw this.unsupported(
+        kind,
+        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on SQLite: NULLs never collide there",
+        "drop nullsNotDistinct",
       );
     }
     return "";

@@ -70,7 +70,11 @@ function recreateConstraint(op: DropConstraintOp, before: NormalizedTable): Oper
     case "unique": {
       const u = before.uniqueConstraints.find((x) => x.name === op.name);
       if (u) {
-        return create.createUniqueConstraint(op.name, op.table, u.columns, { ...so, ...deferrableOf(u) });
+        return create.createUniqueConstraint(op.name, op.table, u.columns, {
+          ...so,
+          ...deferrableOf(u),
+          ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        });
       }
       // Where unique constraints are unique indexes, the dropped one may be written as an index.
       const i = before.indexes.find((x) => x.name === op.name && x.unique);
