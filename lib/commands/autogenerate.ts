@@ -65,24 +65,26 @@ export async function compareWithDatabase(
     includeTables: config.includeTables,
     excludeTables: config.excludeTables,
   });
-  const [, [target, current, normalizer]] = await Promise.all([
-    loading,
-    withConnection(config, async (conn) => {
-      if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
-      const [file, current, normalizer] = await Promise.all([
-        loading,
-        introspectSchema(conn, {
-          versionTable: { table: config.versionTable, schema: config.versionTableSchema },
-        }),
-        conn.dialect.normalizer(),
-      ]);
-      // Hand-written view, routine and trigger definitions in the database's own spelling.
-      const target = conn.dialect.normalizeObjects
-        ? await conn.dialect.normalizeObjects(conn, file, current)
-        : file;
-      return [target, current, normalizer] as const;
-    }),
-  ]);
+  loading.catch(() => {}); // awaited below; a connection error may come first
+  const [target, current, normalizer] = await withConnection(config, async (conn) => {
+    if (options.requireHeads) await requireAtHeads(conn, config, options.requireHeads);
+    const [current, normalizer, loaded] = await Promise.all([
+      introspectSchema(conn, {
+        versionTable: { table: config.versionTable, schema: config.versionTableSchema },
+      }),
+      conn.dialect.normalizer(),
+      loading,
+    ]);
+    // Hand-written view, routine and trigger definitions in the database's own spelling.
+    const objects = conn.dialect.normalizeObjects
+      ? await conn.dialect.normalizeObjects(conn, loaded, current)
+      : loaded;
+    // Expressions the server stores alike compare equal (PostgreSQL's `IN` lists, for one).
+    const target = conn.dialect.alignWithServer
+      ? await conn.dialect.alignWithServer(conn, objects, current)
+      : objects;
+    return [target, current, normalizer] as const;
+  });
   const result = compareSchemas(target, current, {
     normalizer,
     compareType: config.compareType,

@@ -8,6 +8,7 @@
 import type { Column } from "../operations/types.ts";
 import type {
   CheckConstraint,
+  ExclusionConstraint,
   ForeignKeyConstraint,
   IndexDefinition,
   Table,
@@ -22,6 +23,8 @@ export interface TableDraft {
   indexes: IndexDefinition[];
   foreignKeys: ForeignKeyConstraint[];
   checkConstraints: CheckConstraint[];
+  /** PostgreSQL exclusion constraints; absent where the database has none. */
+  exclusionConstraints?: ExclusionConstraint[];
   comment?: string;
 }
 
@@ -57,6 +60,7 @@ export function finishTables(drafts: ReadonlyMap<string, TableDraft>): Record<st
       ...(d.indexes.length ? { indexes: d.indexes } : {}),
       ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
       ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
+      ...(d.exclusionConstraints?.length ? { exclusionConstraints: d.exclusionConstraints } : {}),
       ...(d.comment !== undefined ? { comment: d.comment } : {}),
     };
   }

@@ -40,6 +40,7 @@ import type {
 } from "../operations/types.ts";
 import type { SqlStatement } from "./statement.ts";
 import { DdlObjects } from "./ddl_objects.ts";
+import { indexKindKeyword, indexTail, indexUsing } from "./index_sql.ts";
 
 /** Most rows in one `INSERT` rendered by `bulkInsert`. */
 export const BULK_INSERT_MAX_ROWS = 500;
@@ -74,6 +75,7 @@ export abstract class DdlCompiler extends DdlObjects {
     createUniqueConstraint: (op) => this.createUniqueConstraint(op),
     createForeignKey: (op) => this.createForeignKey(op),
     createCheckConstraint: (op) => this.createCheckConstraint(op),
+    createExclusionConstraint: (op) => this.createExclusionConstraint(op),
     dropConstraint: (op) => this.dropConstraint(op),
     createTableComment: (op) => this.createTableComment(op),
     dropTableComment: (op) => this.dropTableComment(op),
@@ -138,7 +140,9 @@ export abstract class DdlCompiler extends DdlObjects {
     }
     for (const u of op.uniqueConstraints ?? []) {
       lines.push(
-        `${this.constraintName(u.name)}UNIQUE (${this.columnList(u.columns)})${this.deferrable(u, op.kind)}`,
+        `${this.constraintName(u.name)}UNIQUE${this.uniqueNulls(u, op.kind)} (${this.columnList(u.columns)})${
+          this.deferrable(u, op.kind)
+        }`,
       );
     }
     for (const c of op.checkConstraints ?? []) {
@@ -222,13 +226,18 @@ export abstract class DdlCompiler extends DdlObjects {
    * `postgresql_concurrently` and `mysql_length`).
    */
   protected createIndex(op: CreateIndexOp): SqlStatement[] {
-    const head = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX ${this.concurrentlyKeyword(op)}${
-      op.ifNotExists ? "IF NOT EXISTS " : ""
-    }`;
+    const refuse = (message: string, hint: string) => this.unsupported(op.kind, message, hint);
+    const syntax = this.indexSyntax;
+    const head = `CREATE ${indexKindKeyword(op.name, op, syntax, refuse)}INDEX ${
+      this.concurrentlyKeyword(op)
+    }${op.ifNotExists ? "IF NOT EXISTS " : ""}`;
+    const quote = (n: string) => this.quoteIdentifier(n);
     return [{
-      sql: `${head}${this.indexName(op.name, op.schema)} ON ${this.indexTable(op.table, op.schema)} (${
-        this.indexColumns(op.columns, op)
-      })${this.indexWhere(op)}`,
+      sql: `${head}${this.indexName(op.name, op.schema)} ON ${this.indexTable(op.table, op.schema)}${
+        indexUsing(op.name, op, "beforeColumns", syntax, refuse)
+      } (${this.indexColumns(op.columns, op)})${indexUsing(op.name, op, "afterColumns", syntax, refuse)}${
+        indexTail(op.name, op, syntax, quote, refuse)
+      }${this.indexWhere(op)}`,
       source: op,
       ...(op.concurrently && this.concurrentlyKeyword(op) ? { transactional: false } : {}),
     }];
@@ -373,7 +382,9 @@ export abstract class DdlCompiler extends DdlObjects {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        `UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`,
+        `UNIQUE${this.uniqueNulls(op, op.kind)} (${this.columnList(op.columns)})${
+          this.deferrable(op, op.kind)
+        }`,
       source: op,
     }];
   }
@@ -383,7 +394,7 @@ export abstract class DdlCompiler extends DdlObjects {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        this.foreignKeyBody(op, op.schema, op.kind),
+        this.foreignKeyBody(op, op.schema, op.kind) + this.notValid(op),
       source: op,
     }];
   }
@@ -393,7 +404,7 @@ export abstract class DdlCompiler extends DdlObjects {
     return [{
       sql:
         `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD CONSTRAINT ${this.quoteIdentifier(op.name)} ` +
-        `CHECK (${op.condition})`,
+        `CHECK (${op.condition})${this.notValid(op)}`,
       source: op,
     }];
   }

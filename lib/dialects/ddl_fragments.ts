@@ -10,8 +10,10 @@ import { UnsupportedOperationError } from "../errors.ts";
 import { type ResolvedReference, resolveReference } from "../operations/create.ts";
 import type {
   Column,
+  CreateExclusionConstraintOp,
   DeferrableOptions,
   ForeignKeyConstraint,
+  IndexColumn,
   IndexOptions,
   Operation,
   OperationKind,
@@ -20,6 +22,7 @@ import type {
   SqlValue,
 } from "../operations/types.ts";
 import { BACKTICK_QUOTES, isWrapped } from "./_parens.ts";
+import { indexColumnsSql, type IndexSyntax } from "./index_sql.ts";
 import { hexText, numberText, quoteName, quoteString } from "./_sql.ts";
 import type { Dialect, DialectName, VersionTableName } from "./dialect.ts";
 import type { SqlStatement } from "./statement.ts";
@@ -244,9 +247,35 @@ export abstract class DdlFragments {
     return this.qualify(table, schema);
   }
 
-  /** Index columns: names quoted, expressions in parentheses. */
-  protected indexColumns(columns: readonly (string | SqlExpression)[], _options?: IndexOptions): string {
-    return columns.map((c) => typeof c === "string" ? this.quoteIdentifier(c) : `(${c.sql})`).join(", ");
+  /**
+   * What this database's `CREATE INDEX` has; the base is PostgreSQL's grammar (access methods,
+   * per-column collation, operator class and NULLS placement, INCLUDE), dialects narrow it.
+   */
+  protected get indexSyntax(): IndexSyntax {
+    return {
+      label: "PostgreSQL",
+      using: "beforeColumns",
+      nulls: true,
+      collation: true,
+      opclass: true,
+      include: true,
+      mysqlKinds: false,
+    };
+  }
+
+  /** Index columns: names quoted, expressions in parentheses, each with its sort options. */
+  protected indexColumns(
+    columns: readonly IndexColumn[],
+    options?: IndexOptions & { name?: string },
+  ): string {
+    return indexColumnsSql(
+      options?.name ?? "",
+      columns,
+      options,
+      this.indexSyntax,
+      (n) => this.quoteIdentifier(n),
+      (message, hint) => this.unsupported("createIndex", message, hint),
+    );
   }
 
   /** Quoted names joined by `, `. */
@@ -281,8 +310,23 @@ export abstract class DdlFragments {
     let sql = `FOREIGN KEY (${this.columnList(fk.columns)}) REFERENCES ${table} (${
       this.columnList(fk.referencedColumns)
     })`;
-    sql += this.actions(fk.onDelete, fk.onUpdate);
+    sql += this.foreignKeyMatch(fk, kind) + this.actions(fk.onDelete, fk.onUpdate);
     return sql + this.deferrable(fk, kind);
+  }
+
+  /** ` NULLS NOT DISTINCT` of a unique constraint (PostgreSQL 15); dialects without it refuse it. */
+  protected uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, _kind: OperationKind): string {
+    return u.nullsNotDistinct ? " NULLS NOT DISTINCT" : "";
+  }
+
+  /** ` NOT VALID` of a constraint added to a table (PostgreSQL); dialects without it refuse it. */
+  protected notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    return op.notValid ? " NOT VALID" : "";
+  }
+
+  /** ` MATCH FULL` / ` MATCH SIMPLE` (PostgreSQL), or nothing; dialects that ignore MATCH refuse it. */
+  protected foreignKeyMatch(fk: { readonly match?: string }, _kind: OperationKind): string {
+    return fk.match === undefined ? "" : ` MATCH ${fk.match.toUpperCase()}`;
   }
 
   /** The schema of a referenced table when the key names none: the referencing table's schema. */
@@ -296,6 +340,23 @@ export abstract class DdlFragments {
     if (onDelete) sql += ` ON DELETE ${onDelete.toUpperCase()}`;
     if (onUpdate) sql += ` ON UPDATE ${onUpdate.toUpperCase()}`;
     return sql;
+  }
+
+  /**
+   * `ALTER TABLE t ADD CONSTRAINT name EXCLUDE USING method (element WITH op, ...) [WHERE (p)]`, in
+   * PostgreSQL's grammar; dialects without exclusion constraints refuse it.
+   */
+  protected createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    const elements = op.elements.map(({ operator, ...e }) =>
+      `${this.indexColumns([e as IndexColumn], { name: op.name })} WITH ${operator}`
+    ).join(", ");
+    const where = op.where === undefined ? "" : ` WHERE (${op.where})`;
+    return [{
+      sql: `ALTER TABLE ${this.qualify(op.table, op.schema)} ADD ${
+        this.constraintName(op.name)
+      }EXCLUDE USING ${op.using ?? "gist"} (${elements})${where}${this.deferrable(op, op.kind)}`,
+      source: op,
+    }];
   }
 
   /** An {@link UnsupportedOperationError} for this dialect. */

@@ -186,6 +186,12 @@ export interface Dialect {
    * @throws {Error} the driver's error when the transaction cannot be opened or rolled back
    */
   normalizeObjects?(conn: Connection, target: Schema, current: Schema): Promise<Schema>;
+  /**
+   * The target schema with the expressions the server would store exactly as the current
+   * schema's spelled the current way (PostgreSQL compiles CHECK conditions on a temporary table in
+   * a rolled-back transaction); absent where the normaliser's rules suffice.
+   */
+  alignWithServer?(conn: Connection, target: Schema, current: Schema): Promise<Schema>;
   /** Session settings of a migration run; absent when the database has none (SQLite). */
   readonly migrationSession?: MigrationSession;
   /**

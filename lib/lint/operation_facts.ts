@@ -59,6 +59,9 @@ export function operationFacts(op: Operation): StatementFacts[] {
       return [{ action: "add-foreign-key", table: op.table }];
     case "createCheckConstraint":
       return [{ action: "add-check", table: op.table }];
+    case "createExclusionConstraint":
+      // Builds its index under ACCESS EXCLUSIVE, as a unique constraint without USING INDEX does.
+      return [{ action: "add-unique", table: op.table }];
     case "dropConstraint":
     case "createTableComment":
     case "dropTableComment":

@@ -10,12 +10,14 @@ import type {
   ColumnReference,
   DeferrableOptions,
   IdentityOptions,
+  IndexColumn,
   IndexOptions,
   ReferentialAction,
   SqlExpression,
   SqlValue,
 } from "./types.ts";
 import type { CreateForeignKeyOptions, SchemaOption } from "./create_options.ts";
+import { checkIndexColumn } from "./index_columns.ts";
 import { resolveReference } from "./resolve_reference.ts";
 import { errorMessage } from "../errors.ts";
 
@@ -315,8 +317,8 @@ export function columnList(
   return Object.freeze([...list] as string[]);
 }
 
-/** Index columns (names or `{ sql }`) checked and frozen. */
-export function indexColumnList(value: unknown, where: string): readonly (string | SqlExpression)[] {
+/** Index columns (names, `{ sql }`, or either with sort options) checked and frozen. */
+export function indexColumnList(value: unknown, where: string): readonly IndexColumn[] {
   const list = arrayOf(value, where, "columns");
   if (list.length === 0) throw new TypeError(`Cannot create ${where}: no columns given`);
   return Object.freeze(list.map((c, i) => {
@@ -324,11 +326,27 @@ export function indexColumnList(value: unknown, where: string): readonly (string
       checkName(c, where, `column ${i + 1}`);
       return c;
     }
+    const r = c as Record<string, unknown>;
+    if (isPlainObject(c) && (Object.hasOwn(r, "column") || Object.keys(r).length > 1)) {
+      return checkIndexColumn(c, where, i + 1);
+    }
     return checkExpression(c, `${where}: column ${i + 1}`);
   }));
 }
 
-/** `unique`, `where` and `lengths` of an index checked. */
+/** The options of an index beyond its name and columns ({@link IndexOptions}' keys). */
+export const INDEX_OPTION_KEYS: readonly string[] = [
+  "unique",
+  "where",
+  "lengths",
+  "using",
+  "include",
+  "nullsNotDistinct",
+  "fulltext",
+  "spatial",
+];
+
+/** The options of an index ({@link INDEX_OPTION_KEYS}) checked. */
 export function indexOptionsOf(options: Record<string, unknown>, where: string): IndexOptions {
   const out: Record<string, unknown> = {};
   if (options.unique !== undefined && options.unique !== false) {
@@ -353,6 +371,17 @@ export function indexOptionsOf(options: Record<string, unknown>, where: string):
     }
     out.lengths = Object.freeze(lengths);
   }
+  if (options.using !== undefined) out.using = checkText(options.using, where, "using");
+  if (options.include !== undefined) {
+    const include = options.include;
+    if (!Array.isArray(include) || include.some((c) => typeof c !== "string" || c.trim() === "")) {
+      throw new TypeError(`Cannot create ${where}: include must be an array of column names`);
+    }
+    out.include = Object.freeze([...include]);
+  }
+  for (const key of ["nullsNotDistinct", "fulltext", "spatial"] as const) {
+    if (options[key] !== undefined && checkBoolean(options[key], where, key)) out[key] = true;
+  }
   return out;
 }
 
@@ -374,9 +403,17 @@ export function deferrableOf(
 export function actionsOf(
   options: Record<string, unknown> | CreateForeignKeyOptions,
   where: string,
-): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction } {
+): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction; match?: "full" | "simple" } {
   const o = options as Record<string, unknown>;
-  const out: Record<string, ReferentialAction> = {};
+  const out: Record<string, string> = {};
+  if (o.match !== undefined) {
+    if (o.match !== "full" && o.match !== "simple") {
+      throw new RangeError(
+        `Cannot create ${where}: match is ${describe(o.match)} (expected "full" or "simple")`,
+      );
+    }
+    out.match = o.match;
+  }
   for (const key of ["onDelete", "onUpdate"] as const) {
     if (o[key] === undefined) continue;
     if (!REFERENTIAL_ACTIONS.includes(o[key] as ReferentialAction)) {
@@ -388,7 +425,7 @@ export function actionsOf(
     }
     out[key] = o[key] as ReferentialAction;
   }
-  return out;
+  return out as { onDelete?: ReferentialAction; onUpdate?: ReferentialAction; match?: "full" | "simple" };
 }
 
 /** Identity options checked and frozen. */

@@ -21,9 +21,9 @@ import type {
   Column,
   ConstraintType,
   DeferrableOptions,
+  IndexColumn,
   Operation,
   RecreateMode,
-  SqlExpression,
 } from "./types.ts";
 
 /** The kinds `batchAlterTable` accepts: those whose signature has a batch rule. */
@@ -95,7 +95,7 @@ export interface BatchOperations {
   /** Create an index on the table (Alembic's `batch_op.create_index`); `concurrently` is not offered. */
   createIndex(
     name: string,
-    columns: readonly (string | SqlExpression)[],
+    columns: readonly IndexColumn[],
     options?: Omit<create.CreateIndexOptions, "schema" | "concurrently">,
   ): void;
   /** Drop an index (Alembic's `batch_op.drop_index`); the batch's table is filled in, as MySQL needs. */

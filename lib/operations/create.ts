@@ -15,6 +15,7 @@
 export { bulkInsert, createTable, dropTable, execute, renameTable } from "./create_tables.ts";
 export { addColumn, alterColumn, dropColumn } from "./create_columns.ts";
 export { createIndex, dropIndex } from "./create_indexes.ts";
+export { createExclusionConstraint } from "./create_exclusion.ts";
 export {
   createCheckConstraint,
   createForeignKey,

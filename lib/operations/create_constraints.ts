@@ -24,6 +24,7 @@ import {
   columnList,
   deferrableOf,
   describe,
+  flag,
   schemaOf,
 } from "./_validate.ts";
 import type { CreateForeignKeyOptions, SchemaOption } from "./create_options.ts";
@@ -71,7 +72,7 @@ export function createUniqueConstraint(
   name: string,
   table: string,
   columns: readonly string[],
-  options: SchemaOption & DeferrableOptions = {},
+  options: SchemaOption & DeferrableOptions & { readonly nullsNotDistinct?: boolean } = {},
 ): CreateUniqueConstraintOp {
   const what = "createUniqueConstraint operation";
   checkName(name, what, "constraint name");
@@ -84,6 +85,7 @@ export function createUniqueConstraint(
     columns: columnList(columns, `${what} "${name}"`, "columns"),
     ...schemaOf(options, what),
     ...deferrableOf(options, what),
+    ...flag("nullsNotDistinct", options.nullsNotDistinct, what),
   });
 }
 
@@ -138,6 +140,7 @@ export function createForeignKey(
     referencedColumns: remote,
     ...actionsOf(options, where),
     ...deferrableOf(options, where),
+    ...flag("notValid", options.notValid, where),
     ...schemaOf(options, what),
     ...(options.referencedSchema
       ? { referencedSchema: checkText(options.referencedSchema, where, "referencedSchema") }
@@ -159,7 +162,7 @@ export function createCheckConstraint(
   name: string,
   table: string,
   condition: string,
-  options: SchemaOption = {},
+  options: SchemaOption & { readonly notValid?: boolean } = {},
 ): CreateCheckConstraintOp {
   const what = "createCheckConstraint operation";
   checkName(name, what, "constraint name");
@@ -170,11 +173,12 @@ export function createCheckConstraint(
     name,
     table,
     condition: checkText(condition, `${what} "${name}"`, "condition"),
+    ...flag("notValid", options.notValid, what),
     ...schemaOf(options, what),
   });
 }
 
-const CONSTRAINT_TYPES: readonly ConstraintType[] = ["primary", "unique", "foreignkey", "check"];
+const CONSTRAINT_TYPES: readonly ConstraintType[] = ["primary", "unique", "foreignkey", "check", "exclusion"];
 
 /**
  * Build `DROP CONSTRAINT name` (Alembic's `op.drop_constraint(name, table, type_)`). MySQL needs

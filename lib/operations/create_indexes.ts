@@ -6,7 +6,8 @@
  * @module
  */
 import { SIGNATURES } from "./signatures.ts";
-import type { CreateIndexOp, DropIndexOp, SqlExpression } from "./types.ts";
+import { checkIndexColumn } from "./index_columns.ts";
+import type { CreateIndexOp, DropIndexOp, IndexColumn } from "./types.ts";
 import {
   checkExpression,
   checkName,
@@ -23,10 +24,12 @@ import type { CreateIndexOptions, SchemaOption } from "./create_options.ts";
  *
  * @param name index name
  * @param table table name
- * @param columns column names, or `{ sql }` expressions; at least one
- * @param options `unique`, `schema`, `ifNotExists`
+ * @param columns column names, `{ sql }` expressions, or `{ column | sql, order, nulls, collation,
+ *   opclass }`; at least one
+ * @param options `unique`, `schema`, `ifNotExists`, `where`, `using`, `include`, ...
  * @returns a frozen {@link CreateIndexOp}
- * @throws {TypeError} for an empty name, no columns, or an entry that is neither a name nor `{ sql }`
+ * @throws {TypeError} for an empty name, no columns, or an entry that is not a name, `{ sql }` or
+ *   `{ column }` with known options
  * @example
  * ```ts
  * import { createIndex } from "./create.ts";
@@ -36,7 +39,7 @@ import type { CreateIndexOptions, SchemaOption } from "./create_options.ts";
 export function createIndex(
   name: string,
   table: string,
-  columns: readonly (string | SqlExpression)[],
+  columns: readonly IndexColumn[],
   options: CreateIndexOptions = {},
 ): CreateIndexOp {
   const what = "createIndex operation";
@@ -53,6 +56,10 @@ export function createIndex(
     if (typeof c === "string") {
       checkName(c, `${what} "${name}"`, `column ${i + 1}`);
       return c;
+    }
+    const r = c as unknown as Record<string, unknown>;
+    if (typeof c === "object" && c !== null && (Object.hasOwn(r, "column") || Object.keys(r).length > 1)) {
+      return checkIndexColumn(c, `${what} "${name}"`, i + 1);
     }
     return checkExpression(c, `${what} "${name}": column ${i + 1}`);
   });

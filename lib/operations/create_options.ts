@@ -50,4 +50,8 @@ export interface CreateForeignKeyOptions extends SchemaOption, DeferrableOptions
   readonly onUpdate?: ReferentialAction;
   /** Schema of the referenced table (Alembic's `referent_schema`); defaults to `schema`. */
   readonly referencedSchema?: string;
+  /** `MATCH FULL` (PostgreSQL); absent for the default, `MATCH SIMPLE`. */
+  readonly match?: "full" | "simple";
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
 }

@@ -34,6 +34,7 @@ import {
   deferrableOf,
   describe,
   flag,
+  INDEX_OPTION_KEYS,
   indexColumnList,
   indexOptionsOf,
   isPlainObject,
@@ -142,6 +143,7 @@ export function createTable(
             ...optionalName(u.name, where, `${w}.name`),
             columns: columnList(u.columns, where, `${w}.columns`, names),
             ...deferrableOf(u, where),
+            ...flag("nullsNotDistinct", u.nullsNotDistinct, where),
           } satisfies UniqueConstraint,
         );
       }),
@@ -203,7 +205,7 @@ export function createTable(
         }
         checkName(ix.name, where, `${w}.name`);
         const { name: _n, columns: _c, ...rest } = ix;
-        checkOptions(rest, `${where}: ${w}`, ["unique", "where", "lengths"]);
+        checkOptions(rest, `${where}: ${w}`, INDEX_OPTION_KEYS);
         return Object.freeze(
           {
             name: ix.name as string,

@@ -149,6 +149,8 @@ export interface UniqueConstraint extends DeferrableOptions {
   readonly name?: string;
   /** Columns whose combined values must be unique; each must be one of the table's columns. */
   readonly columns: readonly string[];
+  /** PostgreSQL 15 `UNIQUE NULLS NOT DISTINCT`: two NULLs collide; MySQL and SQLite refuse it. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 /** A table-level (possibly composite) foreign key. */
@@ -165,6 +167,42 @@ export interface ForeignKeyConstraint extends DeferrableOptions {
   readonly onDelete?: ReferentialAction;
   /** `ON UPDATE` action; the database's default, `NO ACTION`, when absent. */
   readonly onUpdate?: ReferentialAction;
+  /**
+   * `MATCH FULL` (PostgreSQL): a row whose key columns are partly NULL is refused; absent for the
+   * default, `MATCH SIMPLE`. MySQL and SQLite parse MATCH and ignore it, so they refuse it.
+   */
+  readonly match?: "full" | "simple";
+  /**
+   * `NOT VALID` (PostgreSQL): rows already in the table are not checked (until `VALIDATE
+   * CONSTRAINT`); MySQL and SQLite refuse it.
+   */
+  readonly notValid?: boolean;
+}
+
+/**
+ * One element of an exclusion constraint: a column or expression (with the sort options an index
+ * column may have) and the operator two rows must not both satisfy, e.g. `{ column: "room",
+ * operator: "=" }`, `{ sql: "tsrange(start_at, end_at)", operator: "&&" }`.
+ */
+export interface ExclusionElement extends IndexColumnOptions {
+  /** The table's column (or give `sql`). */
+  readonly column?: string;
+  /** An expression, rendered in parentheses (or give `column`). */
+  readonly sql?: string;
+  /** The operator after `WITH`, e.g. `=`, `&&`. */
+  readonly operator: string;
+}
+
+/** A PostgreSQL `EXCLUDE USING method (element WITH operator, ...) [WHERE (predicate)]` constraint. */
+export interface ExclusionConstraint extends DeferrableOptions {
+  /** Constraint name; the database picks one when absent. */
+  readonly name?: string;
+  /** Index access method; `gist` when absent (PostgreSQL's default for EXCLUDE is btree). */
+  readonly using?: string;
+  /** The elements, at least one. */
+  readonly elements: readonly ExclusionElement[];
+  /** Partial constraint predicate. */
+  readonly where?: string;
 }
 
 /** A table-level `CHECK (condition)`. */
@@ -173,14 +211,54 @@ export interface CheckConstraint {
   readonly name?: string;
   /** The condition, as SQL. */
   readonly condition: string;
+  /**
+   * `NOT VALID` (PostgreSQL): rows already in the table are not checked (until `VALIDATE
+   * CONSTRAINT`); MySQL and SQLite refuse it.
+   */
+  readonly notValid?: boolean;
 }
+
+/**
+ * How one index column is sorted and compared (DESIGN.md section 10): `DESC`, `NULLS FIRST/LAST`,
+ * `COLLATE` and an operator class. Which of them a database accepts is its own: PostgreSQL all,
+ * SQLite order and collation, MySQL/MariaDB order only (the others throw UnsupportedOperationError).
+ */
+export interface IndexColumnOptions {
+  /** `ASC` (the default, never written back by introspection) or `DESC`. */
+  readonly order?: "asc" | "desc";
+  /** `NULLS FIRST` / `NULLS LAST` (PostgreSQL); the default is last for `asc`, first for `desc`. */
+  readonly nulls?: "first" | "last";
+  /** `COLLATE name` of the column in the index, when not the column's own collation. */
+  readonly collation?: string;
+  /** PostgreSQL operator class, e.g. `varchar_pattern_ops`, `gin_trgm_ops`; absent for the default. */
+  readonly opclass?: string;
+}
+
+/** A table column in an index with its options: `{ column: "name", order: "desc" }`. */
+export interface IndexColumnSpec extends IndexColumnOptions {
+  /** The table's column. */
+  readonly column: string;
+}
+
+/** An expression in an index with its options: `{ sql: "lower(name)", order: "desc" }`. */
+export interface IndexExpressionSpec extends IndexColumnOptions {
+  /** The expression, rendered in parentheses. */
+  readonly sql: string;
+}
+
+/**
+ * One entry of an index's columns: a column name, `{ sql }` expression (rendered in parentheses,
+ * so `{ sql: "name DESC" }` is no way to say DESC), or a column or expression with
+ * {@link IndexColumnOptions}.
+ */
+export type IndexColumn = string | SqlExpression | IndexColumnSpec | IndexExpressionSpec;
 
 /** An index declared with a table (`createTable` `indexes`), same options as `createIndex`. */
 export interface IndexDefinition extends IndexOptions {
   /** Index name; required, as for `createIndex`. */
   readonly name: string;
-  /** Column names, or `{ sql }` expressions (rendered in parentheses); at least one. */
-  readonly columns: readonly (string | SqlExpression)[];
+  /** Column names, expressions, or either with sort options ({@link IndexColumn}); at least one. */
+  readonly columns: readonly IndexColumn[];
 }
 
 /** Options of an index beyond its name, table and columns. */
@@ -191,6 +269,16 @@ export interface IndexOptions {
   readonly where?: string;
   /** MySQL prefix lengths: column name to the number of leading characters/bytes indexed. */
   readonly lengths?: Readonly<Record<string, number>>;
+  /** PostgreSQL access method (`USING gin`, `gist`, `brin`, `hash`, `spgist`); absent for btree. */
+  readonly using?: string;
+  /** PostgreSQL `INCLUDE (...)`: columns stored in the index but not part of its key. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15 `NULLS NOT DISTINCT` of a unique index: two NULLs collide. */
+  readonly nullsNotDistinct?: boolean;
+  /** MySQL/MariaDB `FULLTEXT` index. */
+  readonly fulltext?: boolean;
+  /** MySQL/MariaDB `SPATIAL` index. */
+  readonly spatial?: boolean;
 }
 
 /** MySQL table options (ignored elsewhere). */

@@ -33,6 +33,7 @@ export const FACTORIES = {
   createUniqueConstraint: create.createUniqueConstraint,
   createForeignKey: create.createForeignKey,
   createCheckConstraint: create.createCheckConstraint,
+  createExclusionConstraint: create.createExclusionConstraint,
   dropConstraint: create.dropConstraint,
   createTableComment: create.createTableComment,
   dropTableComment: create.dropTableComment,

@@ -109,6 +109,8 @@ const REVERSERS: Reverser = {
   createUniqueConstraint: (op) => dropConstraint(op.name, op.table, { type: "unique", ...schema(op.schema) }),
   createForeignKey: (op) => dropConstraint(op.name, op.table, { type: "foreignkey", ...schema(op.schema) }),
   createCheckConstraint: (op) => dropConstraint(op.name, op.table, { type: "check", ...schema(op.schema) }),
+  createExclusionConstraint: (op) =>
+    dropConstraint(op.name, op.table, { type: "exclusion", ...schema(op.schema) }),
   createTableComment: (op) =>
     op.existingComment === undefined
       ? dropTableComment(op.table, { existingComment: op.comment, ...schema(op.schema) })

@@ -9,8 +9,11 @@ import type {
   CheckConstraint,
   Column,
   DeferrableOptions,
+  ExclusionConstraint,
+  ExclusionElement,
   ForeignKeyConstraint,
   IdentityOptions,
+  IndexColumn,
   IndexDefinition,
   IndexOptions,
   MysqlTableOptions,
@@ -121,8 +124,8 @@ export interface CreateIndexOp extends IndexOptions {
   readonly name: string;
   /** Table to index. */
   readonly table: string;
-  /** Column names, or `{ sql }` expressions. */
-  readonly columns: readonly (string | SqlExpression)[];
+  /** Column names, `{ sql }` expressions, or either with sort options. */
+  readonly columns: readonly IndexColumn[];
   /** Schema holding the table, and so the index (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
   /** `CREATE INDEX IF NOT EXISTS`: no error when the index exists. */
@@ -213,7 +216,8 @@ export interface CreatePrimaryKeyOp {
 }
 
 /** `ALTER TABLE t ADD CONSTRAINT name UNIQUE (columns)`. */
-export interface CreateUniqueConstraintOp extends DeferrableOptions {
+export interface CreateUniqueConstraintOp
+  extends DeferrableOptions, Pick<UniqueConstraint, "nullsNotDistinct"> {
   /** Always `"createUniqueConstraint"` (`op.createUniqueConstraint`). */
   readonly kind: "createUniqueConstraint";
   /** Constraint name. */
@@ -247,6 +251,10 @@ export interface CreateForeignKeyOp extends DeferrableOptions {
   readonly onDelete?: ReferentialAction;
   /** `ON UPDATE` action (Alembic's `onupdate`); the database's default, `NO ACTION`, when absent. */
   readonly onUpdate?: ReferentialAction;
+  /** `MATCH FULL` (PostgreSQL; MySQL and SQLite refuse it); absent for the default, `MATCH SIMPLE`. */
+  readonly match?: "full" | "simple";
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
   /** Schema holding `table` (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
   /** Schema of the referenced table; defaults to `schema`. */
@@ -263,12 +271,28 @@ export interface CreateCheckConstraintOp {
   readonly table: string;
   /** The condition, as SQL, rendered verbatim inside `CHECK (...)`. */
   readonly condition: string;
+  /** `NOT VALID` (PostgreSQL): existing rows are not checked. */
+  readonly notValid?: boolean;
   /** Schema holding the table (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
 }
 
+/** `ALTER TABLE t ADD CONSTRAINT name EXCLUDE USING method (...)` (PostgreSQL). */
+export interface CreateExclusionConstraintOp extends Omit<ExclusionConstraint, "name" | "elements"> {
+  /** Always `"createExclusionConstraint"` (`op.createExclusionConstraint`). */
+  readonly kind: "createExclusionConstraint";
+  /** Constraint name. */
+  readonly name: string;
+  /** Table that gets the constraint. */
+  readonly table: string;
+  /** The elements, at least one. */
+  readonly elements: readonly ExclusionElement[];
+  /** Schema holding the table. */
+  readonly schema?: string;
+}
+
 /** What kind of constraint `dropConstraint` drops; MySQL needs it (`DROP FOREIGN KEY` etc.). */
-export type ConstraintType = "primary" | "unique" | "foreignkey" | "check";
+export type ConstraintType = "primary" | "unique" | "foreignkey" | "check" | "exclusion";
 
 /** `ALTER TABLE t DROP CONSTRAINT name`. */
 export interface DropConstraintOp {
@@ -441,6 +465,7 @@ export type Operation =
   | CreateUniqueConstraintOp
   | CreateForeignKeyOp
   | CreateCheckConstraintOp
+  | CreateExclusionConstraintOp
   | DropConstraintOp
   | CreateTableCommentOp
   | DropTableCommentOp

@@ -80,8 +80,10 @@ function qualified(name: string, schema: string | undefined): string {
 }
 
 /** Python's `repr` of a list of names, as Alembic prints index columns: `['a', 'b']`. */
-function pyList(items: readonly (string | { readonly sql: string })[]): string {
-  return `[${items.map((c) => `'${typeof c === "string" ? c : c.sql}'`).join(", ")}]`;
+function pyList(items: readonly (string | { readonly sql: string } | { readonly column: string })[]): string {
+  return `[${
+    items.map((c) => `'${typeof c === "string" ? c : "column" in c ? c.column : c.sql}'`).join(", ")
+  }]`;
 }
 
 function linesOf(op: Operation, current: Schema): Line[] {

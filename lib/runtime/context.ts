@@ -95,6 +95,8 @@ export interface Op {
    * `op.create_check_constraint`). SQLite rebuilds the table.
    */
   readonly createCheckConstraint: OpMethod<"createCheckConstraint">;
+  /** PostgreSQL `EXCLUDE USING` (Alembic's `op.create_exclude_constraint`); other dialects refuse it. */
+  readonly createExclusionConstraint: OpMethod<"createExclusionConstraint">;
   /** `type` is needed on MySQL (`"foreignkey"`, `"primary"`, `"unique"`, `"check"`). */
   readonly dropConstraint: OpMethod<"dropConstraint">;
   /**

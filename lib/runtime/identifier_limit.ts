@@ -36,6 +36,7 @@ const CREATED: { [K in OperationKind]: (op: Extract<Operation, { kind: K }>) => 
   createUniqueConstraint: (op) => [["constraint", op.name]],
   createForeignKey: (op) => [["constraint", op.name]],
   createCheckConstraint: (op) => [["constraint", op.name]],
+  createExclusionConstraint: (op) => [["constraint", op.name]],
   dropConstraint: () => [],
   createTableComment: () => [],
   dropTableComment: () => [],

@@ -42,20 +42,38 @@ const column = z.strictObject({
 
 const deferrable = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
 const names = z.array(z.string().min(1)).min(1);
+const sortOptions = {
+  order: z.enum(["asc", "desc"]).optional(),
+  nulls: z.enum(["first", "last"]).optional(),
+  collation: z.string().min(1).optional(),
+  opclass: z.string().min(1).optional(),
+};
+const indexColumn = z.strictObject({ column: z.string().min(1), ...sortOptions });
+const indexExpression = z.strictObject({ sql: z.string().min(1), ...sortOptions });
 
 const table = z.strictObject({
   columns: z.record(z.string().min(1), column),
   primaryKey: z.strictObject({ columns: names, name: z.string().min(1).optional() }).optional(),
   uniqueConstraints: z.array(
-    z.strictObject({ columns: names, name: z.string().min(1).optional(), ...deferrable }),
+    z.strictObject({
+      columns: names,
+      name: z.string().min(1).optional(),
+      ...deferrable,
+      nullsNotDistinct: z.boolean().optional(),
+    }),
   )
     .optional(),
   indexes: z.array(z.strictObject({
     name: z.string().min(1),
-    columns: z.array(z.union([z.string().min(1), sqlExpression])).min(1),
+    columns: z.array(z.union([z.string().min(1), sqlExpression, indexColumn, indexExpression])).min(1),
     unique: z.boolean().optional(),
     where: z.string().min(1).optional(),
     lengths: z.record(z.string().min(1), z.number().int().positive()).optional(),
+    using: z.string().min(1).optional(),
+    include: names.optional(),
+    nullsNotDistinct: z.boolean().optional(),
+    fulltext: z.boolean().optional(),
+    spatial: z.boolean().optional(),
   })).optional(),
   foreignKeys: z.array(z.strictObject({
     columns: names,
@@ -65,11 +83,27 @@ const table = z.strictObject({
     onUpdate: z.enum(ACTIONS).optional(),
     name: z.string().min(1).optional(),
     ...deferrable,
+    match: z.enum(["full", "simple"]).optional(),
+    notValid: z.boolean().optional(),
   })).optional(),
   checkConstraints: z.array(
-    z.strictObject({ condition: z.string().min(1), name: z.string().min(1).optional() }),
+    z.strictObject({
+      condition: z.string().min(1),
+      name: z.string().min(1).optional(),
+      notValid: z.boolean().optional(),
+    }),
   )
     .optional(),
+  exclusionConstraints: z.array(z.strictObject({
+    name: z.string().min(1).optional(),
+    using: z.string().min(1).optional(),
+    elements: z.array(z.union([
+      z.strictObject({ column: z.string().min(1), operator: z.string().min(1), ...sortOptions }),
+      z.strictObject({ sql: z.string().min(1), operator: z.string().min(1), ...sortOptions }),
+    ])).min(1),
+    where: z.string().min(1).optional(),
+    ...deferrable,
+  })).optional(),
   comment: z.string().optional(),
 });
 

@@ -13,6 +13,8 @@ import { ConfigError } from "../errors.ts";
 import { syntaxErrorAt } from "../script/syntax_error_at.ts";
 import { checkReferences } from "./check_references.ts";
 import { tableFilter } from "./compare/_table_filter.ts";
+import { indexColumnName } from "../operations/index_columns.ts";
+import type { IndexColumn } from "../operations/types.ts";
 import type { Schema } from "./model.ts";
 
 const ACTIONS = ["cascade", "restrict", "set null", "set default", "no action"] as const;
@@ -65,9 +67,10 @@ export async function validateSchema(
   const schema = result.data as Schema;
   for (const [name, t] of Object.entries(schema.tables)) {
     const has = (c: string) => Object.hasOwn(t.columns, c);
-    const check = (cols: readonly (string | { sql: string })[], key: string) => {
-      for (const c of cols) {
-        if (typeof c === "string" && !has(c)) {
+    const check = (cols: readonly IndexColumn[], key: string) => {
+      for (const entry of cols) {
+        const c = indexColumnName(entry);
+        if (c !== undefined && !has(c)) {
           throw new ConfigError(
             `Cannot load schema file "${file}": table "${name}", key "${key}": column "${c}" is not a column of the table`,
             { file, key: `tables.${name}.${key}` },
@@ -77,7 +80,10 @@ export async function validateSchema(
     };
     if (t.primaryKey) check(t.primaryKey.columns, "primaryKey");
     t.uniqueConstraints?.forEach((u, i) => check(u.columns, `uniqueConstraints.${i}`));
-    t.indexes?.forEach((x, i) => check(x.columns, `indexes.${i}`));
+    t.indexes?.forEach((x, i) => check([...x.columns, ...(x.include ?? [])], `indexes.${i}`));
+    t.exclusionConstraints?.forEach((x, i) =>
+      check(x.elements as readonly IndexColumn[], `exclusionConstraints.${i}`)
+    );
     t.foreignKeys?.forEach((f, i) => {
       check(f.columns, `foreignKeys.${i}`);
       if (f.columns.length !== f.referencedColumns.length) {
@@ -165,6 +171,15 @@ const fObject = (shape: Record<string, Fast>, required: readonly string[]): Fast
 
 const fSql = fObject({ sql: fName }, ["sql"]);
 const fNames = fArray(fName, 1);
+const fOneOf = (values: readonly string[]): Fast => (v) => values.includes(v as string) ? v : FAIL;
+const fSortOptions = {
+  order: fOneOf(["asc", "desc"]),
+  nulls: fOneOf(["first", "last"]),
+  collation: fName,
+  opclass: fName,
+};
+const fIndexColumn = fObject({ column: fName, ...fSortOptions }, ["column"]);
+const fIndexExpression = fObject({ sql: fName, ...fSortOptions }, ["sql"]);
 const fDeferrable = { deferrable: fBoolean, initiallyDeferred: fBoolean };
 const fColumn = fObject({
   type: fName,
@@ -185,13 +200,20 @@ const fColumn = fObject({
 const fTable = fObject({
   columns: fRecord(fColumn),
   primaryKey: fObject({ columns: fNames, name: fName }, ["columns"]),
-  uniqueConstraints: fArray(fObject({ columns: fNames, name: fName, ...fDeferrable }, ["columns"])),
+  uniqueConstraints: fArray(
+    fObject({ columns: fNames, name: fName, ...fDeferrable, nullsNotDistinct: fBoolean }, ["columns"]),
+  ),
   indexes: fArray(fObject({
     name: fName,
-    columns: fArray(fUnion(fName, fSql), 1),
+    columns: fArray(fUnion(fName, fSql, fIndexColumn, fIndexExpression), 1),
     unique: fBoolean,
     where: fName,
     lengths: fRecord(fPositiveInt),
+    using: fName,
+    include: fNames,
+    nullsNotDistinct: fBoolean,
+    fulltext: fBoolean,
+    spatial: fBoolean,
   }, ["name", "columns"])),
   foreignKeys: fArray(fObject({
     columns: fNames,
@@ -201,8 +223,23 @@ const fTable = fObject({
     onUpdate: fAction,
     name: fName,
     ...fDeferrable,
+    match: fOneOf(["full", "simple"]),
+    notValid: fBoolean,
   }, ["columns", "referencedTable", "referencedColumns"])),
-  checkConstraints: fArray(fObject({ condition: fName, name: fName }, ["condition"])),
+  checkConstraints: fArray(fObject({ condition: fName, name: fName, notValid: fBoolean }, ["condition"])),
+  exclusionConstraints: fArray(fObject({
+    name: fName,
+    using: fName,
+    elements: fArray(
+      fUnion(
+        fObject({ column: fName, operator: fName, ...fSortOptions }, ["column", "operator"]),
+        fObject({ sql: fName, operator: fName, ...fSortOptions }, ["sql", "operator"]),
+      ),
+      1,
+    ),
+    where: fName,
+    ...fDeferrable,
+  }, ["elements"])),
   comment: fString,
 }, ["columns"]);
 const fSchema = fObject(

@@ -13,6 +13,7 @@ import { resolveReference } from "../operations/create.ts";
 import type {
   CheckConstraint,
   Column,
+  ExclusionConstraint,
   ForeignKeyConstraint,
   IndexDefinition,
   PrimaryKeyConstraint,
@@ -31,6 +32,7 @@ import type {
 export type {
   CheckConstraint,
   DomainDefinition,
+  ExclusionConstraint,
   Extension,
   ForeignKeyConstraint,
   IndexDefinition,
@@ -60,6 +62,8 @@ export interface Table {
   readonly foreignKeys?: readonly ForeignKeyConstraint[];
   /** `CHECK` constraints, matched by name or else by condition. */
   readonly checkConstraints?: readonly CheckConstraint[];
+  /** PostgreSQL exclusion constraints (`EXCLUDE USING gist (...)`), matched by name or content. */
+  readonly exclusionConstraints?: readonly ExclusionConstraint[];
   /** Table comment; not compared on SQLite, which stores none. */
   readonly comment?: string;
 }
@@ -107,6 +111,8 @@ export interface NormalizedTable {
   readonly foreignKeys: readonly ForeignKeyConstraint[];
   /** The table's check constraints, unchanged. */
   readonly checkConstraints: readonly CheckConstraint[];
+  /** The table's exclusion constraints, unchanged. */
+  readonly exclusionConstraints: readonly ExclusionConstraint[];
   /** The table's comment, when it has one. */
   readonly comment?: string;
 }
@@ -155,6 +161,7 @@ export function normalizeTable(table: Table): NormalizedTable {
     indexes: [...(table.indexes ?? [])],
     foreignKeys,
     checkConstraints: [...(table.checkConstraints ?? [])],
+    exclusionConstraints: [...(table.exclusionConstraints ?? [])],
     ...(table.comment !== undefined ? { comment: table.comment } : {}),
   };
 }

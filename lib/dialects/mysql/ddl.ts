@@ -8,6 +8,7 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   Column,
+  CreateExclusionConstraintOp,
   CreateIndexOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -16,17 +17,16 @@ import type {
   DropIndexOp,
   DropSchemaOp,
   DropTableCommentOp,
-  IndexOptions,
   Operation,
   OperationKind,
   RenameTableOp,
-  SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
 import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
+import type { IndexSyntax } from "../index_sql.ts";
 import type { SqlStatement } from "../statement.ts";
 import { mysqlType } from "./types.ts";
 
@@ -148,16 +148,63 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
-  // Prefix lengths (Alembic's mysql_length): `name(10)`, needed to index TEXT and BLOB columns.
-  protected override indexColumns(
-    columns: readonly (string | SqlExpression)[],
-    options?: IndexOptions,
-  ): string {
-    return columns.map((c) => {
-      if (typeof c !== "string") return `(${c.sql})`;
-      const length = options?.lengths?.[c];
-      return length === undefined ? this.quoteIdentifier(c) : `${this.quoteIdentifier(c)}(${length})`;
-    }).join(", ");
+  // Prefix lengths (Alembic's mysql_length), FULLTEXT/SPATIAL and DESC; MySQL has no operator
+  // MySQL parses MATCH and ignores it: a MATCH FULL key would not be one.
+  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
+    if (fk.match === "full") {
+      throw this.unsupported(
+        kind,
+        "Cannot create a MATCH FULL foreign key on MySQL: it ignores MATCH",
+        "drop match",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL adds a constraint without checking the rows already there.
+  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    if (op.notValid) {
+      throw this.unsupported(
+        op.kind,
+        "Cannot add a NOT VALID constraint on MySQL: it checks existing rows",
+        "drop notValid",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
+  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
+    if (u.nullsNotDistinct) {
+      throw this.unsupported(
+        kind,
+        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on MySQL: NULLs never collide there",
+        "drop nullsNotDistinct",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL has EXCLUDE constraints.
+  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot create exclusion constraint "${op.name}" on MySQL: it has no EXCLUDE constraints`,
+      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
+    );
+  }
+
+  // classes, NULLS placement, per-column collation or INCLUDE.
+  protected override get indexSyntax(): IndexSyntax {
+    return {
+      label: "MySQL",
+      using: "afterColumns",
+      nulls: false,
+      collation: false,
+      opclass: false,
+      include: false,
+      mysqlKinds: true,
+    };
   }
 
   // Each kind of constraint has its own DROP clause; CHECK (and an unknown type) use DROP

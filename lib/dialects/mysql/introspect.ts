@@ -7,7 +7,13 @@
  *
  * @module
  */
-import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  Column,
+  IndexColumn,
+  ReferentialAction,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import type { ForeignKeyConstraint, Schema } from "../../schema/model.ts";
 import { finishTables, groupRows, type TableDraft } from "../_introspect.ts";
 import { BACKTICK_QUOTES, stripParens } from "../_parens.ts";
@@ -22,7 +28,9 @@ export interface MysqlIntrospectOptions {
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
-  "NO ACTION": undefined,
+  // Written explicitly (MariaDB reports an unwritten action as RESTRICT): kept, so the copy prints
+  // the same; compared as the default, which InnoDB enforces the same way.
+  "NO ACTION": "no action",
   RESTRICT: undefined, // InnoDB's default, the same as NO ACTION
   CASCADE: "cascade",
   "SET NULL": "set null",
@@ -130,9 +138,13 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     const draft = drafts.get(table);
     if (!draft || name === "PRIMARY") continue;
     const unique = Number(r.non_unique) === 0;
-    const columns = rows.map((x) =>
-      x.column_name === null ? { sql: String(x.expression) } : String(x.column_name)
-    );
+    const columns = rows.map((x): IndexColumn => {
+      const base = x.column_name === null ? { sql: String(x.expression) } : String(x.column_name);
+      // COLLATION is `D` for a descending key part (MySQL 8, MariaDB 10.8).
+      if (x.collation !== "D") return base;
+      return typeof base === "string" ? { column: base, order: "desc" } : { ...base, order: "desc" };
+    });
+    const type = String(r.index_type ?? "BTREE").toUpperCase();
     const lengths: Record<string, number> = {};
     for (const x of rows) {
       if (x.sub_part !== null && x.sub_part !== undefined && x.column_name !== null) {
@@ -140,13 +152,22 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
       }
     }
     const hasLengths = Object.keys(lengths).length > 0;
-    if (unique && !hasLengths && columns.every((c) => typeof c === "string")) continue; // a unique constraint
-    if (!unique && isForeignKeyIndex(name, columns, draft.foreignKeys)) continue;
+    // FULLTEXT and SPATIAL indexes report a SUB_PART of their own (not a prefix the user chose).
+    const kinds = type === "FULLTEXT"
+      ? { fulltext: true }
+      : type === "SPATIAL"
+      ? { spatial: true }
+      : undefined;
+    const prefixed = hasLengths && !kinds;
+    if (unique && !prefixed && columns.every((c) => typeof c === "string")) continue; // a unique constraint
+    if (!unique && !kinds && isForeignKeyIndex(name, columns, draft.foreignKeys)) continue;
     draft.indexes.push({
       name,
       columns,
       ...(unique ? { unique: true } : {}),
-      ...(hasLengths ? { lengths } : {}),
+      ...(prefixed ? { lengths } : {}),
+      ...kinds,
+      ...(type === "HASH" ? { using: "hash" } : {}),
     });
   }
   // Unique indexes with prefix lengths or expressions are indexes, not constraints.
@@ -263,7 +284,7 @@ export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue
  */
 function isForeignKeyIndex(
   name: string,
-  columns: readonly (string | SqlExpression)[],
+  columns: readonly IndexColumn[],
   foreignKeys: readonly ForeignKeyConstraint[],
 ): boolean {
   return foreignKeys.some((f) =>

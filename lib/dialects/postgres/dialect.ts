@@ -60,6 +60,9 @@ export const postgresDialect: Dialect = Object.freeze(
     async normalizeObjects(conn, target, current) {
       return (await import("./normalize_objects.ts")).normalizePostgresObjects(conn, target, current);
     },
+    async alignWithServer(conn, target, current) {
+      return (await import("./server_canonical.ts")).alignChecksWithServer(conn, target, current);
+    },
     migrationSession: postgresMigrationSession,
     async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
       const { connectPostgres } = await import("./driver.ts");

@@ -9,7 +9,17 @@
  *
  * @module
  */
-import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  Column,
+  DeferrableOptions,
+  ExclusionConstraint,
+  ExclusionElement,
+  IndexColumn,
+  IndexColumnOptions,
+  ReferentialAction,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import type { Schema } from "../../schema/model.ts";
 import { finishTables, type TableDraft } from "../_introspect.ts";
 import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
@@ -47,10 +57,12 @@ export async function introspectPostgres(
   options: PostgresIntrospectOptions = {},
 ): Promise<Schema> {
   let schemas = options.schemas ?? [];
-  if (schemas.length === 0) {
-    const rows = await conn.query("SELECT current_schema() AS s");
-    schemas = [String(rows[0].s)];
-  }
+  const first = await conn.query(
+    "SELECT current_schema() AS s, current_setting('server_version_num')::int AS v",
+  );
+  if (schemas.length === 0) schemas = [String(first[0].s)];
+  // pg_index.indnullsnotdistinct exists from PostgreSQL 15 on.
+  const nullsNotDistinct = Number(first[0].v) >= 150000 ? "i.indnullsnotdistinct" : "false";
   const main = schemas[0];
   const inList = schemas.map((s) => quoteString(s, false)).join(", ");
   const key = (schema: string, table: string) => schema === main ? table : `${schema}.${table}`;
@@ -95,13 +107,15 @@ WHERE ${relFilter}`,
   array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, pos)
     JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos) AS ref_columns,
   k.confupdtype AS on_update, k.confdeltype AS on_delete, k.condeferrable AS deferrable,
-  k.condeferred AS deferred, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check
+  k.condeferred AS deferred, k.confmatchtype AS match, k.convalidated AS validated, CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END AS check,
+  CASE WHEN k.contype = 'x' THEN ${EXCLUSION_DETAILS} END AS exclusion,
+  CASE WHEN k.contype = 'u' THEN (SELECT ${nullsNotDistinct} FROM pg_index i WHERE i.indexrelid = k.conindid) END AS nnd
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')`,
+WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c', 'x')`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -110,9 +124,14 @@ WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')`,
     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos) AS cols,
   CASE WHEN 0 = ANY (i.indkey::int2[]) THEN array(SELECT pg_get_indexdef(i.indexrelid, k, true)
     FROM generate_series(1, i.indnkeyatts) k ORDER BY k) END AS exprs,
-  pg_get_expr(i.indpred, i.indrelid, true) AS where
+  pg_get_expr(i.indpred, i.indrelid, true) AS where, am.amname AS method,
+  array(SELECT a.attname::text FROM unnest((i.indkey::int2[])[i.indnkeyatts:i.indnatts - 1]) WITH ORDINALITY u(num, pos)
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos) AS include,
+  ${nullsNotDistinct} AS nulls_not_distinct,
+  CASE WHEN ${HAS_COLUMN_OPTIONS} THEN ${INDEX_COLUMN_OPTIONS} END AS options
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${relFilter}
@@ -154,7 +173,12 @@ WHERE n.nspname IN (${inList})
         draft.primaryKey = name === `${table}_pkey` ? { columns } : { name, columns };
         break;
       case "u":
-        draft.uniqueConstraints.push({ name, columns, ...deferrable(r) });
+        draft.uniqueConstraints.push({
+          name,
+          columns,
+          ...deferrable(r),
+          ...(r.nnd === true ? { nullsNotDistinct: true } : {}),
+        });
         break;
       case "f":
         draft.foreignKeys.push({
@@ -164,11 +188,22 @@ WHERE n.nspname IN (${inList})
           referencedColumns: (r.ref_columns as string[]) ?? [],
           ...(ACTIONS[String(r.on_delete)] ? { onDelete: ACTIONS[String(r.on_delete)] } : {}),
           ...(ACTIONS[String(r.on_update)] ? { onUpdate: ACTIONS[String(r.on_update)] } : {}),
+          ...(r.match === "f" ? { match: "full" as const } : {}),
+          ...(r.validated === false ? { notValid: true } : {}),
           ...deferrable(r),
         });
         break;
       case "c":
-        draft.checkConstraints.push({ name, condition: stripParens(String(r.check), STANDARD_QUOTES) });
+        draft.checkConstraints.push({
+          name,
+          condition: stripParens(String(r.check), STANDARD_QUOTES),
+          ...(r.validated === false ? { notValid: true } : {}),
+        });
+        break;
+      case "x":
+        (draft.exclusionConstraints ??= []).push(
+          exclusionOf(name, r.exclusion as ExclusionRow, deferrable(r)),
+        );
         break;
     }
   }
@@ -177,12 +212,17 @@ WHERE n.nspname IN (${inList})
     if (!draft) continue;
     // Plain columns come by name; pg_get_indexdef (slow) runs only for indexes with expressions.
     const exprs = (r.exprs as string[] | null) ?? [];
-    const columns = (r.cols as (string | null)[]).map((c, i) => c ?? { sql: exprs[i] });
+    const options = (r.options as IndexColumnRow[] | null) ?? [];
+    const columns = (r.cols as (string | null)[]).map((c, i) => indexColumnOf(c, exprs[i], options[i]));
+    const include = (r.include as string[] | null) ?? [];
     draft.indexes.push({
       name: String(r.name),
       columns,
       ...(r.unique === true ? { unique: true } : {}),
       ...(r.where !== null && r.where !== undefined ? { where: String(r.where) } : {}),
+      ...(r.method !== "btree" && typeof r.method === "string" ? { using: r.method } : {}),
+      ...(include.length ? { include } : {}),
+      ...(r.nulls_not_distinct === true ? { nullsNotDistinct: true } : {}),
     });
   }
   const tables = finishTables(drafts);
@@ -197,6 +237,86 @@ WHERE n.nspname IN (${inList})
     ...(schemas.length > 1 ? { schemas: schemas.slice(1) } : {}),
     ...await introspectPostgresObjects(conn, { inList, main }),
   };
+}
+
+// Whether an index has any column option at all (cheap array tests), so that the per-column
+// subquery below runs only for those: on 2,000 plain indexes it costs ~180 ms, this ~10 ms.
+const HAS_COLUMN_OPTIONS = `(0 <> ANY (i.indoption::int2[]) OR NOT (i.indcollation::oid[] <@ '{0,100}'::oid[])
+  OR i.indclass::oid[] && (SELECT array_agg(o.oid) FROM pg_opclass o WHERE NOT o.opcdefault))`;
+
+// Per key column of an index: DESC and NULLS FIRST bits of indoption, the operator class when not
+// its type's default, the collation when not the column's (or, for an expression, its type's).
+const INDEX_COLUMN_OPTIONS = `array(SELECT json_build_object(
+    'desc', (i.indoption[k] & 1) <> 0, 'nulls_first', (i.indoption[k] & 2) <> 0,
+    'opclass', CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
+    'collation', CASE WHEN i.indcollation[k] <> 0
+      AND i.indcollation[k] <> coalesce(ta.attcollation, it.typcollation, 0) THEN coll.collname END)
+  FROM generate_series(0, i.indnkeyatts - 1) k
+  LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k]
+  LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k] AND i.indkey[k] <> 0
+  LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k + 1
+  LEFT JOIN pg_type it ON it.oid = ia.atttypid
+  LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k]
+  ORDER BY k)`;
+
+// The index behind an exclusion constraint: method, operators, elements and predicate.
+const EXCLUSION_DETAILS = `(SELECT json_build_object(
+    'method', am.amname,
+    'operators', array(SELECT o.oprname::text FROM unnest(k.conexclop) WITH ORDINALITY u(op, pos)
+      JOIN pg_operator o ON o.oid = u.op ORDER BY u.pos),
+    'cols', array(SELECT a.attname::text FROM unnest((i.indkey::int2[])[0:i.indnkeyatts - 1]) WITH ORDINALITY u(num, pos)
+      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num ORDER BY u.pos),
+    'exprs', array(SELECT pg_get_indexdef(i.indexrelid, n, true) FROM generate_series(1, i.indnkeyatts) n ORDER BY n),
+    'where', pg_get_expr(i.indpred, i.indrelid, true),
+    'options', ${INDEX_COLUMN_OPTIONS})
+  FROM pg_index i JOIN pg_class xc ON xc.oid = i.indexrelid JOIN pg_am am ON am.oid = xc.relam
+  WHERE i.indexrelid = k.conindid)`;
+
+interface ExclusionRow {
+  readonly method: string;
+  readonly operators: readonly string[];
+  readonly cols: readonly (string | null)[];
+  readonly exprs: readonly string[];
+  readonly where: string | null;
+  readonly options: readonly IndexColumnRow[] | null;
+}
+
+function exclusionOf(name: string, x: ExclusionRow, defer: DeferrableOptions): ExclusionConstraint {
+  const elements = x.cols.map((c, i): ExclusionElement => {
+    const col = indexColumnOf(c, x.exprs[i], x.options?.[i]);
+    const base = typeof col === "string" ? { column: col } : col;
+    return { ...base, operator: x.operators[i] };
+  });
+  return {
+    name,
+    ...(x.method !== "gist" ? { using: x.method } : {}),
+    elements,
+    ...(x.where !== null ? { where: x.where } : {}),
+    ...defer,
+  };
+}
+
+interface IndexColumnRow {
+  readonly desc: boolean;
+  readonly nulls_first: boolean;
+  readonly opclass: string | null;
+  readonly collation: string | null;
+}
+
+function indexColumnOf(
+  column: string | null,
+  expr: string | undefined,
+  o: IndexColumnRow | undefined,
+): IndexColumn {
+  const opts: { -readonly [K in keyof IndexColumnOptions]: IndexColumnOptions[K] } = {};
+  if (o?.collation) opts.collation = o.collation;
+  if (o?.opclass) opts.opclass = o.opclass;
+  if (o?.desc) opts.order = "desc";
+  // PostgreSQL's default is NULLS LAST ascending and NULLS FIRST descending.
+  if (o && o.nulls_first !== o.desc) opts.nulls = o.nulls_first ? "first" : "last";
+  const base = column ?? { sql: String(expr) };
+  if (Object.keys(opts).length === 0) return base;
+  return typeof base === "string" ? { column: base, ...opts } : { ...base, ...opts };
 }
 
 function deferrable(r: Record<string, unknown>): { deferrable?: boolean; initiallyDeferred?: boolean } {

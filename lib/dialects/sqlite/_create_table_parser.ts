@@ -159,8 +159,10 @@ function listItems(tokens: Token[], open: number): { segments: Token[][]; close:
 
 /** A stored `CREATE INDEX` taken apart. */
 export interface ParsedCreateIndex {
-  /** Each indexed column or expression as written, without outer parentheses and `ASC`/`DESC`. */
+  /** Each indexed column or expression as written, without outer parentheses, `COLLATE` and `ASC`/`DESC`. */
   readonly columns: readonly string[];
+  /** Each entry's explicit `COLLATE` name (unquoted), by position; absent where none is written. */
+  readonly collations?: readonly (string | undefined)[];
   /** The partial index's predicate, as written. */
   readonly where?: string;
 }
@@ -178,11 +180,19 @@ export function parseCreateIndex(sql: string): ParsedCreateIndex {
   const open = on < 0 ? -1 : tokens.findIndex((t, k) => k > on && t.text === "(");
   if (open < 0) return { columns: [] };
   const { segments, close } = listItems(tokens, open);
-  const columns = segments.map((s) => joinText(trim(s))).filter((c) => c !== "").map((c) =>
-    stripParens(c.replace(/\s+(ASC|DESC)$/i, ""), SQLITE_QUOTES)
-  );
+  const collations: (string | undefined)[] = [];
+  const columns = segments.map((s) => joinText(trim(s))).filter((c) => c !== "").map((c) => {
+    const noOrder = c.replace(/\s+(ASC|DESC)$/i, "");
+    const collate = /\s+COLLATE\s+("[^"]+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_]*)$/i.exec(noOrder);
+    collations.push(collate ? unquote(collate[1]) : undefined);
+    return stripParens(collate ? noOrder.slice(0, collate.index) : noOrder, SQLITE_QUOTES);
+  });
   const where = close < 0 ? null : /^\s*WHERE\s+([\s\S]*)$/i.exec(sql.slice(tokens[close].end));
-  return { columns, ...(where ? { where: where[1].trim() } : {}) };
+  return {
+    columns,
+    ...(collations.some((x) => x !== undefined) ? { collations } : {}),
+    ...(where ? { where: where[1].trim() } : {}),
+  };
 }
 
 function parseTableConstraint(sig: Token[], text: string): ParsedTableConstraint {

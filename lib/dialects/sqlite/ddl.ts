@@ -9,6 +9,7 @@ import type {
   BatchAlterTableOp,
   Column,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateSchemaOp,
@@ -18,6 +19,7 @@ import type {
   DropSchemaOp,
   DropTableCommentOp,
   Operation,
+  OperationKind,
   SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
@@ -26,6 +28,7 @@ import { sqliteDateText } from "./date_text.ts";
 import { DdlCompiler } from "../ddl.ts";
 import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
+import type { IndexSyntax } from "../index_sql.ts";
 import type { SqlStatement } from "../statement.ts";
 import { sqliteType } from "./types.ts";
 import { assertNever } from "../../operations/types.ts";
@@ -117,11 +120,13 @@ export class SqliteDdl extends DdlCompiler {
       case "createPrimaryKey":
         return `${name}PRIMARY KEY (${this.columnList(op.columns)})`;
       case "createUniqueConstraint":
-        return `${name}UNIQUE (${this.columnList(op.columns)})${this.deferrable(op, op.kind)}`;
+        return `${name}UNIQUE${this.uniqueNulls(op, op.kind)} (${this.columnList(op.columns)})${
+          this.deferrable(op, op.kind)
+        }`;
       case "createForeignKey":
-        return `${name}${this.foreignKeyBody(op, undefined, op.kind)}`;
+        return `${name}${this.foreignKeyBody(op, undefined, op.kind)}${this.notValid(op)}`;
       case "createCheckConstraint":
-        return `${name}CHECK (${op.condition})`;
+        return `${name}CHECK (${op.condition})${this.notValid(op)}`;
       default:
         return assertNever(op);
     }
@@ -307,6 +312,64 @@ export class SqliteDdl extends DdlCompiler {
       );
     }
     return super.addColumn(op);
+  }
+
+  // SQLite parses MATCH and ignores it: a MATCH FULL key would not be one.
+  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
+    if (fk.match === "full") {
+      throw this.unsupported(
+        kind,
+        "Cannot create a MATCH FULL foreign key on SQLite: it ignores MATCH",
+        "drop match",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL adds a constraint without checking the rows already there.
+  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
+    if (op.notValid) {
+      throw this.unsupported(
+        op.kind,
+        "Cannot add a NOT VALID constraint on SQLite: it checks existing rows",
+        "drop notValid",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
+  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
+    if (u.nullsNotDistinct) {
+      throw this.unsupported(
+        kind,
+        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on SQLite: NULLs never collide there",
+        "drop nullsNotDistinct",
+      );
+    }
+    return "";
+  }
+
+  // Only PostgreSQL has EXCLUDE constraints.
+  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    throw this.unsupported(
+      op.kind,
+      `Cannot create exclusion constraint "${op.name}" on SQLite: it has no EXCLUDE constraints`,
+      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
+    );
+  }
+
+  // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.
+  protected override get indexSyntax(): IndexSyntax {
+    return {
+      label: "SQLite",
+      using: false,
+      nulls: false,
+      collation: true,
+      opclass: false,
+      include: false,
+      mysqlKinds: false,
+    };
   }
 
   // SQLite qualifies the index name, not the table: the index lives in the table's database.

@@ -8,7 +8,13 @@
  *
  * @module
  */
-import type { Column, ReferentialAction, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type {
+  Column,
+  IndexColumn,
+  ReferentialAction,
+  SqlExpression,
+  SqlValue,
+} from "../../operations/types.ts";
 import type {
   CheckConstraint,
   ForeignKeyConstraint,
@@ -23,6 +29,7 @@ import type { Connection, VersionTableName } from "../dialect.ts";
 import {
   parseCreateIndex,
   parseCreateTable,
+  type ParsedCreateIndex,
   type ParsedCreateTable,
   tokenize,
 } from "./_create_table_parser.ts";
@@ -65,10 +72,10 @@ ORDER BY m.name`,
 FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
   const indexRows = await conn.query(
     `SELECT m.name AS t, il.name AS idx, il."unique" AS uniq, il.origin AS origin,
-  il.partial AS partial, ii.seqno AS seqno, ii.name AS col, im.sql AS sql
-FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
+  il.partial AS partial, ii.seqno AS seqno, ii.name AS col, ii."desc" AS "desc", ii.coll AS coll, im.sql AS sql
+FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
 LEFT JOIN sqlite_master im ON im.type = 'index' AND im.name = il.name
-WHERE ${tableFilter} ORDER BY m.name, il.name, ii.seqno`,
+WHERE ${tableFilter} AND ii."key" = 1 ORDER BY m.name, il.name, ii.seqno`,
   );
   const fkRows = await conn.query(`SELECT m.name AS t, f.id AS id, f.seq AS seq, f."table" AS ref_table,
   f."from" AS col, f."to" AS ref_col, f.on_update AS on_update, f.on_delete AS on_delete
@@ -128,11 +135,25 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
     if (r.origin === "u") {
       const cols = columnNames.filter((c): c is string => c !== undefined);
       const named = d.parsed.uniques.find((u) => sameNames(u.columns, cols));
-      d.uniqueConstraints.push({ ...(named?.name ? { name: named.name } : {}), columns: cols });
+      d.uniqueConstraints.push({
+        ...(named?.name ? { name: named.name } : {}),
+        columns: cols,
+        ...(named?.deferrable ? { deferrable: true } : {}),
+        ...(named?.initiallyDeferred ? { initiallyDeferred: true } : {}),
+      });
       continue;
     }
     const parsed = readCreateIndex(String(r.sql ?? ""));
-    const columns = columnNames.map((c, i) => c ?? { sql: parsed.columns[i] ?? "" });
+    const columns = columnNames.map((c, i): IndexColumn => {
+      const base = c ?? { sql: parsed.columns[i] ?? "" };
+      // index_xinfo's coll is the column's own collation unless the index names one.
+      const opts = {
+        ...(parsed.collations?.[i] !== undefined ? { collation: String(rows[i].coll) } : {}),
+        ...(Number(rows[i].desc) === 1 ? { order: "desc" as const } : {}),
+      };
+      if (Object.keys(opts).length === 0) return base;
+      return typeof base === "string" ? { column: base, ...opts } : { ...base, ...opts };
+    });
     d.indexes.push({
       name: String(r.idx),
       columns,
@@ -156,6 +177,8 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       referencedColumns: rows.map((x) => x.ref_col === null ? "" : String(x.ref_col)),
       ...(onDelete ? { onDelete } : {}),
       ...(onUpdate ? { onUpdate } : {}),
+      ...(named?.deferrable ? { deferrable: true } : {}),
+      ...(named?.initiallyDeferred ? { initiallyDeferred: true } : {}),
     });
   }
   // pragma_foreign_key_list lists keys last-declared first.
@@ -234,8 +257,13 @@ interface ParsedColumn {
 interface ParsedTable {
   readonly columns: Map<string, ParsedColumn>;
   readonly primaryKeyName?: string;
-  readonly uniques: { name?: string; columns: string[] }[];
-  readonly foreignKeys: { name?: string; columns: string[] }[];
+  readonly uniques: { name?: string; columns: string[]; deferrable?: boolean; initiallyDeferred?: boolean }[];
+  readonly foreignKeys: {
+    name?: string;
+    columns: string[];
+    deferrable?: boolean;
+    initiallyDeferred?: boolean;
+  }[];
   readonly checks: CheckConstraint[];
 }
 
@@ -265,8 +293,9 @@ function readCreateTable(sql: string): ParsedTable {
       const named = clause.name ? { name: clause.name } : {};
       if (clause.kind === "generated") generated ??= inner(clause.text);
       else if (clause.kind === "check") checks.push({ ...named, condition: inner(clause.text) });
-      else if (clause.kind === "references") foreignKeys.push({ ...named, columns: [column.name] });
-      else if (clause.kind === "primary") {
+      else if (clause.kind === "references") {
+        foreignKeys.push({ ...named, columns: [column.name], ...deferrableIn(clause.text) });
+      } else if (clause.kind === "primary") {
         autoincrement ||= tokenize(clause.text).some((t) =>
           t.kind === "word" && t.text.toUpperCase() === "AUTOINCREMENT"
         );
@@ -276,15 +305,30 @@ function readCreateTable(sql: string): ParsedTable {
   }
   for (const c of parsed.constraints) {
     if (c.kind === "primary") primaryKeyName = c.name;
-    else if (c.kind === "unique") uniques.push({ name: c.name, columns: [...c.columns] });
-    else if (c.kind === "foreignkey") foreignKeys.push({ name: c.name, columns: [...c.columns] });
-    else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
+    else if (c.kind === "unique") {
+      uniques.push({ name: c.name, columns: [...c.columns], ...deferrableIn(c.text) });
+    } else if (c.kind === "foreignkey") {
+      foreignKeys.push({ name: c.name, columns: [...c.columns], ...deferrableIn(c.text) });
+    } else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
   return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
 }
 
+/**
+ * `DEFERRABLE [INITIALLY DEFERRED]` of a constraint's text, as SQLite keeps it only there (the
+ * pragmas do not report it); `NOT DEFERRABLE` and `INITIALLY IMMEDIATE` are the default.
+ */
+function deferrableIn(text: string): { deferrable?: boolean; initiallyDeferred?: boolean } {
+  const words = tokenize(text).filter((t) => t.kind === "word").map((t) => t.text.toUpperCase());
+  const at = words.findIndex((w, i) => w === "DEFERRABLE" && words[i - 1] !== "NOT");
+  if (at < 0) return {};
+  return words[at + 1] === "INITIALLY" && words[at + 2] === "DEFERRED"
+    ? { deferrable: true, initiallyDeferred: true }
+    : { deferrable: true };
+}
+
 /** {@link parseCreateIndex}, or nothing for a text it cannot read. */
-function readCreateIndex(sql: string): { readonly columns: readonly string[]; readonly where?: string } {
+function readCreateIndex(sql: string): ParsedCreateIndex {
   try {
     return parseCreateIndex(sql);
   } catch (error) {

@@ -26,6 +26,7 @@ import type { Connection } from "../dialect.ts";
 import type { SqlStatement } from "../statement.ts";
 import { type ColumnClause, parseCreateTable, type ParsedTableConstraint } from "./_create_table_parser.ts";
 import type { SqliteDdl } from "./ddl.ts";
+import { isReplacedColumnReference, isReplacedTableKey } from "./_unnamed_foreign_keys.ts";
 import { readSqliteTable, type SqliteTableInfo } from "./introspect_table.ts";
 import { limitDependsOnTable, mentionsAny, needsRebuild } from "./rebuild_rules.ts";
 
@@ -234,11 +235,24 @@ export function rebuildStatements(
           added("unique", op.name, compiler.constraintSql({ ...op, columns: toBuildNames(op.columns) })),
         );
         break;
-      case "createForeignKey":
+      case "createForeignKey": {
+        // An unnamed key on the same columns to the same table is the one this replaces (SQLite
+        // offers no name to drop it by).
+        const cols = toBuildNames(op.columns);
+        constraints = constraints.filter((k) => !isReplacedTableKey(k, cols, op.referencedTable));
+        if (cols.length === 1) {
+          const c = find(op.columns[0], "use column");
+          const kept = c.clauses.filter((k) => !isReplacedColumnReference(k, op.referencedTable));
+          if (kept.length !== c.clauses.length) {
+            c.clauses = kept;
+            c.original = undefined;
+          }
+        }
         constraints.push(
-          added("foreignkey", op.name, compiler.constraintSql({ ...op, columns: toBuildNames(op.columns) })),
+          added("foreignkey", op.name, compiler.constraintSql({ ...op, columns: cols })),
         );
         break;
+      }
       case "createCheckConstraint":
         constraints.push(added("check", op.name, compiler.constraintSql(op)));
         break;

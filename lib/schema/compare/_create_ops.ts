@@ -52,6 +52,8 @@ export function createForeignKeyOp(
     ...(ref.schema && ref.schema !== schema ? { referencedSchema: ref.schema } : {}),
     ...(f.onDelete ? { onDelete: f.onDelete } : {}),
     ...(f.onUpdate ? { onUpdate: f.onUpdate } : {}),
+    ...(f.match === "full" ? { match: "full" as const } : {}),
+    ...(f.notValid ? { notValid: true } : {}),
     ...deferrableOf(f),
   });
 }
@@ -67,6 +69,11 @@ export function createIndexOp(
     ...(i.unique ? { unique: true } : {}),
     ...(i.where ? { where: i.where } : {}),
     ...(i.lengths ? { lengths: i.lengths } : {}),
+    ...(i.using ? { using: i.using } : {}),
+    ...(i.include?.length ? { include: i.include } : {}),
+    ...(i.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(i.fulltext ? { fulltext: true } : {}),
+    ...(i.spatial ? { spatial: true } : {}),
   });
 }
 

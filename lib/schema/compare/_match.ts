@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { ForeignKeyConstraint, IndexDefinition } from "../../operations/types.ts";
+import { indexColumnKey } from "../../operations/index_columns.ts";
+import type { DeferrableOptions, ForeignKeyConstraint, IndexDefinition } from "../../operations/types.ts";
+import { sameIndexOptions } from "./_index_options.ts";
 
 /** Same items in the same order. */
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -20,18 +22,26 @@ export function sqlKey(sql: string): string {
 export function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {
   return (a.unique ?? false) === (b.unique ?? false) && sqlKey(a.where ?? "") === sqlKey(b.where ?? "") &&
     a.columns.length === b.columns.length &&
-    a.columns.every((c, i) => {
-      const d = b.columns[i];
-      if (typeof c === "string" || typeof d === "string") return c === d;
-      return sqlKey(c.sql) === sqlKey(d.sql);
-    });
+    a.columns.every((c, i) => indexColumnKey(c, sqlKey) === indexColumnKey(b.columns[i], sqlKey)) &&
+    sameIndexOptions(a, b);
 }
 
 /** Two foreign keys with the same columns, target and actions (`no action` and `restrict` alike). */
 export function sameForeignKey(a: ForeignKeyConstraint, b: ForeignKeyConstraint): boolean {
   return sameList(a.columns, b.columns) && a.referencedTable === b.referencedTable &&
     sameList(a.referencedColumns, b.referencedColumns) && action(a.onDelete) === action(b.onDelete) &&
-    action(a.onUpdate) === action(b.onUpdate);
+    action(a.onUpdate) === action(b.onUpdate) && (a.match === "full") === (b.match === "full") &&
+    (a.notValid ?? false) === (b.notValid ?? false) && sameDeferrable(a, b);
+}
+
+/**
+ * Same `DEFERRABLE` / `INITIALLY DEFERRED` (`initiallyDeferred` alone implies deferrable, and
+ * `deferrable: false` is the default).
+ */
+export function sameDeferrable(a: DeferrableOptions, b: DeferrableOptions): boolean {
+  const mode = (x: DeferrableOptions) =>
+    x.deferrable === false ? "" : x.initiallyDeferred ? "deferred" : x.deferrable ? "deferrable" : "";
+  return mode(a) === mode(b);
 }
 
 function action(a: string | undefined): string {

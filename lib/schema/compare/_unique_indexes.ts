@@ -32,5 +32,6 @@ export function indexesOf(t: NormalizedTable, n: SchemaNormalizer): IndexDefinit
 }
 
 function isPlainUniqueIndex(i: IndexDefinition): boolean {
-  return i.unique === true && !i.lengths && !i.where && i.columns.every((c) => typeof c === "string");
+  return i.unique === true && !i.lengths && !i.where && !i.using && !i.include && !i.fulltext && !i.spatial &&
+    !i.nullsNotDistinct && i.columns.every((c) => typeof c === "string");
 }

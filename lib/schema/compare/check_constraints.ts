@@ -23,7 +23,7 @@ export function compareCheckConstraints(pair: TablePair): TableComparison {
   const [added, dropped] = matchLists(
     t.checkConstraints,
     c.checkConstraints,
-    (a, b) => sqlKey(a.condition) === sqlKey(b.condition),
+    (a, b) => sqlKey(a.condition) === sqlKey(b.condition) && (a.notValid ?? false) === (b.notValid ?? false),
   );
   for (const k of dropped) {
     if (!k.name) {
@@ -40,7 +40,13 @@ export function compareCheckConstraints(pair: TablePair): TableComparison {
     const kname = k.name ?? `ck_${name}_${i + 1}`;
     steps.push({
       slot: "checkAdd",
-      step: tableStep(pair, create.createCheckConstraint(kname, name, k.condition, so)),
+      step: tableStep(
+        pair,
+        create.createCheckConstraint(kname, name, k.condition, {
+          ...so,
+          ...(k.notValid ? { notValid: true } : {}),
+        }),
+      ),
     });
     details.push(`check "${kname}" added`);
   }

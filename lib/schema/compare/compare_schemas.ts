@@ -21,6 +21,7 @@ import { compareColumns } from "./columns.ts";
 import { compareComments } from "./comments.ts";
 import { compareEnums } from "./enums.ts";
 import { compareForeignKeys } from "./foreign_keys.ts";
+import { compareExclusionConstraints } from "./exclusion_constraints.ts";
 import { compareIndexes } from "./indexes.ts";
 import { inverseOf } from "./inverse.ts";
 import { orderTableSteps } from "./order.ts";
@@ -70,6 +71,7 @@ const TABLE_COMPARATORS: readonly TableComparator[] = [
   compareIndexes,
   compareForeignKeys,
   compareCheckConstraints,
+  compareExclusionConstraints,
   compareComments,
 ];
 

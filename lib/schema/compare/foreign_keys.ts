@@ -9,7 +9,8 @@
  * @module
  */
 import * as create from "../../operations/create.ts";
-import type { ForeignKeyConstraint, SqlExpression } from "../../operations/types.ts";
+import { indexColumnName } from "../../operations/index_columns.ts";
+import type { ForeignKeyConstraint, IndexColumn } from "../../operations/types.ts";
 import type { NormalizedTable } from "../model.ts";
 import type { SchemaNormalizer } from "../normalizer.ts";
 import { createForeignKeyOp, foreignKeyName } from "./_create_ops.ts";
@@ -31,9 +32,21 @@ export function compareForeignKeys(pair: TablePair): TableComparison {
   const steps: Placed[] = [];
   const details: string[] = [];
   const [added, dropped] = matchLists(t.foreignKeys, c.foreignKeys, sameForeignKey);
+  const replacing = new Map<ForeignKeyConstraint, ForeignKeyConstraint>();
   for (const f of dropped) {
     if (!f.name) {
-      details.push(`foreign key (${f.columns.join(", ")}) removed (unnamed: drop it by hand)`);
+      // An unnamed key (SQLite) cannot be dropped by name; a new key on the same columns to the same
+      // table replaces it when the table is rebuilt.
+      const by = added.find((a) => !replacing.has(a) && sameTarget(a, f));
+      if (by) {
+        replacing.set(by, f);
+        details.push(`foreign key (${f.columns.join(", ")}) changed`);
+      } else if (f.columns.some((col) => !Object.hasOwn(t.columns, col))) {
+        // Dropping its column drops the key with it.
+        details.push(`foreign key (${f.columns.join(", ")}) removed with its column`);
+      } else {
+        details.push(`foreign key (${f.columns.join(", ")}) removed (unnamed: drop it by hand)`);
+      }
       continue;
     }
     const up = create.dropConstraint(f.name, name, { ...so, type: "foreignkey" });
@@ -60,11 +73,14 @@ export function compareForeignKeys(pair: TablePair): TableComparison {
     const fname = foreignKeyName(name, f);
     const up = createForeignKeyOp(name, so.schema, f);
     const implicit = foreignKeyIndex({ ...f, name: fname }, t, n);
+    const old = replacing.get(f);
     const step = implicit && !c.indexes.some((i) => i.name === implicit)
       ? { ...tableStep(pair, up), downAlso: create.dropIndex(implicit, { ...so, table: name }) }
+      : old
+      ? { ...tableStep(pair, up), downAlso: createForeignKeyOp(name, so.schema, old) }
       : tableStep(pair, up);
     steps.push({ slot: inPlace ? "fkCreate" : "fkAdd", step });
-    details.push(`foreign key "${fname}" added`);
+    if (!old) details.push(`foreign key "${fname}" added`);
   }
   return { steps, details };
 }
@@ -82,7 +98,8 @@ function foreignKeyIndex(
   n: SchemaNormalizer,
 ): string | undefined {
   if (!n.capabilities.foreignKeyCreatesIndex) return undefined;
-  const covers = (cols: readonly (string | SqlExpression)[]) => f.columns.every((c, i) => cols[i] === c);
+  const covers = (cols: readonly IndexColumn[]) =>
+    f.columns.every((c, i) => cols[i] !== undefined && indexColumnName(cols[i]) === c);
   if (
     (table.primaryKey && covers(table.primaryKey.columns)) ||
     table.uniqueConstraints.some((u) => covers(u.columns)) ||
@@ -91,4 +108,10 @@ function foreignKeyIndex(
     return undefined;
   }
   return f.name && !/_ibfk_\d+$/.test(f.name) ? f.name : f.columns[0];
+}
+
+/** Same local columns and referenced table (the actions aside). */
+function sameTarget(a: ForeignKeyConstraint, b: ForeignKeyConstraint): boolean {
+  return a.referencedTable === b.referencedTable && a.columns.length === b.columns.length &&
+    a.columns.every((c, i) => c === b.columns[i]);
 }

@@ -9,6 +9,8 @@ import { createIndexOp } from "./_create_ops.ts";
 import { sameIndex } from "./_match.ts";
 import { type Placed, type TableComparison, type TablePair, tableStep } from "./_step.ts";
 import { indexesOf } from "./_unique_indexes.ts";
+import { foreignKeysAroundIndexDrops } from "./_index_foreign_keys.ts";
+import type { IndexDefinition } from "../../operations/types.ts";
 
 /**
  * Compare the indexes of `pair`'s table (without the unique indexes that are compared as unique
@@ -24,13 +26,16 @@ export function compareIndexes(pair: TablePair): TableComparison {
   const details: string[] = [];
   const tIndexes = indexesOf(t, n);
   const cIndexes = indexesOf(c, n);
+  const dropped: IndexDefinition[] = [];
   for (const ci of cIndexes) {
     const ti = tIndexes.find((x) => x.name === ci.name);
     if (ti && sameIndex(ti, ci)) continue;
     const up = create.dropIndex(ci.name, { ...so, table: name });
     steps.push({ slot: "indexDrop", step: tableStep(pair, up, { simple: true }) });
     details.push(`index "${ci.name}" ${ti ? "changed" : "removed"}`);
+    dropped.push(ci);
   }
+  steps.push(...foreignKeysAroundIndexDrops(pair, dropped));
   for (const ti of tIndexes) {
     const ci = cIndexes.find((x) => x.name === ti.name);
     if (ci && sameIndex(ti, ci)) continue;

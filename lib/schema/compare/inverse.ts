@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { createExclusionConstraintOp } from "./exclusion_constraints.ts";
 import { IrreversibleOperationError } from "../../errors.ts";
 import { batchAlterTableOf } from "../../operations/batch.ts";
 import * as create from "../../operations/create.ts";
@@ -30,7 +31,8 @@ export function inverseOf(step: Step): Operation | undefined {
   if (step.down) return step.down;
   if (step.parts) {
     const batch = up as Extract<Operation, { kind: "batchAlterTable" }>;
-    const downs = [...step.parts].reverse().map(inverseOf).filter((d): d is Operation => d !== undefined);
+    const downs = [...step.parts].reverse().flatMap((p) => [inverseOf(p), p.downAlso])
+      .filter((d): d is Operation => d !== undefined);
     return batchAlterTableOf(batch.table, downs as BatchOperation[], {
       recreate: batch.recreate,
       ...(batch.schema ? { schema: batch.schema } : {}),
@@ -69,7 +71,11 @@ function recreateConstraint(op: DropConstraintOp, before: NormalizedTable): Oper
     case "unique": {
       const u = before.uniqueConstraints.find((x) => x.name === op.name);
       if (u) {
-        return create.createUniqueConstraint(op.name, op.table, u.columns, { ...so, ...deferrableOf(u) });
+        return create.createUniqueConstraint(op.name, op.table, u.columns, {
+          ...so,
+          ...deferrableOf(u),
+          ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        });
       }
       // Where unique constraints are unique indexes, the dropped one may be written as an index.
       const i = before.indexes.find((x) => x.name === op.name && x.unique);
@@ -81,7 +87,16 @@ function recreateConstraint(op: DropConstraintOp, before: NormalizedTable): Oper
     }
     case "check": {
       const k = before.checkConstraints.find((x) => x.name === op.name);
-      return k ? create.createCheckConstraint(op.name, op.table, k.condition, so) : undefined;
+      return k
+        ? create.createCheckConstraint(op.name, op.table, k.condition, {
+          ...so,
+          ...(k.notValid ? { notValid: true } : {}),
+        })
+        : undefined;
+    }
+    case "exclusion": {
+      const x = before.exclusionConstraints.find((c) => c.name === op.name);
+      return x ? createExclusionConstraintOp(op.table, op.schema, x) : undefined;
     }
     default:
       return undefined;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { createExclusionConstraintOp } from "./exclusion_constraints.ts";
 import * as create from "../../operations/create.ts";
 import { type NormalizedTable, normalizeTable, splitTableKey, type Table } from "../model.ts";
 import { createForeignKeyOp, createTableOp } from "./_create_ops.ts";
@@ -51,13 +52,31 @@ export function compareTables(
   for (const key of dependencyOrder(addedNorm)) {
     const table = addedNorm.get(key)!;
     const { schema, table: name } = splitTableKey(key);
+    // NOT VALID exists only for a constraint added to a table: those follow the CREATE TABLE.
     const later = table.foreignKeys.filter((f) =>
-      f.referencedTable !== key && addedNorm.has(f.referencedTable) && !createdSoFar.has(f.referencedTable)
+      f.notValid ||
+      (f.referencedTable !== key && addedNorm.has(f.referencedTable) && !createdSoFar.has(f.referencedTable))
     );
-    const now = { ...table, foreignKeys: table.foreignKeys.filter((f) => !later.includes(f)) };
+    const laterChecks = table.checkConstraints.filter((k) => k.notValid);
+    const now = {
+      ...table,
+      foreignKeys: table.foreignKeys.filter((f) => !later.includes(f)),
+      checkConstraints: table.checkConstraints.filter((k) => !k.notValid),
+    };
     creates.push({ up: createTableOp(name, schema, now) });
     createdSoFar.add(key);
     for (const f of later) foreignKeys.push({ up: createForeignKeyOp(name, schema, f), table: key });
+    for (const [i, k] of laterChecks.entries()) {
+      const op = create.createCheckConstraint(k.name ?? `ck_${name}_${i + 1}`, name, k.condition, {
+        ...(schema ? { schema } : {}),
+        notValid: true,
+      });
+      foreignKeys.push({ up: op, table: key });
+    }
+    // createTable has no exclusion constraints: they follow, with the late foreign keys.
+    for (const x of table.exclusionConstraints) {
+      foreignKeys.push({ up: createExclusionConstraintOp(name, schema, x), table: key });
+    }
     changes.push({ type: "table.added", name: key, details: [] });
   }
   const hints = normalizer

@@ -7,7 +7,7 @@
  */
 import * as create from "../../operations/create.ts";
 import { createIndexOp, deferrableOf } from "./_create_ops.ts";
-import { matchLists, sameList } from "./_match.ts";
+import { matchLists, sameDeferrable, sameList } from "./_match.ts";
 import { type Placed, type TableComparison, type TablePair, tableStep } from "./_step.ts";
 import { uniquesOf } from "./_unique_indexes.ts";
 
@@ -26,7 +26,9 @@ export function compareUniqueConstraints(pair: TablePair): TableComparison {
   const [added, dropped] = matchLists(
     uniquesOf(t, n),
     uniquesOf(c, n),
-    (a, b) => sameList(a.columns, b.columns),
+    (a, b) =>
+      sameList(a.columns, b.columns) && sameDeferrable(a, b) &&
+      (a.nullsNotDistinct ?? false) === (b.nullsNotDistinct ?? false),
   );
   for (const u of dropped) {
     if (!u.name) {
@@ -48,7 +50,11 @@ export function compareUniqueConstraints(pair: TablePair): TableComparison {
       details.push(`index "${uname}" added`);
       continue;
     }
-    const up = create.createUniqueConstraint(uname, name, u.columns, { ...so, ...deferrableOf(u) });
+    const up = create.createUniqueConstraint(uname, name, u.columns, {
+      ...so,
+      ...deferrableOf(u),
+      ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    });
     steps.push({ slot: "uniqueAdd", step: tableStep(pair, up) });
     details.push(`unique "${uname}" added`);
   }

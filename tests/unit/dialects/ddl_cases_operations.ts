@@ -258,6 +258,20 @@ export const OPERATION_DDL_CASES: readonly DdlCase[] = [
     },
   },
   {
+    name: "createExclusionConstraint (PostgreSQL only)",
+    op: c.createExclusionConstraint("ex_booking", "booking", [
+      { column: "room", operator: "=" },
+      { sql: "tsrange(start_at, end_at)", operator: "&&" },
+    ], { where: "NOT cancelled", deferrable: true }),
+    expect: {
+      sqlite: null,
+      postgresql: [
+        "ALTER TABLE booking ADD CONSTRAINT ex_booking EXCLUDE USING gist (room WITH =, (tsrange(start_at, end_at)) WITH &&) WHERE (NOT cancelled) DEFERRABLE",
+      ],
+      mysql: null,
+    },
+  },
+  {
     name: "dropConstraint foreign key",
     op: c.dropConstraint("fk_order_account", "order", { type: "foreignkey" }),
     expect: {

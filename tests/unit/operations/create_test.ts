@@ -308,7 +308,7 @@ Deno.test("constraint factories validate columns, actions and types", () => {
   );
   assertEquals(
     assertThrows(() => c2.dropConstraint("k", "t", { type: "index" as "unique" }), RangeError).message,
-    'Cannot create dropConstraint operation "k": type is "index" (expected one of "primary", "unique", "foreignkey", "check")',
+    'Cannot create dropConstraint operation "k": type is "index" (expected one of "primary", "unique", "foreignkey", "check", "exclusion")',
   );
   assertEquals(
     assertThrows(() => c2.createPrimaryKey("pk", "t", []), TypeError).message,
