@@ -23,6 +23,7 @@ export interface TableDraft {
   foreignKeys: ForeignKeyConstraint[];
   checkConstraints: CheckConstraint[];
   comment?: string;
+  mysql?: Table["mysql"];
 }
 
 /**
@@ -58,6 +59,7 @@ export function finishTables(drafts: ReadonlyMap<string, TableDraft>): Record<st
       ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
       ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
       ...(d.comment !== undefined ? { comment: d.comment } : {}),
+      ...(d.mysql !== undefined ? { mysql: d.mysql } : {}),
     };
   }
   return tables;

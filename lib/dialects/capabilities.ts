@@ -84,4 +84,10 @@ export interface DialectCapabilities {
    * protocol), so a section that must run outside a transaction is sent one statement at a time.
    */
   readonly multiStatementIsTransaction: boolean;
+  /**
+   * Storage options are part of a table and a column: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT
+   * and PARTITION BY table options, a column's own CHARACTER SET, and `ON UPDATE` (MySQL); where
+   * false, a schema file's `mysql` table options, `charset` and `onUpdate` are ignored.
+   */
+  readonly storageOptions: boolean;
 }

@@ -211,9 +211,17 @@ export function createTable(
   if (options.comment !== undefined) extra.comment = checkText(options.comment, where, "comment");
   if (options.mysql !== undefined) {
     if (!isPlainObject(options.mysql)) throw new TypeError(`Cannot create ${where}: mysql must be an object`);
-    checkOptions(options.mysql, `${where}: mysql`, ["engine", "charset", "collate"]);
+    checkOptions(options.mysql, `${where}: mysql`, [
+      "engine",
+      "charset",
+      "collate",
+      "rowFormat",
+      "partitionBy",
+    ]);
     const m: Record<string, string> = {};
-    for (const key of ["engine", "charset", "collate"] as const) {
+    const partitionBy = options.mysql.partitionBy;
+    if (partitionBy !== undefined) m.partitionBy = checkText(partitionBy, where, "mysql.partitionBy");
+    for (const key of ["engine", "charset", "collate", "rowFormat"] as const) {
       const v = options.mysql[key];
       if (v === undefined) continue;
       if (typeof v !== "string" || !/^[A-Za-z0-9_]+$/.test(v)) {

@@ -15,6 +15,7 @@ import type {
   Column,
   ForeignKeyConstraint,
   IndexDefinition,
+  MysqlTableOptions,
   PrimaryKeyConstraint,
   UniqueConstraint,
 } from "../operations/types.ts";
@@ -46,6 +47,8 @@ export interface Table {
   readonly checkConstraints?: readonly CheckConstraint[];
   /** Table comment; not compared on SQLite, which stores none. */
   readonly comment?: string;
+  /** MySQL storage options (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT, PARTITION BY); ignored elsewhere. */
+  readonly mysql?: MysqlTableOptions;
 }
 
 /**
@@ -77,6 +80,8 @@ export interface NormalizedTable {
   readonly checkConstraints: readonly CheckConstraint[];
   /** The table's comment, when it has one. */
   readonly comment?: string;
+  /** The table's MySQL options, when it has some. */
+  readonly mysql?: MysqlTableOptions;
 }
 
 /**
@@ -124,6 +129,7 @@ export function normalizeTable(table: Table): NormalizedTable {
     foreignKeys,
     checkConstraints: [...(table.checkConstraints ?? [])],
     ...(table.comment !== undefined ? { comment: table.comment } : {}),
+    ...(table.mysql !== undefined ? { mysql: table.mysql } : {}),
   };
 }
 

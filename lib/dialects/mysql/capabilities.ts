@@ -27,5 +27,6 @@ export const MYSQL_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: false,
+  storageOptions: true,
   multiStatementIsTransaction: false,
 });

@@ -37,6 +37,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       },
       async normalizer(): Promise<SchemaNormalizer> {
         const { mysqlCanonicalType, mysqlCanonicalDefault } = await import("./introspect.ts");
+        const { mysqlAlterTableOptions } = await import("./table_options_sql.ts");
         return {
           capabilities: MYSQL_CAPABILITIES,
           type: mysqlCanonicalType,
@@ -45,6 +46,7 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
           primaryKeyName: () => "PRIMARY",
           // The values are the column type, as introspection reports it.
           enumType: (e) => `enum(${e.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`,
+          alterTableOptions: mysqlAlterTableOptions,
         };
       },
       migrationSession: mysqlMigrationSession,

@@ -27,5 +27,6 @@ export const POSTGRES_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: true,
+  storageOptions: false,
   multiStatementIsTransaction: true,
 });

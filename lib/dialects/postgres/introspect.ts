@@ -15,6 +15,7 @@ import { finishTables, type TableDraft } from "../_introspect.ts";
 import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
 import { quoteString } from "../_sql.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
+import { identityOptions, type SequenceRow } from "./identity_options.ts";
 import { postgresType } from "./types.ts";
 
 /** What to read. */
@@ -73,7 +74,16 @@ export async function introspectPostgres(
   a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typtype AS typtype,
   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type, a.attnotnull AS notnull,
   pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
-  cd.description AS comment
+  cd.description AS comment,
+  CASE WHEN a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
+    ELSE cn.nspname || '.' || co.collname END FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+    WHERE co.oid = a.attcollation) END AS collation,
+  CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+    'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
+    'cycle', s.seqcycle, 'type', format_type(s.seqtypid, NULL))
+    FROM pg_depend dp JOIN pg_sequence s ON s.seqrelid = dp.objid
+    WHERE dp.classid = 'pg_class'::regclass AND dp.refobjid = c.oid AND dp.refobjsubid = a.attnum
+      AND dp.deptype = 'i' LIMIT 1) END AS seq
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -211,6 +221,8 @@ function columnOf(r: Record<string, unknown>): Column {
     out.computed = { sql: raw, stored: true };
   } else if (identity === "a" || identity === "d") {
     out.autoincrement = true;
+    const options = identityOptions(identity === "a", r.seq as SequenceRow | null | undefined);
+    if (options) out.identity = options;
   } else if (raw !== undefined && /^nextval\(/i.test(raw)) {
     // A serial column (as SQLAlchemy reflects it): the sequence is the column's autoincrement, and
     // an identity column replaces it when the table is created again.
@@ -219,6 +231,7 @@ function columnOf(r: Record<string, unknown>): Column {
     out.default = postgresCanonicalDefault({ sql: raw });
   }
   if (r.comment !== null && r.comment !== undefined) out.comment = String(r.comment);
+  if (typeof r.collation === "string") out.collation = r.collation;
   return out;
 }
 

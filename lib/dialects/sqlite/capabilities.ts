@@ -27,5 +27,6 @@ export const SQLITE_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: false,
   migratorLock: "write-transaction",
   pipelining: false,
+  storageOptions: false,
   multiStatementIsTransaction: false,
 });

@@ -125,6 +125,16 @@ export class SqliteDdl extends DdlCompiler {
     return undefined;
   }
 
+  // SQLite's collation names are plain words (NOCASE, RTRIM, BINARY or one the application made).
+  protected override collationClause(column: Column): string | undefined {
+    if (column.collation === undefined) return undefined;
+    return `COLLATE ${
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(column.collation)
+        ? column.collation
+        : this.quoteIdentifier(column.collation)
+    }`;
+  }
+
   // SQLite has no ENUM: the values become a CHECK on a VARCHAR as long as the longest value
   // (SQLAlchemy's non-native Enum).
   protected override columnDefinition(

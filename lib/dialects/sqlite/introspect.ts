@@ -27,6 +27,7 @@ import {
   tokenize,
 } from "./_create_table_parser.ts";
 import { sqliteType } from "./types.ts";
+import { enumValuesOfCheck } from "./_enum_check.ts";
 
 /** What to read. */
 export interface SqliteIntrospectOptions {
@@ -115,6 +116,11 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       column.default = sqliteCanonicalDefault({ sql: String(r.dflt) });
     }
     if (info?.autoincrement) column.autoincrement = true;
+    if (info?.collation) column.collation = info.collation;
+    if (info?.enumValues) {
+      column.type = "enum";
+      column.enum = { values: info.enumValues };
+    }
     d.columns[name] = column;
     if (Number(r.pk) > 0) d.pk.push({ name, pos: Number(r.pk) });
   }
@@ -222,6 +228,10 @@ export function sqliteCanonicalDefault(value: SqlValue | SqlExpression): SqlValu
 interface ParsedColumn {
   readonly generated?: string;
   readonly autoincrement: boolean;
+  /** The values of an enum column (`VARCHAR(n) CHECK (col IN (...))`, see `_enum_check.ts`). */
+  readonly enumValues?: string[];
+  /** `COLLATE name`. */
+  readonly collation?: string;
 }
 
 interface ParsedTable {
@@ -254,9 +264,16 @@ function readCreateTable(sql: string): ParsedTable {
   for (const column of parsed.columns) {
     let generated: string | undefined;
     let autoincrement = false;
+    let enumValues: string[] | undefined;
+    let collation: string | undefined;
     for (const clause of column.clauses) {
       const named = clause.name ? { name: clause.name } : {};
+      const values = clause.kind === "check" && !clause.name && enumValues === undefined
+        ? enumValuesOfCheck(column.name, column.type, inner(clause.text))
+        : undefined;
       if (clause.kind === "generated") generated ??= inner(clause.text);
+      else if (values) enumValues = values;
+      else if (clause.kind === "collate") collation = collationName(clause.text);
       else if (clause.kind === "check") checks.push({ ...named, condition: inner(clause.text) });
       else if (clause.kind === "references") foreignKeys.push({ ...named, columns: [column.name] });
       else if (clause.kind === "primary") {
@@ -265,7 +282,12 @@ function readCreateTable(sql: string): ParsedTable {
         );
       }
     }
-    columns.set(column.name.toLowerCase(), { ...(generated ? { generated } : {}), autoincrement });
+    columns.set(column.name.toLowerCase(), {
+      ...(generated ? { generated } : {}),
+      autoincrement,
+      ...(enumValues ? { enumValues } : {}),
+      ...(collation ? { collation } : {}),
+    });
   }
   for (const c of parsed.constraints) {
     if (c.kind === "primary") primaryKeyName = c.name;
@@ -274,6 +296,14 @@ function readCreateTable(sql: string): ParsedTable {
     else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
   return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
+}
+
+/** The name in `COLLATE name`, unquoted; SQLite's own collations in upper case, as documented. */
+function collationName(text: string): string | undefined {
+  const m = /^\s*COLLATE\s+("(?:[^"]|"")+"|`[^`]+`|'[^']+'|\[[^\]]+\]|\S+)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const name = /^["`'[]/.test(m[1]) ? m[1].slice(1, -1) : m[1];
+  return /^(binary|nocase|rtrim)$/i.test(name) ? name.toUpperCase() : name;
 }
 
 /** {@link parseCreateIndex}, or nothing for a text it cannot read. */

@@ -30,6 +30,7 @@ export function createTableOp(name: string, schema: string | undefined, t: Norma
     ...(t.checkConstraints.length ? { checkConstraints: t.checkConstraints } : {}),
     ...(t.indexes.length ? { indexes: t.indexes } : {}),
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
+    ...(t.mysql !== undefined ? { mysql: t.mysql } : {}),
   });
 }
 

@@ -23,6 +23,8 @@ export interface Step {
   readonly columnAfter?: Column;
   /** A second downgrade operation, run after the inverse (the index InnoDB leaves behind a dropped foreign key). */
   readonly downAlso?: Operation;
+  /** The downgrade operation when it is known beforehand (raw SQL the differ wrote both ways). */
+  readonly down?: Operation;
   /** A comment written above `up` (a possible rename, a one-way change). */
   readonly comment?: string;
   /** Key of the table whose change this is. */

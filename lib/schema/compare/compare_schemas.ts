@@ -27,6 +27,7 @@ import { orderTableSteps } from "./order.ts";
 import { comparePrimaryKeys } from "./primary_keys.ts";
 import type { SchemaChange } from "./schema_change.ts";
 import { compareSchemaNames } from "./schema_names.ts";
+import { compareTableOptions } from "./table_options.ts";
 import { compareTables } from "./tables.ts";
 import { compareUniqueConstraints } from "./unique_constraints.ts";
 
@@ -68,6 +69,7 @@ const TABLE_COMPARATORS: readonly TableComparator[] = [
   compareForeignKeys,
   compareCheckConstraints,
   compareComments,
+  compareTableOptions,
 ];
 
 /**
@@ -94,7 +96,7 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
   const normalizer = cached(options.normalizer);
   const included = tableFilter(options.includeTables ?? ["*"], options.excludeTables ?? []);
   const schemaNames = compareSchemaNames(target, current);
-  const enums = compareEnums(target, current);
+  const enums = compareEnums(target, current, normalizer.capabilities.enums);
   const targetTables = filterTables(target.tables, included);
   const currentTables = filterTables(current.tables, included);
   const tables = compareTables(targetTables, currentTables);

@@ -27,6 +27,7 @@ import type { Step } from "./_step.ts";
  */
 export function inverseOf(step: Step): Operation | undefined {
   const { up, before } = step;
+  if (step.down !== undefined) return step.down;
   if (step.parts) {
     const batch = up as Extract<Operation, { kind: "batchAlterTable" }>;
     const downs = [...step.parts].reverse().map(inverseOf).filter((d): d is Operation => d !== undefined);
