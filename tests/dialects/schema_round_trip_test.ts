@@ -9,6 +9,7 @@
  */
 import type { DialectCapabilities } from "../../lib/dialects/capabilities.ts";
 import type { Connection } from "../../lib/dialects/dialect.ts";
+import * as create from "../../lib/operations/create.ts";
 import { compareSchemas } from "../../lib/schema/compare/compare_schemas.ts";
 import { introspectSchema } from "../../lib/schema/introspect.ts";
 import type { Schema, Table } from "../../lib/schema/model.ts";
@@ -187,5 +188,32 @@ for (const db of DIALECTS) {
         });
       }
     }, "roundtrip");
+  });
+}
+
+for (const db of DIALECTS) {
+  Deno.test(`${db.name} alterColumn of the type alone keeps NOT NULL, the default and the comment`, async () => {
+    await db.withDatabase(async (url) => {
+      const conn = await db.dialect.connect(testUrl(url));
+      try {
+        const c = { type: "varchar(10)", nullable: false, default: "x", comment: "kept" } as const;
+        await apply(conn, { tables: { t: { columns: { id: { type: "integer" }, c } } } });
+        await applyOnline(conn, [create.alterColumn("t", "c", { type: "varchar(20)" })]);
+        const back = (await introspectSchema(conn)).tables.t.columns.c;
+        const { comment: _, ...rest } = c;
+        assertEquals(
+          back,
+          db.dialect.capabilities.comments
+            ? { ...rest, type: back.type, comment: "kept" }
+            : { ...rest, type: back.type },
+        );
+        assertEquals(
+          (await conn.dialect.normalizer()).type(back.type),
+          (await conn.dialect.normalizer()).type("varchar(20)"),
+        );
+      } finally {
+        await conn.close();
+      }
+    }, "keep");
   });
 }

@@ -219,11 +219,12 @@ export class MysqlDdl extends DdlCompiler {
       return out;
     }
     const type = op.type ?? op.existing?.type;
-    if (type === undefined) {
+    if (type === undefined || op.existing === undefined) {
+      // Online, the dialect's plan() reads `existing` from the database; offline nothing can.
       throw this.unsupported(
         op.kind,
-        `Cannot alter column "${op.table}.${op.column}" on MySQL without its type: MODIFY restates the whole column`,
-        "pass existing: { type, nullable, default } (Alembic's existing_type)",
+        `Cannot alter column "${op.table}.${op.column}" on MySQL without its current definition: MODIFY restates the whole column, and what is not restated (NOT NULL, default, comment) is lost`,
+        "pass existing: { type, nullable, default, comment } (Alembic's existing_type, existing_nullable, existing_server_default, existing_comment), or run it online, where it is read from the database",
       );
     }
     const e = op.existing;

@@ -27,6 +27,8 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       capabilities: MYSQL_CAPABILITIES,
       sqlLexer: MYSQL_SQL_LEXER,
       ddl: (op) => compiler.compile(op),
+      // An alterColumn without `existing` reads the column first: MODIFY restates it whole.
+      plan: async (op, conn) => (await import("./plan.ts")).planMysql(op, conn, compiler),
       quoteIdentifier: (name) => compiler.quoteIdentifier(name),
       quoteLiteral: (value) => compiler.quoteLiteral(value),
       versionTable: Object.freeze(compiler.versionTableStatements()),

@@ -121,7 +121,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     const r = lower(raw);
     const draft = drafts.get(String(r.t));
     if (!draft) continue;
-    draft.columns[String(r.name)] = withCharset(columnOf(r), r, tableOptions.get(String(r.t)));
+    draft.columns[String(r.name)] = withCharset(mysqlColumnOf(r), r, tableOptions.get(String(r.t)));
   }
   // Constraints, one row per column.
   const grouped = groupRows(constraintRows.map(lower), (r) => `${r.t}\u0000${r.name}\u0000${r.type}`);
@@ -199,7 +199,14 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
   return { tables: finishTables(drafts) };
 }
 
-function columnOf(r: Record<string, unknown>): Column {
+/**
+ * One column as read from an `information_schema.columns` row (keys in lower case, aliased as the
+ * introspection query names them: `type`, `nullable`, `dflt`, `extra`, `comment`, `gen`).
+ *
+ * @param r the row
+ * @returns the column, without its charset and collation (see `withCharset`)
+ */
+export function mysqlColumnOf(r: Record<string, unknown>): Column {
   const out: { -readonly [K in keyof Column]: Column[K] } = {
     type: mysqlCanonicalType(mysqlColumnType(String(r.type))),
   };
