@@ -24,6 +24,9 @@ export interface TableDraft {
   checkConstraints: CheckConstraint[];
   comment?: string;
   mysql?: Table["mysql"];
+  partitionBy?: string;
+  partitionOf?: Table["partitionOf"];
+  inherits?: readonly string[];
 }
 
 /**
@@ -60,6 +63,9 @@ export function finishTables(drafts: ReadonlyMap<string, TableDraft>): Record<st
       ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
       ...(d.comment !== undefined ? { comment: d.comment } : {}),
       ...(d.mysql !== undefined ? { mysql: d.mysql } : {}),
+      ...(d.partitionBy !== undefined ? { partitionBy: d.partitionBy } : {}),
+      ...(d.partitionOf !== undefined ? { partitionOf: d.partitionOf } : {}),
+      ...(d.inherits !== undefined ? { inherits: d.inherits } : {}),
     };
   }
   return tables;

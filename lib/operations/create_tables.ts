@@ -216,11 +216,8 @@ export function createTable(
       "charset",
       "collate",
       "rowFormat",
-      "partitionBy",
     ]);
     const m: Record<string, string> = {};
-    const partitionBy = options.mysql.partitionBy;
-    if (partitionBy !== undefined) m.partitionBy = checkText(partitionBy, where, "mysql.partitionBy");
     for (const key of ["engine", "charset", "collate", "rowFormat"] as const) {
       const v = options.mysql[key];
       if (v === undefined) continue;
@@ -231,6 +228,7 @@ export function createTable(
     }
     extra.mysql = Object.freeze(m);
   }
+  Object.assign(extra, partitioningOf(options as Record<string, unknown>, where));
   return Object.freeze({
     kind: "createTable",
     table,
@@ -341,4 +339,29 @@ export function bulkInsert(
     rows: Object.freeze(copied),
     ...schemaOf(options, what),
   });
+}
+
+/** `partitionBy`, `partitionOf` and `inherits` of `createTable` options, checked and frozen. */
+function partitioningOf(options: Record<string, unknown>, where: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (options.partitionBy !== undefined) {
+    out.partitionBy = checkText(options.partitionBy, where, "partitionBy");
+  }
+  if (options.partitionOf !== undefined) {
+    const p = options.partitionOf;
+    if (!isPlainObject(p)) {
+      throw new TypeError(`Cannot create ${where}: partitionOf must be { table, bound }`);
+    }
+    checkOptions(p, `${where}: partitionOf`, ["table", "bound"]);
+    out.partitionOf = Object.freeze({
+      table: checkText(p.table, where, "partitionOf.table"),
+      bound: checkText(p.bound, where, "partitionOf.bound"),
+    });
+  }
+  if (options.inherits !== undefined) {
+    out.inherits = Object.freeze(
+      arrayOf(options.inherits, where, "inherits").map((t, i) => checkText(t, where, `inherits[${i}]`)),
+    );
+  }
+  return out;
 }

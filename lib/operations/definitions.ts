@@ -223,9 +223,26 @@ export interface MysqlTableOptions {
   readonly collate?: string;
   /** `ROW_FORMAT=`, e.g. `DYNAMIC` (SQLAlchemy's `mysql_row_format`); letters only. */
   readonly rowFormat?: string;
+}
+
+/**
+ * How a table is partitioned or inherits (PostgreSQL declarative partitioning and INHERITS, MySQL
+ * partitioning); SQLite has neither and refuses them.
+ */
+export interface TablePartitioning {
   /**
-   * The table's partitioning, verbatim after `PARTITION BY`, partitions included, e.g.
-   * `RANGE COLUMNS(from_date) (PARTITION p01 VALUES LESS THAN ('1986-01-01'), ...)`.
+   * The text after `PARTITION BY`, verbatim: PostgreSQL's key (`RANGE (payment_date)`, as
+   * `pg_get_partkeydef` prints it), MySQL's key with its partitions
+   * (`RANGE COLUMNS(from_date) (PARTITION p01 VALUES LESS THAN ('1986-01-01'), ...)`).
    */
   readonly partitionBy?: string;
+  /**
+   * PostgreSQL: the table is a partition of `table` (`schema.table` outside the default schema), for
+   * the values `bound` says as `pg_get_expr(relpartbound)` prints it (`FOR VALUES FROM (...) TO
+   * (...)`, `FOR VALUES IN (...)`, `DEFAULT`); its columns, key, foreign keys and indexes come from
+   * the parent.
+   */
+  readonly partitionOf?: { readonly table: string; readonly bound: string };
+  /** PostgreSQL `INHERITS (parent, ...)`: the parents, `schema.table` outside the default schema. */
+  readonly inherits?: readonly string[];
 }

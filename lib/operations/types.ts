@@ -18,6 +18,7 @@ import type {
   ReferentialAction,
   SqlExpression,
   SqlValue,
+  TablePartitioning,
   UniqueConstraint,
 } from "./definitions.ts";
 
@@ -57,8 +58,14 @@ export interface CreateTableOp {
   readonly indexes?: readonly IndexDefinition[];
   /** Table comment (PostgreSQL, MySQL; ignored by SQLite). */
   readonly comment?: string;
-  /** MySQL `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`. */
+  /** MySQL `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`, `ROW_FORMAT=`. */
   readonly mysql?: MysqlTableOptions;
+  /** `PARTITION BY ...` (PostgreSQL, MySQL), see {@link TablePartitioning}. */
+  readonly partitionBy?: string;
+  /** PostgreSQL `PARTITION OF parent FOR VALUES ...`, see {@link TablePartitioning}. */
+  readonly partitionOf?: TablePartitioning["partitionOf"];
+  /** PostgreSQL `INHERITS (...)`, see {@link TablePartitioning}. */
+  readonly inherits?: readonly string[];
 }
 
 /** `DROP TABLE name`. */

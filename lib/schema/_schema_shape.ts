@@ -83,8 +83,10 @@ const table = z.strictObject({
     charset: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
     collate: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
     rowFormat: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
-    partitionBy: z.string().min(1).optional(),
   }).optional(),
+  partitionBy: z.string().min(1).optional(),
+  partitionOf: z.strictObject({ table: z.string().min(1), bound: z.string().min(1) }).optional(),
+  inherits: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** The zod schema of a schema file (exported for the test comparing it with the fast path). */

@@ -203,8 +203,10 @@ const fTable = fObject({
     charset: fPlainName,
     collate: fPlainName,
     rowFormat: fPlainName,
-    partitionBy: fName,
   }, []),
+  partitionBy: fName,
+  partitionOf: fObject({ table: fName, bound: fName }, ["table", "bound"]),
+  inherits: fArray(fName, 1),
 }, ["columns"]);
 const fSchema = fObject(
   { tables: fRecord(fTable), enums: fRecord(fArray(fString)), schemas: fArray(fName) },

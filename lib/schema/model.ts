@@ -17,6 +17,7 @@ import type {
   IndexDefinition,
   MysqlTableOptions,
   PrimaryKeyConstraint,
+  TablePartitioning,
   UniqueConstraint,
 } from "../operations/types.ts";
 
@@ -32,7 +33,7 @@ export type {
  * One table: the same fields as `createTable`'s options, so a table of a schema becomes a
  * `createTable` operation as it is. Column order is the order of `columns`' keys.
  */
-export interface Table {
+export interface Table extends TablePartitioning {
   /** Columns by name, in table order; a column may carry `primaryKey`, `unique` or `references`. */
   readonly columns: Readonly<Record<string, Column>>;
   /** The table's primary key; when set, columns' own `primaryKey: true` is ignored. */
@@ -47,7 +48,7 @@ export interface Table {
   readonly checkConstraints?: readonly CheckConstraint[];
   /** Table comment; not compared on SQLite, which stores none. */
   readonly comment?: string;
-  /** MySQL storage options (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT, PARTITION BY); ignored elsewhere. */
+  /** MySQL storage options (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT); ignored elsewhere. */
   readonly mysql?: MysqlTableOptions;
 }
 
@@ -65,7 +66,7 @@ export interface Schema {
 }
 
 /** A table after {@link normalizeTable}: every constraint at table level, lists never absent. */
-export interface NormalizedTable {
+export interface NormalizedTable extends TablePartitioning {
   /** Columns without `primaryKey`, `unique` and `references` (those moved to the lists below). */
   readonly columns: Readonly<Record<string, Column>>;
   /** The table's `primaryKey`, else one made of the columns marked `primaryKey: true` (unnamed). */
@@ -130,6 +131,9 @@ export function normalizeTable(table: Table): NormalizedTable {
     checkConstraints: [...(table.checkConstraints ?? [])],
     ...(table.comment !== undefined ? { comment: table.comment } : {}),
     ...(table.mysql !== undefined ? { mysql: table.mysql } : {}),
+    ...(table.partitionBy !== undefined ? { partitionBy: table.partitionBy } : {}),
+    ...(table.partitionOf !== undefined ? { partitionOf: table.partitionOf } : {}),
+    ...(table.inherits !== undefined ? { inherits: table.inherits } : {}),
   };
 }
 

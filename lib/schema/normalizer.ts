@@ -31,8 +31,17 @@ export interface SchemaNormalizer {
    */
   enumType?(definition: EnumDefinition): string | undefined;
   /**
+   * The type every autoincrement integer column has whatever it was declared as (SQLite: `integer`,
+   * as AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY); absent where the type is kept.
+   */
+  readonly autoincrementType?: string;
+  /**
    * The statement that sets a table's storage options (`storageOptions`: MySQL's `ALTER TABLE t
    * ENGINE=...`); `partitionBy: ""` removes the partitioning.
    */
-  alterTableOptions?(table: string, schema: string | undefined, options: MysqlTableOptions): string;
+  alterTableOptions?(
+    table: string,
+    schema: string | undefined,
+    options: MysqlTableOptions & { readonly partitionBy?: string },
+  ): string;
 }

@@ -98,7 +98,14 @@ export class MysqlDdl extends DdlCompiler {
     const start = Object.values(op.columns).find((c) => c.identity?.start !== undefined)?.identity?.start;
     if (start !== undefined) parts.push(`AUTO_INCREMENT=${start}`);
     if (op.comment !== undefined) parts.push(`COMMENT=${this.stringLiteral(op.comment)}`);
-    if (op.mysql?.partitionBy) parts.push(`PARTITION BY ${op.mysql.partitionBy}`);
+    if (op.partitionBy) parts.push(`PARTITION BY ${op.partitionBy}`);
+    if (op.partitionOf || op.inherits) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create table "${op.table}" on MySQL as a partition or heir of another: MySQL has no PARTITION OF or INHERITS`,
+        "declare the partitions in partitionBy",
+      );
+    }
     return parts.length ? ` ${parts.join(" ")}` : "";
   }
 

@@ -105,7 +105,8 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     const r = lower(raw);
     const t = String(r.t);
     if (t === versionTable) continue;
-    const mysql = mysqlTableOptions(r, partitions.get(t));
+    const mysql = mysqlTableOptions(r);
+    const partitionBy = partitions.get(t);
     tableOptions.set(t, mysql);
     drafts.set(t, {
       columns: {},
@@ -115,6 +116,7 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
       checkConstraints: [],
       ...(r.comment ? { comment: String(r.comment) } : {}),
       ...(Object.keys(mysql).length ? { mysql } : {}),
+      ...(partitionBy !== undefined ? { partitionBy } : {}),
     });
   }
   for (const raw of columnRows) {

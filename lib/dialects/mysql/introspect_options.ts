@@ -68,20 +68,18 @@ export function mysqlPartitionClauses(rows: readonly Record<string, unknown>[]):
 
 /**
  * A table's options as read: ENGINE, DEFAULT CHARSET and COLLATE always (a table keeps them whatever
- * the server's defaults are), ROW_FORMAT only when the table was created with one, and PARTITION BY.
+ * the server's defaults are), ROW_FORMAT only when the table was created with one.
  *
  * @param r a row of the tables query: `engine`, `collation`, `charset`, `create_options`
- * @param partitionBy the table's partition clause, if any
  * @returns the options
  */
-export function mysqlTableOptions(r: Record<string, unknown>, partitionBy?: string): MysqlTableOptions {
+export function mysqlTableOptions(r: Record<string, unknown>): MysqlTableOptions {
   const out: { -readonly [K in keyof MysqlTableOptions]: MysqlTableOptions[K] } = {};
   if (r.engine) out.engine = String(r.engine);
   if (r.charset) out.charset = String(r.charset);
   if (r.collation) out.collate = String(r.collation);
   const rowFormat = /\brow_format=(\w+)/i.exec(String(r.create_options ?? ""));
   if (rowFormat) out.rowFormat = rowFormat[1].toUpperCase();
-  if (partitionBy !== undefined) out.partitionBy = partitionBy;
   return out;
 }
 

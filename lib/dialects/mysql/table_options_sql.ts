@@ -19,7 +19,7 @@ import { quoteName } from "../_sql.ts";
 export function mysqlAlterTableOptions(
   table: string,
   schema: string | undefined,
-  options: MysqlTableOptions,
+  options: MysqlTableOptions & { readonly partitionBy?: string },
 ): string {
   const name = schema ? `${quoteName(schema, "`")}.${quoteName(table, "`")}` : quoteName(table, "`");
   const parts: string[] = [];

@@ -16,6 +16,7 @@ import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
 import { quoteString } from "../_sql.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { identityOptions, type SequenceRow } from "./identity_options.ts";
+import { applyPartitioning, PARTITIONING_QUERY } from "./introspect_partitions.ts";
 import { postgresType } from "./types.ts";
 
 /** What to read. */
@@ -58,8 +59,9 @@ export async function introspectPostgres(
     ? key(options.versionTable.schema || main, options.versionTable.table)
     : undefined;
 
-  // Relations Retort manages: ordinary and partitioned tables that are not partitions themselves.
-  const relFilter = `c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (${inList})`;
+  // Relations Retort manages: ordinary and partitioned tables, partitions included (their inherited
+  // keys, foreign keys and indexes are the parent's, left out below).
+  const relFilter = `c.relkind IN ('r', 'p') AND n.nspname IN (${inList})`;
   // Each query returns its rows as one JSON text: parsing one string is many times faster than the
   // driver decoding thousands of rows (1,000 tables: ~60 ms instead of ~300 ms).
   const asJson = async (sql: string, order: string): Promise<Record<string, unknown>[]> => {
@@ -68,7 +70,7 @@ export async function introspectPostgres(
     );
     return JSON.parse(String(rows[0].j));
   };
-  const [columnRows, constraintRows, indexRows, enumRows] = await Promise.all([
+  const [columnRows, constraintRows, indexRows, enumRows, partitionRows] = await Promise.all([
     asJson(
       `SELECT a.attnum AS pos, n.nspname AS schema, c.relname AS table, td.description AS table_comment,
   a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typtype AS typtype,
@@ -108,7 +110,8 @@ JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c')`,
+WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0
+  AND (k.contype <> 'c' OR k.conislocal)`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -123,7 +126,8 @@ JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${relFilter}
-  AND i.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))`,
+  AND i.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -134,6 +138,7 @@ JOIN pg_enum e ON e.enumtypid = t.oid
 WHERE n.nspname IN (${inList})`,
       "q.schema, q.name, q.pos",
     ),
+    asJson(PARTITIONING_QUERY(relFilter), "q.schema, q.table"),
   ]);
 
   const drafts = new Map<string, TableDraft>();
@@ -191,6 +196,7 @@ WHERE n.nspname IN (${inList})`,
       ...(r.where !== null && r.where !== undefined ? { where: String(r.where) } : {}),
     });
   }
+  applyPartitioning(drafts, partitionRows, key);
   const tables = finishTables(drafts);
   const enums: Record<string, string[]> = {};
   for (const r of enumRows) {

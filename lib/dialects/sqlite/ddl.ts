@@ -13,6 +13,7 @@ import type {
   CreatePrimaryKeyOp,
   CreateSchemaOp,
   CreateTableCommentOp,
+  CreateTableOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
   DropSchemaOp,
@@ -123,6 +124,18 @@ export class SqliteDdl extends DdlCompiler {
   // same database file.
   protected override referencedSchemaDefault(): undefined {
     return undefined;
+  }
+
+  // SQLite has no partitioning and no table inheritance.
+  protected override tableOptions(op: CreateTableOp): string {
+    if (op.partitionBy !== undefined || op.partitionOf !== undefined || op.inherits !== undefined) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create table "${op.table}" partitioned or inheriting on SQLite: SQLite has neither`,
+        "leave partitionBy, partitionOf and inherits out of SQLite schemas",
+      );
+    }
+    return super.tableOptions(op);
   }
 
   // SQLite's collation names are plain words (NOCASE, RTRIM, BINARY or one the application made).

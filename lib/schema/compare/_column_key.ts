@@ -14,6 +14,12 @@ export function columnType(c: Column, n: SchemaNormalizer): string {
     const spelt = n.enumType?.(c.enum);
     if (spelt !== undefined) return spelt;
   }
+  if (
+    c.autoincrement === true && n.autoincrementType !== undefined &&
+    /^\s*(integer|int|bigint|smallint)\s*$/i.test(c.type)
+  ) {
+    return n.autoincrementType;
+  }
   return n.type(c.type);
 }
 

@@ -1,8 +1,9 @@
 /**
- * The storage options of a table present on both sides, where the database has them
- * (`storageOptions`, MySQL): ENGINE, DEFAULT CHARSET, COLLATE and ROW_FORMAT are compared when the
- * schema file names them (else the database's defaults are fine), PARTITION BY always (a table
- * partitioned on one side only differs).
+ * The storage options and partitioning of a table present on both sides. Where the database has
+ * storage options (`storageOptions`, MySQL), ENGINE, DEFAULT CHARSET, COLLATE and ROW_FORMAT are
+ * compared when the schema file names them (else the database's defaults are fine) and changed by
+ * the dialect's `ALTER TABLE`; PARTITION BY, PARTITION OF and INHERITS are always compared (a table
+ * partitioned on one side only differs), and changed in place where the dialect can (MySQL).
  *
  * @module
  */
@@ -13,39 +14,45 @@ import { type TableComparison, type TablePair, tableStep } from "./_step.ts";
 const NAMED = ["engine", "charset", "collate", "rowFormat"] as const;
 
 /**
- * Compare the storage options of `pair`'s table.
+ * Compare the storage options and partitioning of `pair`'s table.
  *
  * @param pair the table on both sides and the normaliser
- * @returns an `execute` step with the dialect's `ALTER TABLE` both ways (slot `other`) and one
- *   detail line per option, or nothing
+ * @returns an `execute` step with the dialect's `ALTER TABLE` both ways (slot `other`) where it has
+ *   one, and one detail line per difference
  */
 export function compareTableOptions(pair: TablePair): TableComparison {
   const { target: t, current: c, normalizer: n, name, so } = pair;
-  if (!n.capabilities.storageOptions || n.alterTableOptions === undefined) return { steps: [], details: [] };
-  const want = t.mysql ?? {};
-  const have = c.mysql ?? {};
   const up: Record<string, string> = {};
   const down: Record<string, string> = {};
   const details: string[] = [];
-  for (const key of NAMED) {
-    const w = want[key];
-    if (w === undefined || w.toLowerCase() === (have[key] ?? "").toLowerCase()) continue;
-    up[key] = w;
-    if (have[key] !== undefined) down[key] = have[key]!;
-    details.push(`${key} ${have[key] ?? "default"} -> ${w}`);
+  if (n.capabilities.storageOptions) {
+    const want = t.mysql ?? {};
+    const have = c.mysql ?? {};
+    for (const key of NAMED) {
+      const w = want[key];
+      if (w === undefined || w.toLowerCase() === (have[key] ?? "").toLowerCase()) continue;
+      up[key] = w;
+      if (have[key] !== undefined) down[key] = have[key]!;
+      details.push(`${key} ${have[key] ?? "default"} -> ${w}`);
+    }
   }
-  if (partitionKey(want.partitionBy) !== partitionKey(have.partitionBy)) {
-    up.partitionBy = want.partitionBy ?? "";
-    down.partitionBy = have.partitionBy ?? "";
-    details.push(want.partitionBy === undefined ? "partitioning removed" : "partitioning changed");
+  if (sqlKey(t.partitionBy) !== sqlKey(c.partitionBy)) {
+    up.partitionBy = t.partitionBy ?? "";
+    down.partitionBy = c.partitionBy ?? "";
+    details.push(t.partitionBy === undefined ? "partitioning removed" : "partitioning changed");
   }
-  if (details.length === 0) return { steps: [], details: [] };
-  const sql = (o: MysqlTableOptions) => n.alterTableOptions!(name, so.schema, o);
+  const parent = (x: typeof t) =>
+    x.partitionOf ? `${x.partitionOf.table} ${sqlKey(x.partitionOf.bound)}` : "";
+  if (parent(t) !== parent(c)) details.push("partition of another table, or its bounds, changed");
+  if ((t.inherits ?? []).join(",") !== (c.inherits ?? []).join(",")) details.push("inherited tables changed");
+  const alterable = Object.keys(up).length > 0 && n.alterTableOptions !== undefined;
+  if (!alterable) return { steps: [], details };
+  const sql = (o: MysqlTableOptions & { partitionBy?: string }) => n.alterTableOptions!(name, so.schema, o);
   const step = { ...tableStep(pair, create.execute(sql(up))), down: create.execute(sql(down)) };
   return { steps: [{ slot: "other", step }], details };
 }
 
-/** A partition clause compared without its quotes, spaces and letter case. */
-function partitionKey(clause: string | undefined): string {
-  return (clause ?? "").replace(/[`\s]/g, "").toLowerCase();
+/** SQL text compared without its quotes, spaces and letter case. */
+function sqlKey(clause: string | undefined): string {
+  return (clause ?? "").replace(/[`"\s]/g, "").toLowerCase();
 }

@@ -150,8 +150,8 @@ Deno.test("mysqlDialect.ddl renders table options, partitions, charset, collatio
       charset: "utf8mb4",
       collate: "utf8mb4_bin",
       rowFormat: "DYNAMIC",
-      partitionBy: "HASH(id) PARTITIONS 2",
     },
+    partitionBy: "HASH(id) PARTITIONS 2",
   }))[0].sql;
   assertEquals(
     sql,
