@@ -100,6 +100,21 @@ const ROWS: readonly RoundTrip[] = [
     expect: (t) => assertEquals(t.partitionBy, "RANGE (at)"),
   },
   {
+    name: "a SERIAL column stays SERIAL",
+    when: (c) => c.enums === "named-type",
+    to: {
+      tables: {
+        t: {
+          columns: { id: { type: "serial", nullable: false }, n: { type: "bigserial", nullable: false } },
+        },
+      },
+    },
+    expect: (t) => {
+      assertEquals(t.columns.id, { type: "serial", nullable: false });
+      assertEquals(t.columns.n, { type: "bigserial", nullable: false });
+    },
+  },
+  {
     name: "a SQLite column collation",
     when: (c) => c.enums === "none",
     to: { tables: { t: { columns: { s: { type: "text", collation: "NOCASE" } } } } },

@@ -85,7 +85,10 @@ export async function introspectPostgres(
     'cycle', s.seqcycle, 'type', format_type(s.seqtypid, NULL))
     FROM pg_depend dp JOIN pg_sequence s ON s.seqrelid = dp.objid
     WHERE dp.classid = 'pg_class'::regclass AND dp.refobjid = c.oid AND dp.refobjsubid = a.attnum
-      AND dp.deptype = 'i' LIMIT 1) END AS seq
+      AND dp.deptype = 'i' LIMIT 1) END AS seq,
+  CASE WHEN pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%' THEN (SELECT s.relname FROM pg_depend dp
+    JOIN pg_class s ON s.oid = dp.objid WHERE dp.classid = 'pg_class'::regclass AND dp.refobjid = c.oid
+      AND dp.refobjsubid = a.attnum AND dp.deptype = 'a' AND s.relkind = 'S' LIMIT 1) END AS owned_seq
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -229,6 +232,9 @@ function columnOf(r: Record<string, unknown>): Column {
     out.autoincrement = true;
     const options = identityOptions(identity === "a", r.seq as SequenceRow | null | undefined);
     if (options) out.identity = options;
+  } else if (raw !== undefined && serialType(type, r) !== undefined) {
+    // SERIAL: a sequence named <table>_<column>_seq owned by the column; created again as SERIAL.
+    out.type = serialType(type, r)!;
   } else if (raw !== undefined && /^nextval\(/i.test(raw)) {
     // A serial column (as SQLAlchemy reflects it): the sequence is the column's autoincrement, and
     // an identity column replaces it when the table is created again.
@@ -239,6 +245,17 @@ function columnOf(r: Record<string, unknown>): Column {
   if (r.comment !== null && r.comment !== undefined) out.comment = String(r.comment);
   if (typeof r.collation === "string") out.collation = r.collation;
   return out;
+}
+
+/** `serial`, `bigserial` or `smallserial` for a column that SERIAL made, else `undefined`. */
+function serialType(type: string, r: Record<string, unknown>): string | undefined {
+  const serial: Readonly<Record<string, string>> = {
+    integer: "serial",
+    bigint: "bigserial",
+    smallint: "smallserial",
+  };
+  if (serial[type] === undefined || r.owned_seq !== `${r.table}_${r.name}_seq`) return undefined;
+  return serial[type];
 }
 
 const TYPE_ALIASES: Readonly<Record<string, string>> = {
