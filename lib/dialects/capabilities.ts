@@ -90,4 +90,9 @@ export interface DialectCapabilities {
    * false, a schema file's `mysql` table options, `charset` and `onUpdate` are ignored.
    */
   readonly storageOptions: boolean;
+  /**
+   * Tables are rowid tables unless declared `WITHOUT ROWID`, and may be `STRICT` (SQLite); where
+   * false, a schema file's `sqlite` table options are ignored.
+   */
+  readonly rowidTables: boolean;
 }

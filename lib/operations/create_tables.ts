@@ -25,6 +25,7 @@ import type {
 import {
   actionsOf,
   arrayOf,
+  checkBoolean,
   checkColumn,
   checkName,
   checkOptions,
@@ -227,6 +228,19 @@ export function createTable(
       m[key] = v;
     }
     extra.mysql = Object.freeze(m);
+  }
+  if (options.sqlite !== undefined) {
+    if (!isPlainObject(options.sqlite)) {
+      throw new TypeError(`Cannot create ${where}: sqlite must be an object`);
+    }
+    checkOptions(options.sqlite, `${where}: sqlite`, ["withoutRowid", "strict"]);
+    const s: Record<string, boolean> = {};
+    for (const key of ["withoutRowid", "strict"] as const) {
+      if (options.sqlite[key] !== undefined) {
+        s[key] = checkBoolean(options.sqlite[key], where, `sqlite.${key}`);
+      }
+    }
+    extra.sqlite = Object.freeze(s);
   }
   Object.assign(extra, partitioningOf(options as Record<string, unknown>, where));
   return Object.freeze({

@@ -225,6 +225,14 @@ export interface MysqlTableOptions {
   readonly rowFormat?: string;
 }
 
+/** SQLite table options (ignored elsewhere). */
+export interface SqliteTableOptions {
+  /** `WITHOUT ROWID`: the primary key is the storage key (https://sqlite.org/withoutrowid.html). */
+  readonly withoutRowid?: boolean;
+  /** `STRICT`: column types are enforced (https://sqlite.org/stricttables.html, SQLite 3.37+). */
+  readonly strict?: boolean;
+}
+
 /**
  * How a table is partitioned or inherits (PostgreSQL declarative partitioning and INHERITS, MySQL
  * partitioning); SQLite has neither and refuses them.

@@ -79,6 +79,7 @@ export const SIGNATURES = {
       "indexes",
       "comment",
       "mysql",
+      "sqlite",
       "partitionBy",
       "partitionOf",
       "inherits",

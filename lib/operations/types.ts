@@ -17,6 +17,7 @@ import type {
   PrimaryKeyConstraint,
   ReferentialAction,
   SqlExpression,
+  SqliteTableOptions,
   SqlValue,
   TablePartitioning,
   UniqueConstraint,
@@ -60,6 +61,8 @@ export interface CreateTableOp {
   readonly comment?: string;
   /** MySQL `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`, `ROW_FORMAT=`. */
   readonly mysql?: MysqlTableOptions;
+  /** SQLite `WITHOUT ROWID`, `STRICT`. */
+  readonly sqlite?: SqliteTableOptions;
   /** `PARTITION BY ...` (PostgreSQL, MySQL), see {@link TablePartitioning}. */
   readonly partitionBy?: string;
   /** PostgreSQL `PARTITION OF parent FOR VALUES ...`, see {@link TablePartitioning}. */

@@ -84,6 +84,7 @@ const table = z.strictObject({
     collate: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
     rowFormat: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
   }).optional(),
+  sqlite: z.strictObject({ withoutRowid: z.boolean().optional(), strict: z.boolean().optional() }).optional(),
   partitionBy: z.string().min(1).optional(),
   partitionOf: z.strictObject({ table: z.string().min(1), bound: z.string().min(1) }).optional(),
   inherits: z.array(z.string().min(1)).min(1).optional(),

@@ -204,6 +204,7 @@ const fTable = fObject({
     collate: fPlainName,
     rowFormat: fPlainName,
   }, []),
+  sqlite: fObject({ withoutRowid: fBoolean, strict: fBoolean }, []),
   partitionBy: fName,
   partitionOf: fObject({ table: fName, bound: fName }, ["table", "bound"]),
   inherits: fArray(fName, 1),

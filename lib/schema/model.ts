@@ -17,6 +17,7 @@ import type {
   IndexDefinition,
   MysqlTableOptions,
   PrimaryKeyConstraint,
+  SqliteTableOptions,
   TablePartitioning,
   UniqueConstraint,
 } from "../operations/types.ts";
@@ -50,6 +51,8 @@ export interface Table extends TablePartitioning {
   readonly comment?: string;
   /** MySQL storage options (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT); ignored elsewhere. */
   readonly mysql?: MysqlTableOptions;
+  /** SQLite options (WITHOUT ROWID, STRICT); ignored elsewhere. */
+  readonly sqlite?: SqliteTableOptions;
 }
 
 /**
@@ -83,6 +86,8 @@ export interface NormalizedTable extends TablePartitioning {
   readonly comment?: string;
   /** The table's MySQL options, when it has some. */
   readonly mysql?: MysqlTableOptions;
+  /** The table's SQLite options, when it has some. */
+  readonly sqlite?: SqliteTableOptions;
 }
 
 /**
@@ -131,6 +136,7 @@ export function normalizeTable(table: Table): NormalizedTable {
     checkConstraints: [...(table.checkConstraints ?? [])],
     ...(table.comment !== undefined ? { comment: table.comment } : {}),
     ...(table.mysql !== undefined ? { mysql: table.mysql } : {}),
+    ...(table.sqlite !== undefined ? { sqlite: table.sqlite } : {}),
     ...(table.partitionBy !== undefined ? { partitionBy: table.partitionBy } : {}),
     ...(table.partitionOf !== undefined ? { partitionOf: table.partitionOf } : {}),
     ...(table.inherits !== undefined ? { inherits: table.inherits } : {}),

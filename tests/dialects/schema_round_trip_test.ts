@@ -115,6 +115,20 @@ const ROWS: readonly RoundTrip[] = [
     },
   },
   {
+    name: "a STRICT table WITHOUT ROWID",
+    when: (c) => c.rowidTables,
+    to: {
+      tables: {
+        t: {
+          columns: { k: { type: "text", nullable: false }, v: { type: "integer" } },
+          primaryKey: { columns: ["k"] },
+          sqlite: { withoutRowid: true, strict: true },
+        },
+      },
+    },
+    expect: (t) => assertEquals(t.sqlite, { withoutRowid: true, strict: true }),
+  },
+  {
     name: "a SQLite column collation",
     when: (c) => c.enums === "none",
     to: { tables: { t: { columns: { s: { type: "text", collation: "NOCASE" } } } } },

@@ -27,6 +27,7 @@ export const MYSQL_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: false,
+  rowidTables: false,
   storageOptions: true,
   multiStatementIsTransaction: false,
 });

@@ -27,6 +27,7 @@ export const POSTGRES_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: true,
+  rowidTables: false,
   storageOptions: false,
   multiStatementIsTransaction: true,
 });

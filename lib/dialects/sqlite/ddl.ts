@@ -135,7 +135,11 @@ export class SqliteDdl extends DdlCompiler {
         "leave partitionBy, partitionOf and inherits out of SQLite schemas",
       );
     }
-    return super.tableOptions(op);
+    const options = [
+      ...(op.sqlite?.strict ? ["STRICT"] : []),
+      ...(op.sqlite?.withoutRowid ? ["WITHOUT ROWID"] : []),
+    ];
+    return options.length ? ` ${options.join(", ")}` : "";
   }
 
   // SQLite's collation names are plain words (NOCASE, RTRIM, BINARY or one the application made).

@@ -182,6 +182,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       ...(d.indexes.length ? { indexes: d.indexes } : {}),
       ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
       ...(d.parsed.checks.length ? { checkConstraints: d.parsed.checks } : {}),
+      ...(d.parsed.options ? { sqlite: d.parsed.options } : {}),
     };
   }
   return { tables };
@@ -240,6 +241,8 @@ interface ParsedTable {
   readonly uniques: { name?: string; columns: string[] }[];
   readonly foreignKeys: { name?: string; columns: string[] }[];
   readonly checks: CheckConstraint[];
+  /** `WITHOUT ROWID` and `STRICT` after the column list. */
+  readonly options?: { withoutRowid?: boolean; strict?: boolean };
 }
 
 /**
@@ -295,7 +298,19 @@ function readCreateTable(sql: string): ParsedTable {
     else if (c.kind === "foreignkey") foreignKeys.push({ name: c.name, columns: [...c.columns] });
     else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
-  return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
+  const tail = parsed.tail.replace(/\s+/g, " ").toUpperCase();
+  const options = {
+    ...(/\bWITHOUT ROWID\b/.test(tail) ? { withoutRowid: true } : {}),
+    ...(/\bSTRICT\b/.test(tail) ? { strict: true } : {}),
+  };
+  return {
+    columns,
+    ...(primaryKeyName ? { primaryKeyName } : {}),
+    uniques,
+    foreignKeys,
+    checks,
+    ...(Object.keys(options).length ? { options } : {}),
+  };
 }
 
 /** The name in `COLLATE name`, unquoted; SQLite's own collations in upper case, as documented. */

@@ -41,6 +41,14 @@ export function compareTableOptions(pair: TablePair): TableComparison {
     down.partitionBy = c.partitionBy ?? "";
     details.push(t.partitionBy === undefined ? "partitioning removed" : "partitioning changed");
   }
+  if (n.capabilities.rowidTables) {
+    for (const key of ["withoutRowid", "strict"] as const) {
+      const w = t.sqlite?.[key] ?? false;
+      if (w !== (c.sqlite?.[key] ?? false)) {
+        details.push(`${key === "strict" ? "STRICT" : "WITHOUT ROWID"} ${w ? "added" : "removed"}`);
+      }
+    }
+  }
   const parent = (x: typeof t) =>
     x.partitionOf ? `${x.partitionOf.table} ${sqlKey(x.partitionOf.bound)}` : "";
   if (parent(t) !== parent(c)) details.push("partition of another table, or its bounds, changed");

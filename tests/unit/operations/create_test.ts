@@ -115,7 +115,7 @@ Deno.test("createTable rejects bad tables and columns with clear messages", () =
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int" } }, { ifnotexists: true } as never)),
-    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, comment, mysql, partitionBy, partitionOf, inherits)',
+    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, comment, mysql, sqlite, partitionBy, partitionOf, inherits)',
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int", nullable: "no" as unknown as boolean } })),
