@@ -57,6 +57,44 @@ const ROWS: readonly RoundTrip[] = [
     },
   },
   {
+    name: "generated columns, stored and (where the database has them) virtual",
+    to: {
+      tables: {
+        t: {
+          columns: {
+            a: { type: "integer" },
+            s: { type: "integer", computed: { sql: "a * 2", stored: true } },
+          },
+        },
+      },
+    },
+    expect: (t) => assertEquals(t.columns.s.computed?.stored, true),
+  },
+  {
+    name: "a virtual generated column",
+    when: (c) => c.enums !== "named-type",
+    to: {
+      tables: {
+        t: {
+          columns: {
+            a: { type: "integer" },
+            v: { type: "integer", computed: { sql: "a + 1", stored: false } },
+          },
+        },
+      },
+    },
+    expect: (t) => assertEquals(t.columns.v.computed?.stored, false),
+  },
+  {
+    name: "enum values with quotes, backslashes and capitals",
+    to: {
+      enums: { odd: ["it's", "a\\b", "Big"] },
+      tables: {
+        t: { columns: { m: { type: "enum", enum: { name: "odd", values: ["it's", "a\\b", "Big"] } } } },
+      },
+    },
+  },
+  {
     name: "a json column",
     to: { tables: { t: { columns: { id: { type: "integer" }, j: { type: "json" } } } } },
   },
@@ -182,6 +220,7 @@ const ROWS: readonly RoundTrip[] = [
               onUpdate: "CURRENT_TIMESTAMP",
             },
             b: { type: "binary(4)", nullable: false, default: "" },
+            u: { type: "int(10) unsigned zerofill" },
           },
           primaryKey: { columns: ["id"] },
           mysql: {

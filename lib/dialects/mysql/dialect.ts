@@ -46,8 +46,10 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
           default: mysqlCanonicalDefault,
           // MySQL names every primary key PRIMARY, whatever the statement said.
           primaryKeyName: () => "PRIMARY",
-          // The values are the column type, as introspection reports it.
-          enumType: (e) => `enum(${e.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`,
+          // The values are the column type, as introspection reports it (quotes doubled, backslashes
+          // escaped, as information_schema prints them).
+          enumType: (e) =>
+            `enum(${e.values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`).join(",")})`,
           alterTableOptions: mysqlAlterTableOptions,
         };
       },
