@@ -84,10 +84,10 @@ export async function introspectPostgres(
     'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
     'cycle', s.seqcycle, 'type', format_type(s.seqtypid, NULL))
     FROM pg_depend dp JOIN pg_sequence s ON s.seqrelid = dp.objid
-    WHERE dp.classid = 'pg_class'::regclass AND dp.refobjid = c.oid AND dp.refobjsubid = a.attnum
+    WHERE dp.classid = 'pg_class'::regclass AND dp.refclassid = 'pg_class'::regclass AND dp.refobjid = c.oid AND dp.refobjsubid = a.attnum
       AND dp.deptype = 'i' LIMIT 1) END AS seq,
   CASE WHEN pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%' THEN (SELECT s.relname FROM pg_depend dp
-    JOIN pg_class s ON s.oid = dp.objid WHERE dp.classid = 'pg_class'::regclass AND dp.refobjid = c.oid
+    JOIN pg_class s ON s.oid = dp.objid WHERE dp.classid = 'pg_class'::regclass AND dp.refclassid = 'pg_class'::regclass AND dp.refobjid = c.oid
       AND dp.refobjsubid = a.attnum AND dp.deptype = 'a' AND s.relkind = 'S' LIMIT 1) END AS owned_seq
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
