@@ -28,7 +28,8 @@ WHERE ${relFilter} AND (c.relkind = 'p' OR c.relispartition
   OR EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid))`;
 
 /**
- * Set `partitionBy`, `partitionOf` and `inherits` on the drafts the rows name.
+ * Set `partitionBy`, `partitionOf` and `inherits` on the drafts the rows name; a partition's
+ * columns lose the autoincrement they have from their parent.
  *
  * @param drafts the tables being read, by key
  * @param rows the rows of {@link PARTITIONING_QUERY}
@@ -49,6 +50,10 @@ export function applyPartitioning(
     });
     if (r.is_partition === true && parents.length > 0 && typeof r.bound === "string") {
       draft.partitionOf = { table: parents[0], bound: r.bound };
+      // A partition's sequence default or identity is its parent's (copied when it was attached).
+      for (const [name, { autoincrement: _a, identity: _i, ...column }] of Object.entries(draft.columns)) {
+        draft.columns[name] = column;
+      }
     } else if (parents.length > 0) {
       draft.inherits = parents;
     }
