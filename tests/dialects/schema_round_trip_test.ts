@@ -9,6 +9,7 @@
  */
 import type { DialectCapabilities } from "../../lib/dialects/capabilities.ts";
 import type { Connection } from "../../lib/dialects/dialect.ts";
+import type { Operation } from "../../lib/operations/types.ts";
 import * as create from "../../lib/operations/create.ts";
 import { compareSchemas } from "../../lib/schema/compare/compare_schemas.ts";
 import { introspectSchema } from "../../lib/schema/introspect.ts";
@@ -167,6 +168,25 @@ const ROWS: readonly RoundTrip[] = [
     expect: (t) => assertEquals(t.sqlite, { withoutRowid: true, strict: true }),
   },
   {
+    name: "a PostgreSQL column collation added",
+    when: (c) => c.enums === "named-type",
+    from: { tables: { t: { columns: { s: { type: "text", nullable: false, default: "x" } } } } },
+    to: {
+      tables: { t: { columns: { s: { type: "text", nullable: false, default: "x", collation: "C" } } } },
+    },
+    expect: (t) => assertEquals(t.columns.s, { type: "text", nullable: false, default: "x", collation: "C" }),
+  },
+  {
+    name: "a SQLite column collation added",
+    when: (c) => c.rowidTables,
+    from: { tables: { t: { columns: { s: { type: "text", nullable: false, default: "x" } } } } },
+    to: {
+      tables: { t: { columns: { s: { type: "text", nullable: false, default: "x", collation: "NOCASE" } } } },
+    },
+    expect: (t) =>
+      assertEquals(t.columns.s, { type: "text", nullable: false, default: "x", collation: "NOCASE" }),
+  },
+  {
     name: "a SQLite column collation",
     when: (c) => c.enums === "none",
     to: { tables: { t: { columns: { s: { type: "text", collation: "NOCASE" } } } } },
@@ -263,10 +283,13 @@ const ROWS: readonly RoundTrip[] = [
   },
 ];
 
-async function apply(conn: Connection, target: Schema): Promise<void> {
+/** Apply what autogenerate finds from the database to `target`; returns the downgrade's operations. */
+async function apply(conn: Connection, target: Schema): Promise<Operation[]> {
   const normalizer = await conn.dialect.normalizer();
   const current = await introspectSchema(conn);
-  await applyOnline(conn, compareSchemas(target, current, { normalizer }).operations);
+  const found = compareSchemas(target, current, { normalizer });
+  await applyOnline(conn, found.operations);
+  return found.downgrade.filter((item): item is Operation => "kind" in item);
 }
 
 for (const db of DIALECTS) {
@@ -278,11 +301,18 @@ for (const db of DIALECTS) {
           const conn = await db.dialect.connect(testUrl(url));
           try {
             if (row.from) await apply(conn, row.from);
-            await apply(conn, row.to);
+            const downgrade = await apply(conn, row.to);
             const back = await introspectSchema(conn);
             const again = compareSchemas(row.to, back, { normalizer: await conn.dialect.normalizer() });
             assertEquals(again.changes, []);
             row.expect?.(back.tables.t, db.dialect.capabilities);
+            if (row.from) {
+              // The downgrade autogenerate wrote gives the schema back.
+              await applyOnline(conn, downgrade);
+              const before = await introspectSchema(conn);
+              const normalizer = await conn.dialect.normalizer();
+              assertEquals(compareSchemas(row.from, before, { normalizer }).changes, []);
+            }
             await applyOnline(
               conn,
               compareSchemas({ tables: {} }, back, {

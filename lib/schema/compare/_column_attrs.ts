@@ -59,18 +59,20 @@ export function columnAttributeChanges(
  *
  * @param c the column
  * @param n the dialect's normaliser (charset and ON UPDATE only where `storageOptions`)
+ * @param table its table's MySQL options: their collation is spelt for a column without its own
  * @returns the type text
  */
-export function typeWithAttributes(c: Column, n: SchemaNormalizer): string {
+export function typeWithAttributes(c: Column, n: SchemaNormalizer, table?: MysqlTableOptions): string {
   const storage = n.capabilities.storageOptions;
-  if (c.collation === undefined && (!storage || (c.charset === undefined && c.onUpdate === undefined))) {
+  const collation = c.collation ?? (storage && c.charset === undefined ? table?.collate : undefined);
+  if (collation === undefined && (!storage || (c.charset === undefined && c.onUpdate === undefined))) {
     return c.type;
   }
   let out = n.type(c.type);
   if (n.capabilities.storageOptions && c.charset !== undefined) out += ` CHARACTER SET ${c.charset}`;
-  if (c.collation !== undefined) {
+  if (collation !== undefined) {
     out += ` COLLATE ${
-      c.collation.split(".").map((p) => /^[a-z_][a-z0-9_]*$/.test(p) ? p : `"${p.replaceAll('"', '""')}"`)
+      collation.split(".").map((p) => /^[a-z_][a-z0-9_]*$/.test(p) ? p : `"${p.replaceAll('"', '""')}"`)
         .join(".")
     }`;
   }

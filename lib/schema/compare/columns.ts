@@ -84,15 +84,21 @@ export function compareColumns(pair: TablePair): TableComparison {
     details.push(...attributes.map((d) => `column "${col}" ${d.slice("column ".length)}`));
     if (attributes.length) up.type = want.type;
     if (Object.keys(up).length === 0) continue;
-    // A type restated with its collation (and MySQL charset, ON UPDATE) keeps them, both ways.
-    const spelt = (c: typeof want) => up.type === undefined ? c : { ...c, type: typeWithAttributes(c, n) };
-    if (up.type !== undefined && spelt(want).type !== want.type) up.type = spelt(want).type;
+    // A type restated with its collation (and MySQL charset, ON UPDATE) keeps them, both ways; where
+    // a side has none of its own, its table's collation is spelt (MySQL's MODIFY would otherwise give
+    // the column whatever the table's default is when the statement runs).
+    const own = (c: Column) =>
+      c.collation !== undefined || c.charset !== undefined || c.onUpdate !== undefined;
+    const spell = attributes.length > 0 || own(want) || own(have);
+    const spelt = (c: Column, table: typeof t) =>
+      up.type === undefined || !spell ? c : { ...c, type: typeWithAttributes(c, n, table.mysql) };
+    if (up.type !== undefined && spelt(want, t).type !== want.type) up.type = spelt(want, t).type;
     const op = create.alterColumn(
       name,
       col,
-      { ...so, ...up, existing: spelt(have) } as Parameters<typeof create.alterColumn>[2],
+      { ...so, ...up, existing: spelt(have, c) } as Parameters<typeof create.alterColumn>[2],
     );
-    steps.push({ slot: "alterColumn", step: { ...tableStep(pair, op), columnAfter: spelt(want) } });
+    steps.push({ slot: "alterColumn", step: { ...tableStep(pair, op), columnAfter: spelt(want, t) } });
   }
   for (const col of goneColumns) {
     const up = create.dropColumn(name, col, so);
