@@ -26,6 +26,10 @@ export interface TableDraft {
   /** PostgreSQL exclusion constraints; absent where the database has none. */
   exclusionConstraints?: ExclusionConstraint[];
   comment?: string;
+  mysql?: Table["mysql"];
+  partitionBy?: string;
+  partitionOf?: Table["partitionOf"];
+  inherits?: readonly string[];
 }
 
 /**
@@ -62,6 +66,10 @@ export function finishTables(drafts: ReadonlyMap<string, TableDraft>): Record<st
       ...(d.checkConstraints.length ? { checkConstraints: d.checkConstraints } : {}),
       ...(d.exclusionConstraints?.length ? { exclusionConstraints: d.exclusionConstraints } : {}),
       ...(d.comment !== undefined ? { comment: d.comment } : {}),
+      ...(d.mysql !== undefined ? { mysql: d.mysql } : {}),
+      ...(d.partitionBy !== undefined ? { partitionBy: d.partitionBy } : {}),
+      ...(d.partitionOf !== undefined ? { partitionOf: d.partitionOf } : {}),
+      ...(d.inherits !== undefined ? { inherits: d.inherits } : {}),
     };
   }
   return tables;

@@ -98,4 +98,15 @@ export interface DialectCapabilities {
    * characters, longer names are an error); null where there is no limit worth checking (SQLite).
    */
   readonly maxIdentifierLength: IdentifierLimit | null;
+  /**
+   * Storage options are part of a table and a column: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT
+   * and PARTITION BY table options, a column's own CHARACTER SET, and `ON UPDATE` (MySQL); where
+   * false, a schema file's `mysql` table options, `charset` and `onUpdate` are ignored.
+   */
+  readonly storageOptions: boolean;
+  /**
+   * Tables are rowid tables unless declared `WITHOUT ROWID`, and may be `STRICT` (SQLite); where
+   * false, a schema file's `sqlite` table options are ignored.
+   */
+  readonly rowidTables: boolean;
 }

@@ -143,8 +143,12 @@ export abstract class DdlFragments {
    */
   protected columnDefinition(op: Operation, name: string, column: Column, ctx: ColumnContext): string {
     const parts = [this.quoteIdentifier(name), this.columnType(op, column, ctx)];
+    const collation = this.collationClause(column);
+    if (collation) parts.push(collation);
     if (column.computed !== undefined) parts.push(this.computedClause(column.computed));
     if (column.default !== undefined) parts.push(`DEFAULT ${this.defaultValue(column.default)}`);
+    const onUpdate = column.onUpdate === undefined ? undefined : this.onUpdateClause(column.onUpdate);
+    if (onUpdate) parts.push(onUpdate);
     if (column.nullable === false || (column.primaryKey === true && column.nullable !== true)) {
       parts.push("NOT NULL");
     }
@@ -165,6 +169,20 @@ export abstract class DdlFragments {
       );
     }
     return parts.join(" ");
+  }
+
+  /**
+   * `COLLATE name` (a qualified `schema.name` quoted part by part); MySQL adds `CHARACTER SET`,
+   * which the others do not have (ignored there, as the table options of MySQL are).
+   */
+  protected collationClause(column: Column): string | undefined {
+    if (column.collation === undefined) return undefined;
+    return `COLLATE ${column.collation.split(".").map((p) => this.quoteIdentifier(p)).join(".")}`;
+  }
+
+  /** MySQL's `ON UPDATE expr`; `undefined` where the database has none (it takes a trigger there). */
+  protected onUpdateClause(_sql: string): string | undefined {
+    return undefined;
   }
 
   /** The column's type; a hook so SQLite can force `INTEGER` for an autoincrement key. */

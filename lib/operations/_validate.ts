@@ -43,6 +43,9 @@ export const COLUMN_KEYS = [
   "computed",
   "identity",
   "enum",
+  "collation",
+  "charset",
+  "onUpdate",
 ] as const;
 
 /** A column definition checked and frozen; `where` starts the error message. */
@@ -83,6 +86,9 @@ export function checkColumn(column: unknown, where: string): Column {
       throw new TypeError(`Cannot create ${where}: comment must be a string, got ${describe(c.comment)}`);
     }
     out.comment = c.comment;
+  }
+  for (const key of ["collation", "charset", "onUpdate"] as const) {
+    if (c[key] !== undefined) out[key] = checkText(c[key], where, key);
   }
   if (c.identity !== undefined) {
     const id = c.identity as Record<string, unknown>;
@@ -430,10 +436,19 @@ export function actionsOf(
 
 /** Identity options checked and frozen. */
 export function identityOf(id: Record<string, unknown>, where: string): IdentityOptions {
-  checkOptions(id, `${where}: identity`, ["always", "start", "increment"]);
+  checkOptions(id, `${where}: identity`, [
+    "always",
+    "start",
+    "increment",
+    "minValue",
+    "maxValue",
+    "cache",
+    "cycle",
+  ]);
   const out: Record<string, unknown> = {};
   if (id.always !== undefined) out.always = checkBoolean(id.always, where, "identity.always");
-  for (const key of ["start", "increment"] as const) {
+  if (id.cycle !== undefined) out.cycle = checkBoolean(id.cycle, where, "identity.cycle");
+  for (const key of ["start", "increment", "minValue", "maxValue", "cache"] as const) {
     if (id[key] === undefined) continue;
     if (typeof id[key] !== "number" || !Number.isInteger(id[key])) {
       throw new RangeError(

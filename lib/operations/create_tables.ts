@@ -25,6 +25,7 @@ import type {
 import {
   actionsOf,
   arrayOf,
+  checkBoolean,
   checkColumn,
   checkName,
   checkOptions,
@@ -219,9 +220,14 @@ export function createTable(
   if (options.comment !== undefined) extra.comment = checkText(options.comment, where, "comment");
   if (options.mysql !== undefined) {
     if (!isPlainObject(options.mysql)) throw new TypeError(`Cannot create ${where}: mysql must be an object`);
-    checkOptions(options.mysql, `${where}: mysql`, ["engine", "charset", "collate"]);
+    checkOptions(options.mysql, `${where}: mysql`, [
+      "engine",
+      "charset",
+      "collate",
+      "rowFormat",
+    ]);
     const m: Record<string, string> = {};
-    for (const key of ["engine", "charset", "collate"] as const) {
+    for (const key of ["engine", "charset", "collate", "rowFormat"] as const) {
       const v = options.mysql[key];
       if (v === undefined) continue;
       if (typeof v !== "string" || !/^[A-Za-z0-9_]+$/.test(v)) {
@@ -231,6 +237,20 @@ export function createTable(
     }
     extra.mysql = Object.freeze(m);
   }
+  if (options.sqlite !== undefined) {
+    if (!isPlainObject(options.sqlite)) {
+      throw new TypeError(`Cannot create ${where}: sqlite must be an object`);
+    }
+    checkOptions(options.sqlite, `${where}: sqlite`, ["withoutRowid", "strict"]);
+    const s: Record<string, boolean> = {};
+    for (const key of ["withoutRowid", "strict"] as const) {
+      if (options.sqlite[key] !== undefined) {
+        s[key] = checkBoolean(options.sqlite[key], where, `sqlite.${key}`);
+      }
+    }
+    extra.sqlite = Object.freeze(s);
+  }
+  Object.assign(extra, partitioningOf(options as Record<string, unknown>, where));
   return Object.freeze({
     kind: "createTable",
     table,
@@ -341,4 +361,29 @@ export function bulkInsert(
     rows: Object.freeze(copied),
     ...schemaOf(options, what),
   });
+}
+
+/** `partitionBy`, `partitionOf` and `inherits` of `createTable` options, checked and frozen. */
+function partitioningOf(options: Record<string, unknown>, where: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (options.partitionBy !== undefined) {
+    out.partitionBy = checkText(options.partitionBy, where, "partitionBy");
+  }
+  if (options.partitionOf !== undefined) {
+    const p = options.partitionOf;
+    if (!isPlainObject(p)) {
+      throw new TypeError(`Cannot create ${where}: partitionOf must be { table, bound }`);
+    }
+    checkOptions(p, `${where}: partitionOf`, ["table", "bound"]);
+    out.partitionOf = Object.freeze({
+      table: checkText(p.table, where, "partitionOf.table"),
+      bound: checkText(p.bound, where, "partitionOf.bound"),
+    });
+  }
+  if (options.inherits !== undefined) {
+    out.inherits = Object.freeze(
+      arrayOf(options.inherits, where, "inherits").map((t, i) => checkText(t, where, `inherits[${i}]`)),
+    );
+  }
+  return out;
 }

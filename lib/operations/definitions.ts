@@ -76,6 +76,14 @@ export interface IdentityOptions {
   readonly start?: number;
   /** Step (`INCREMENT BY`). */
   readonly increment?: number;
+  /** `MINVALUE` of the identity's sequence (PostgreSQL); the type's default when absent. */
+  readonly minValue?: number;
+  /** `MAXVALUE` of the identity's sequence (PostgreSQL); the type's default when absent. */
+  readonly maxValue?: number;
+  /** `CACHE` of the identity's sequence (PostgreSQL); 1 when absent. */
+  readonly cache?: number;
+  /** `CYCLE`: wrap around at the end (PostgreSQL); `NO CYCLE` when absent. */
+  readonly cycle?: boolean;
 }
 
 /**
@@ -119,6 +127,18 @@ export interface Column {
   readonly computed?: { readonly sql: string; readonly stored?: boolean };
   /** The values of a `type: "enum"` column (required for that type, refused for others). */
   readonly enum?: EnumDefinition;
+  /**
+   * Collation of a text column (`COLLATE`): a PostgreSQL collation (`"C"`, `"en_US"`), a MySQL one
+   * (`utf8mb4_bin`) or a SQLite one (`NOCASE`); the table's or database's default when absent.
+   */
+  readonly collation?: string;
+  /** MySQL `CHARACTER SET` of a text column (`latin1`); the table's when absent; ignored elsewhere. */
+  readonly charset?: string;
+  /**
+   * MySQL `ON UPDATE` expression of a TIMESTAMP/DATETIME column, e.g. `CURRENT_TIMESTAMP`; ignored
+   * elsewhere (PostgreSQL and SQLite do that with a trigger).
+   */
+  readonly onUpdate?: string;
 }
 
 /** `DEFERRABLE [INITIALLY DEFERRED]` (PostgreSQL and SQLite; MySQL has no deferrable constraints). */
@@ -289,4 +309,36 @@ export interface MysqlTableOptions {
   readonly charset?: string;
   /** `COLLATE=`, e.g. `utf8mb4_unicode_ci` (SQLAlchemy's `mysql_collate`); letters, digits and `_` only. */
   readonly collate?: string;
+  /** `ROW_FORMAT=`, e.g. `DYNAMIC` (SQLAlchemy's `mysql_row_format`); letters only. */
+  readonly rowFormat?: string;
+}
+
+/** SQLite table options (ignored elsewhere). */
+export interface SqliteTableOptions {
+  /** `WITHOUT ROWID`: the primary key is the storage key (https://sqlite.org/withoutrowid.html). */
+  readonly withoutRowid?: boolean;
+  /** `STRICT`: column types are enforced (https://sqlite.org/stricttables.html, SQLite 3.37+). */
+  readonly strict?: boolean;
+}
+
+/**
+ * How a table is partitioned or inherits (PostgreSQL declarative partitioning and INHERITS, MySQL
+ * partitioning); SQLite has neither and refuses them.
+ */
+export interface TablePartitioning {
+  /**
+   * The text after `PARTITION BY`, verbatim: PostgreSQL's key (`RANGE (payment_date)`, as
+   * `pg_get_partkeydef` prints it), MySQL's key with its partitions
+   * (`RANGE COLUMNS(from_date) (PARTITION p01 VALUES LESS THAN ('1986-01-01'), ...)`).
+   */
+  readonly partitionBy?: string;
+  /**
+   * PostgreSQL: the table is a partition of `table` (`schema.table` outside the default schema), for
+   * the values `bound` says as `pg_get_expr(relpartbound)` prints it (`FOR VALUES FROM (...) TO
+   * (...)`, `FOR VALUES IN (...)`, `DEFAULT`); its columns, key, foreign keys and indexes come from
+   * the parent.
+   */
+  readonly partitionOf?: { readonly table: string; readonly bound: string };
+  /** PostgreSQL `INHERITS (parent, ...)`: the parents, `schema.table` outside the default schema. */
+  readonly inherits?: readonly string[];
 }

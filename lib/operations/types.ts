@@ -20,13 +20,23 @@ import type {
   PrimaryKeyConstraint,
   ReferentialAction,
   SqlExpression,
+  SqliteTableOptions,
   SqlValue,
+  TablePartitioning,
   UniqueConstraint,
 } from "./definitions.ts";
 import type { ObjectOperation } from "./object_types.ts";
+import type {
+  AddEnumValueOp,
+  CreateEnumOp,
+  CreateSchemaOp,
+  DropEnumOp,
+  DropSchemaOp,
+} from "./enum_schema_types.ts";
 
 export type * from "./definitions.ts";
 export type * from "./object_types.ts";
+export type * from "./enum_schema_types.ts";
 
 /** Raw SQL written by the script author, with optional bound parameters (`?` placeholders). */
 export interface ExecuteOp {
@@ -62,8 +72,16 @@ export interface CreateTableOp {
   readonly indexes?: readonly IndexDefinition[];
   /** Table comment (PostgreSQL, MySQL; ignored by SQLite). */
   readonly comment?: string;
-  /** MySQL `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`. */
+  /** MySQL `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`, `ROW_FORMAT=`. */
   readonly mysql?: MysqlTableOptions;
+  /** SQLite `WITHOUT ROWID`, `STRICT`. */
+  readonly sqlite?: SqliteTableOptions;
+  /** `PARTITION BY ...` (PostgreSQL, MySQL), see {@link TablePartitioning}. */
+  readonly partitionBy?: string;
+  /** PostgreSQL `PARTITION OF parent FOR VALUES ...`, see {@link TablePartitioning}. */
+  readonly partitionOf?: TablePartitioning["partitionOf"];
+  /** PostgreSQL `INHERITS (...)`, see {@link TablePartitioning}. */
+  readonly inherits?: readonly string[];
 }
 
 /** `DROP TABLE name`. */
@@ -338,78 +356,6 @@ export interface DropTableCommentOp {
   readonly existingComment?: string;
   /** Schema holding the table (a database on MySQL, an attached database on SQLite). */
   readonly schema?: string;
-}
-
-/** PostgreSQL `CREATE TYPE name AS ENUM (...)`. */
-export interface CreateEnumOp {
-  /** Always `"createEnum"` (`op.createEnum`). */
-  readonly kind: "createEnum";
-  /** Type name, as enum columns give it in `enum.name`. */
-  readonly name: string;
-  /** The values, in order; at least one, no duplicates. */
-  readonly values: readonly string[];
-  /** Schema holding the type. */
-  readonly schema?: string;
-}
-
-/** PostgreSQL `DROP TYPE name`. */
-export interface DropEnumOp {
-  /** Always `"dropEnum"` (`op.dropEnum`). */
-  readonly kind: "dropEnum";
-  /** Type name. */
-  readonly name: string;
-  /** Schema holding the type. */
-  readonly schema?: string;
-  /** `DROP TYPE IF EXISTS`: no error when the type is missing. */
-  readonly ifExists?: boolean;
-  /** The values it had, for `reverseOperation`. */
-  readonly values?: readonly string[];
-}
-
-/** PostgreSQL `ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`. */
-export interface AddEnumValueOp {
-  /** Always `"addEnumValue"` (`op.addEnumValue`). */
-  readonly kind: "addEnumValue";
-  /** Enum type name. */
-  readonly name: string;
-  /** The new value. */
-  readonly value: string;
-  /** Place the new value before this existing one (`BEFORE`); not together with `after`. */
-  readonly before?: string;
-  /**
-   * Place the new value after this existing one (`AFTER`); not together with `before`. With
-   * neither, it goes last.
-   */
-  readonly after?: string;
-  /** `ADD VALUE IF NOT EXISTS`: no error when the value exists. */
-  readonly ifNotExists?: boolean;
-  /** Schema holding the type. */
-  readonly schema?: string;
-}
-
-/** PostgreSQL `CREATE SCHEMA [IF NOT EXISTS] name`. */
-export interface CreateSchemaOp {
-  /** Always `"createSchema"` (`op.createSchema`). */
-  readonly kind: "createSchema";
-  /** Schema name (on MySQL a database: `CREATE SCHEMA` is `CREATE DATABASE` there). */
-  readonly name: string;
-  /** `CREATE SCHEMA IF NOT EXISTS`: no error when the schema exists. */
-  readonly ifNotExists?: boolean;
-}
-
-/** PostgreSQL `DROP SCHEMA [IF EXISTS] name [CASCADE]`. */
-export interface DropSchemaOp {
-  /** Always `"dropSchema"` (`op.dropSchema`). */
-  readonly kind: "dropSchema";
-  /** Schema name (on MySQL a database). */
-  readonly name: string;
-  /** `DROP SCHEMA IF EXISTS`: no error when the schema is missing. */
-  readonly ifExists?: boolean;
-  /**
-   * `CASCADE`: drop the objects in the schema too (PostgreSQL; MySQL leaves the keyword out, as its
-   * `DROP DATABASE` always drops them).
-   */
-  readonly cascade?: boolean;
 }
 
 /** Alembic's `recreate` of `batch_alter_table`. */

@@ -36,8 +36,15 @@ const column = z.strictObject({
     always: z.boolean().optional(),
     start: z.number().int().optional(),
     increment: z.number().int().optional(),
+    minValue: z.number().int().optional(),
+    maxValue: z.number().int().optional(),
+    cache: z.number().int().optional(),
+    cycle: z.boolean().optional(),
   }).optional(),
   enum: z.strictObject({ name: z.string().min(1).optional(), values: z.array(z.string()).min(1) }).optional(),
+  collation: z.string().min(1).optional(),
+  charset: z.string().min(1).optional(),
+  onUpdate: z.string().min(1).optional(),
 });
 
 const deferrable = { deferrable: z.boolean().optional(), initiallyDeferred: z.boolean().optional() };
@@ -105,6 +112,16 @@ const table = z.strictObject({
     ...deferrable,
   })).optional(),
   comment: z.string().optional(),
+  mysql: z.strictObject({
+    engine: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+    charset: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+    collate: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+    rowFormat: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+  }).optional(),
+  sqlite: z.strictObject({ withoutRowid: z.boolean().optional(), strict: z.boolean().optional() }).optional(),
+  partitionBy: z.string().min(1).optional(),
+  partitionOf: z.strictObject({ table: z.string().min(1), bound: z.string().min(1) }).optional(),
+  inherits: z.array(z.string().min(1)).min(1).optional(),
 });
 
 const definition = z.strictObject({ definition: z.string().min(1) });

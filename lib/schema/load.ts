@@ -194,9 +194,21 @@ const fColumn = fObject({
   ),
   comment: fString,
   computed: fObject({ sql: fName, stored: fBoolean }, ["sql"]),
-  identity: fObject({ always: fBoolean, start: fInt, increment: fInt }, []),
+  identity: fObject({
+    always: fBoolean,
+    start: fInt,
+    increment: fInt,
+    minValue: fInt,
+    maxValue: fInt,
+    cache: fInt,
+    cycle: fBoolean,
+  }, []),
   enum: fObject({ name: fName, values: fArray(fString, 1) }, ["values"]),
+  collation: fName,
+  charset: fName,
+  onUpdate: fName,
 }, ["type"]);
+const fPlainName: Fast = (v) => typeof v === "string" && /^[A-Za-z0-9_]+$/.test(v) ? v : FAIL;
 const fTable = fObject({
   columns: fRecord(fColumn),
   primaryKey: fObject({ columns: fNames, name: fName }, ["columns"]),
@@ -241,6 +253,16 @@ const fTable = fObject({
     ...fDeferrable,
   }, ["elements"])),
   comment: fString,
+  mysql: fObject({
+    engine: fPlainName,
+    charset: fPlainName,
+    collate: fPlainName,
+    rowFormat: fPlainName,
+  }, []),
+  sqlite: fObject({ withoutRowid: fBoolean, strict: fBoolean }, []),
+  partitionBy: fName,
+  partitionOf: fObject({ table: fName, bound: fName }, ["table", "bound"]),
+  inherits: fArray(fName, 1),
 }, ["columns"]);
 const fSchema = fObject(
   { tables: fRecord(fTable), enums: fRecord(fArray(fString)), schemas: fArray(fName) },

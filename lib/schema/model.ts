@@ -16,7 +16,10 @@ import type {
   ExclusionConstraint,
   ForeignKeyConstraint,
   IndexDefinition,
+  MysqlTableOptions,
   PrimaryKeyConstraint,
+  SqliteTableOptions,
+  TablePartitioning,
   UniqueConstraint,
 } from "../operations/types.ts";
 import type {
@@ -49,7 +52,7 @@ export type {
  * One table: the same fields as `createTable`'s options, so a table of a schema becomes a
  * `createTable` operation as it is. Column order is the order of `columns`' keys.
  */
-export interface Table {
+export interface Table extends TablePartitioning {
   /** Columns by name, in table order; a column may carry `primaryKey`, `unique` or `references`. */
   readonly columns: Readonly<Record<string, Column>>;
   /** The table's primary key; when set, columns' own `primaryKey: true` is ignored. */
@@ -66,6 +69,10 @@ export interface Table {
   readonly exclusionConstraints?: readonly ExclusionConstraint[];
   /** Table comment; not compared on SQLite, which stores none. */
   readonly comment?: string;
+  /** MySQL storage options (ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT); ignored elsewhere. */
+  readonly mysql?: MysqlTableOptions;
+  /** SQLite options (WITHOUT ROWID, STRICT); ignored elsewhere. */
+  readonly sqlite?: SqliteTableOptions;
 }
 
 /**
@@ -98,7 +105,7 @@ export interface Schema {
 }
 
 /** A table after {@link normalizeTable}: every constraint at table level, lists never absent. */
-export interface NormalizedTable {
+export interface NormalizedTable extends TablePartitioning {
   /** Columns without `primaryKey`, `unique` and `references` (those moved to the lists below). */
   readonly columns: Readonly<Record<string, Column>>;
   /** The table's `primaryKey`, else one made of the columns marked `primaryKey: true` (unnamed). */
@@ -115,6 +122,10 @@ export interface NormalizedTable {
   readonly exclusionConstraints: readonly ExclusionConstraint[];
   /** The table's comment, when it has one. */
   readonly comment?: string;
+  /** The table's MySQL options, when it has some. */
+  readonly mysql?: MysqlTableOptions;
+  /** The table's SQLite options, when it has some. */
+  readonly sqlite?: SqliteTableOptions;
 }
 
 /**
@@ -163,6 +174,11 @@ export function normalizeTable(table: Table): NormalizedTable {
     checkConstraints: [...(table.checkConstraints ?? [])],
     exclusionConstraints: [...(table.exclusionConstraints ?? [])],
     ...(table.comment !== undefined ? { comment: table.comment } : {}),
+    ...(table.mysql !== undefined ? { mysql: table.mysql } : {}),
+    ...(table.sqlite !== undefined ? { sqlite: table.sqlite } : {}),
+    ...(table.partitionBy !== undefined ? { partitionBy: table.partitionBy } : {}),
+    ...(table.partitionOf !== undefined ? { partitionOf: table.partitionOf } : {}),
+    ...(table.inherits !== undefined ? { inherits: table.inherits } : {}),
   };
 }
 

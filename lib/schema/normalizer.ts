@@ -6,7 +6,7 @@
  * @module
  */
 import type { DialectCapabilities } from "../dialects/capabilities.ts";
-import type { EnumDefinition, SqlExpression, SqlValue } from "../operations/types.ts";
+import type { EnumDefinition, MysqlTableOptions, SqlExpression, SqlValue } from "../operations/types.ts";
 
 /**
  * How one dialect spells types and defaults after introspection (Alembic's `compare_type` rules),
@@ -30,4 +30,18 @@ export interface SchemaNormalizer {
    * type `enum` is compared as written (the database keeps no enum type of its own).
    */
   enumType?(definition: EnumDefinition): string | undefined;
+  /**
+   * The type every autoincrement integer column has whatever it was declared as (SQLite: `integer`,
+   * as AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY); absent where the type is kept.
+   */
+  readonly autoincrementType?: string;
+  /**
+   * The statement that sets a table's storage options (`storageOptions`: MySQL's `ALTER TABLE t
+   * ENGINE=...`); `partitionBy: ""` removes the partitioning.
+   */
+  alterTableOptions?(
+    table: string,
+    schema: string | undefined,
+    options: MysqlTableOptions & { readonly partitionBy?: string },
+  ): string;
 }

@@ -87,8 +87,12 @@ const ROWS: readonly Row[] = [
     by: {
       mysql: {
         up: `op.dropTable("tag");`,
-        down:
-          `op.createTable("tag", { id: { type: "int", primaryKey: true }, label: { type: "varchar(20)" } });`,
+        // The table comes back with the storage options it had (ENGINE, DEFAULT CHARSET, COLLATE).
+        down: lines(
+          `op.createTable("tag", { id: { type: "int", primaryKey: true }, label: { type: "varchar(20)" } }, {`,
+          `  mysql: { engine: "InnoDB", charset: "utf8mb4", collate: "utf8mb4_general_ci" },`,
+          `});`,
+        ),
       },
     },
   },

@@ -27,6 +27,8 @@ export const MYSQL_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: false,
+  rowidTables: false,
+  storageOptions: true,
   multiStatementIsTransaction: false,
   maxIdentifierLength: { max: 64, unit: "characters" as const },
 });

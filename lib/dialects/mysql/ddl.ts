@@ -102,10 +102,32 @@ export class MysqlDdl extends DdlCompiler {
     if (op.mysql?.engine) parts.push(`ENGINE=${op.mysql.engine}`);
     if (op.mysql?.charset) parts.push(`DEFAULT CHARSET=${op.mysql.charset}`);
     if (op.mysql?.collate) parts.push(`COLLATE=${op.mysql.collate}`);
+    if (op.mysql?.rowFormat) parts.push(`ROW_FORMAT=${op.mysql.rowFormat}`);
     const start = Object.values(op.columns).find((c) => c.identity?.start !== undefined)?.identity?.start;
     if (start !== undefined) parts.push(`AUTO_INCREMENT=${start}`);
     if (op.comment !== undefined) parts.push(`COMMENT=${this.stringLiteral(op.comment)}`);
+    if (op.partitionBy) parts.push(`PARTITION BY ${op.partitionBy}`);
+    if (op.partitionOf || op.inherits) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create table "${op.table}" on MySQL as a partition or heir of another: MySQL has no PARTITION OF or INHERITS`,
+        "declare the partitions in partitionBy",
+      );
+    }
     return parts.length ? ` ${parts.join(" ")}` : "";
+  }
+
+  // A column's own character set and collation: `CHARACTER SET cs COLLATE name`.
+  protected override collationClause(column: Column): string | undefined {
+    const parts: string[] = [];
+    if (column.charset !== undefined) parts.push(`CHARACTER SET ${column.charset}`);
+    if (column.collation !== undefined) parts.push(`COLLATE ${column.collation}`);
+    return parts.length ? parts.join(" ") : undefined;
+  }
+
+  // MySQL updates a TIMESTAMP/DATETIME column on every UPDATE of the row with ON UPDATE.
+  protected override onUpdateClause(sql: string): string {
+    return `ON UPDATE ${sql}`;
   }
 
   protected override tableCommentAfterCreate(): [] {
@@ -259,11 +281,12 @@ export class MysqlDdl extends DdlCompiler {
       return out;
     }
     const type = op.type ?? op.existing?.type;
-    if (type === undefined) {
+    if (type === undefined || op.existing === undefined) {
+      // Online, the dialect's plan() reads `existing` from the database; offline nothing can.
       throw this.unsupported(
         op.kind,
-        `Cannot alter column "${op.table}.${op.column}" on MySQL without its type: MODIFY restates the whole column`,
-        "pass existing: { type, nullable, default } (Alembic's existing_type)",
+        `Cannot alter column "${op.table}.${op.column}" on MySQL without its current definition: MODIFY restates the whole column, and what is not restated (NOT NULL, default, comment) is lost`,
+        "pass existing: { type, nullable, default, comment } (Alembic's existing_type, existing_nullable, existing_server_default, existing_comment), or run it online, where it is read from the database",
       );
     }
     const e = op.existing;
@@ -277,6 +300,10 @@ export class MysqlDdl extends DdlCompiler {
     if (op.autoincrement ?? e?.autoincrement) merged.autoincrement = true;
     if (e?.enum && op.type === undefined) merged.enum = e.enum;
     if (e?.computed && op.type === undefined) merged.computed = e.computed;
+    // A new type restates the character set, collation and ON UPDATE written after it, if any.
+    for (const key of ["charset", "collation", "onUpdate"] as const) {
+      if (e?.[key] !== undefined && op.type === undefined) merged[key] = e[key];
+    }
     const definition = this.columnDefinition(op, op.newName ?? op.column, merged as unknown as Column, {
       inlinePrimaryKey: false,
       inlineReferences: false,

@@ -27,6 +27,8 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       capabilities: MYSQL_CAPABILITIES,
       sqlLexer: MYSQL_SQL_LEXER,
       ddl: (op) => compiler.compile(op),
+      // An alterColumn without `existing` reads the column first: MODIFY restates it whole.
+      plan: async (op, conn) => (await import("./plan.ts")).planMysql(op, conn, compiler),
       quoteIdentifier: (name) => compiler.quoteIdentifier(name),
       quoteLiteral: (value) => compiler.quoteLiteral(value),
       versionTable: Object.freeze(compiler.versionTableStatements()),
@@ -46,14 +48,18 @@ export function createMysqlDialect(options: MysqlDdlOptions = {}): Dialect {
       },
       async normalizer(): Promise<SchemaNormalizer> {
         const { mysqlCanonicalType, mysqlCanonicalDefault } = await import("./introspect.ts");
+        const { mysqlAlterTableOptions } = await import("./table_options_sql.ts");
         return {
           capabilities: MYSQL_CAPABILITIES,
           type: mysqlCanonicalType,
           default: mysqlCanonicalDefault,
           // MySQL names every primary key PRIMARY, whatever the statement said.
           primaryKeyName: () => "PRIMARY",
-          // The values are the column type, as introspection reports it.
-          enumType: (e) => `enum(${e.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})`,
+          // The values are the column type, as introspection reports it (quotes doubled, backslashes
+          // escaped, as information_schema prints them).
+          enumType: (e) =>
+            `enum(${e.values.map((v) => `'${v.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`).join(",")})`,
+          alterTableOptions: mysqlAlterTableOptions,
         };
       },
       migrationSession: mysqlMigrationSession,

@@ -10,6 +10,7 @@
 import type {
   Column,
   IndexColumn,
+  MysqlTableOptions,
   ReferentialAction,
   SqlExpression,
   SqlValue,
@@ -20,6 +21,15 @@ import { BACKTICK_QUOTES, stripParens } from "../_parens.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { introspectMysqlObjects } from "./introspect_objects.ts";
 import { mysqlType } from "./types.ts";
+import {
+  mysqlColumnType,
+  mysqlOnUpdate,
+  mysqlPartitionClauses,
+  mysqlTableOptions,
+  PARTITIONS_QUERY,
+  unescapeMysqlString,
+  withCharset,
+} from "./introspect_options.ts";
 
 /** What to read. */
 export interface MysqlIntrospectOptions {
@@ -50,11 +60,17 @@ export async function introspectMysql(
   options: MysqlIntrospectOptions = {},
 ): Promise<Schema> {
   const db = "table_schema = database()";
-  const [tableRows, columnRows, indexRows, constraintRows, checkRows] = await Promise.all([
-    conn.query(`SELECT table_name AS t, table_comment AS comment FROM information_schema.tables
-WHERE ${db} AND table_type = 'BASE TABLE' ORDER BY table_name`),
+  const [tableRows, columnRows, indexRows, constraintRows, checkRows, partitionRows] = await Promise.all([
+    conn.query(
+      `SELECT t.table_name AS t, t.table_comment AS comment, t.engine, t.table_collation AS collation,
+  a.character_set_name AS charset, t.create_options AS create_options
+FROM information_schema.tables t
+LEFT JOIN information_schema.collation_character_set_applicability a ON a.collation_name = t.table_collation
+WHERE t.${db} AND t.table_type = 'BASE TABLE' ORDER BY t.table_name`,
+    ),
     conn.query(`SELECT table_name AS t, column_name AS name, column_type AS type, is_nullable AS nullable,
-  column_default AS dflt, extra, column_comment AS comment, generation_expression AS gen
+  column_default AS dflt, extra, column_comment AS comment, generation_expression AS gen,
+  character_set_name AS charset, collation_name AS collation
 FROM information_schema.columns WHERE ${db} ORDER BY table_name, ordinal_position`),
     conn.query(`SELECT * FROM information_schema.statistics WHERE ${db}
 ORDER BY table_name, index_name, seq_in_index`),
@@ -75,6 +91,7 @@ FROM information_schema.table_constraints c
 JOIN information_schema.check_constraints k ON k.constraint_schema = c.constraint_schema
   AND k.constraint_name = c.constraint_name
 WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constraint_name`),
+    conn.query(PARTITIONS_QUERY),
   ]);
   const versionTable = options.versionTable && !options.versionTable.schema
     ? options.versionTable.table
@@ -86,10 +103,15 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
   };
 
   const drafts = new Map<string, TableDraft>();
+  const tableOptions = new Map<string, MysqlTableOptions>();
+  const partitions = mysqlPartitionClauses(partitionRows.map(lower));
   for (const raw of tableRows) {
     const r = lower(raw);
     const t = String(r.t);
     if (t === versionTable) continue;
+    const mysql = mysqlTableOptions(r);
+    const partitionBy = partitions.get(t);
+    tableOptions.set(t, mysql);
     drafts.set(t, {
       columns: {},
       uniqueConstraints: [],
@@ -97,13 +119,15 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
       foreignKeys: [],
       checkConstraints: [],
       ...(r.comment ? { comment: String(r.comment) } : {}),
+      ...(Object.keys(mysql).length ? { mysql } : {}),
+      ...(partitionBy !== undefined ? { partitionBy } : {}),
     });
   }
   for (const raw of columnRows) {
     const r = lower(raw);
     const draft = drafts.get(String(r.t));
     if (!draft) continue;
-    draft.columns[String(r.name)] = columnOf(r);
+    draft.columns[String(r.name)] = withCharset(mysqlColumnOf(r), r, tableOptions.get(String(r.t)));
   }
   // Constraints, one row per column.
   const grouped = groupRows(constraintRows.map(lower), (r) => `${r.t}\u0000${r.name}\u0000${r.type}`);
@@ -182,15 +206,29 @@ WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constrain
     if (!draft) continue;
     const name = String(r.name);
     const condition = stripParens(String(r.clause), BACKTICK_QUOTES);
-    // MariaDB's JSON columns carry an implicit json_valid() check named after the column.
-    if (Object.hasOwn(draft.columns, name) && /^json_valid\(/i.test(condition)) continue;
+    // MariaDB's JSON columns are LONGTEXT with an implicit json_valid() check named after the column
+    // (and utf8mb4_bin): the column is read as the json it was declared.
+    if (Object.hasOwn(draft.columns, name) && /^json_valid\(`?[^`()]*`?\)$/i.test(condition)) {
+      const { charset: _c, collation: _l, ...column } = draft.columns[name];
+      if (column.type === "longtext") draft.columns[name] = { ...column, type: "json" };
+      continue;
+    }
     draft.checkConstraints.push({ name, condition });
   }
   return { tables: finishTables(drafts), ...await introspectMysqlObjects(conn) };
 }
 
-function columnOf(r: Record<string, unknown>): Column {
-  const out: { -readonly [K in keyof Column]: Column[K] } = { type: mysqlCanonicalType(String(r.type)) };
+/**
+ * One column as read from an `information_schema.columns` row (keys in lower case, aliased as the
+ * introspection query names them: `type`, `nullable`, `dflt`, `extra`, `comment`, `gen`).
+ *
+ * @param r the row
+ * @returns the column, without its charset and collation (see `withCharset`)
+ */
+export function mysqlColumnOf(r: Record<string, unknown>): Column {
+  const out: { -readonly [K in keyof Column]: Column[K] } = {
+    type: mysqlCanonicalType(mysqlColumnType(String(r.type))),
+  };
   if (r.nullable === "NO") out.nullable = false;
   const extra = String(r.extra ?? "").toLowerCase();
   const gen = r.gen === null || r.gen === undefined ? "" : String(r.gen);
@@ -204,6 +242,8 @@ function columnOf(r: Record<string, unknown>): Column {
     }
   }
   if (extra.includes("auto_increment")) out.autoincrement = true;
+  const onUpdate = /\bon update ([a-z_]+(?:\(\d*\))?)/.exec(extra);
+  if (onUpdate) out.onUpdate = mysqlOnUpdate(onUpdate[1]);
   if (r.comment) out.comment = String(r.comment);
   return out;
 }
@@ -268,7 +308,7 @@ export function mysqlCanonicalDefault(value: SqlValue | SqlExpression): SqlValue
   }
   const sql = stripParens(value.sql, BACKTICK_QUOTES);
   const str = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(sql);
-  if (str) return str[1].replaceAll("''", "'").replace(/\\(.)/g, "$1");
+  if (str) return unescapeMysqlString(str[1]);
   if (/^-?\d+(\.\d+)?$/.test(sql)) return Number(sql);
   if (/^(true|false)$/i.test(sql)) return sql.toLowerCase() === "true" ? 1 : 0;
   if (/^(current_timestamp|now|localtime|localtimestamp)(\(\))?$/i.test(sql)) {

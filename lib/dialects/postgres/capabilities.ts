@@ -27,6 +27,8 @@ export const POSTGRES_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: true,
   migratorLock: "session",
   pipelining: true,
+  rowidTables: false,
+  storageOptions: false,
   multiStatementIsTransaction: true,
   maxIdentifierLength: { max: 63, unit: "bytes" as const },
 });

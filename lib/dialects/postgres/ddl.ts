@@ -7,6 +7,7 @@ import type {
   AddEnumValueOp,
   Column,
   CreateEnumOp,
+  CreateTableOp,
   DropEnumOp,
   DropIndexOp,
   Operation,
@@ -69,6 +70,47 @@ export class PostgresDdl extends DdlCompiler {
       );
     }
     return this.dottedName(column.enum.name);
+  }
+
+  // INHERITS and PARTITION BY follow the column list.
+  protected override tableOptions(op: CreateTableOp): string {
+    const inherits = op.inherits?.length
+      ? ` INHERITS (${op.inherits.map((t) => this.dottedName(t)).join(", ")})`
+      : "";
+    return `${inherits}${op.partitionBy ? ` PARTITION BY ${op.partitionBy}` : ""}`;
+  }
+
+  // A partition takes its columns from its parent: `CREATE TABLE p PARTITION OF parent [(table
+  // constraints)] FOR VALUES ...`; its comments and indexes follow as for any table.
+  protected override createTable(op: CreateTableOp): SqlStatement[] {
+    const all = super.createTable(op);
+    if (op.partitionOf === undefined) return all;
+    const lines: string[] = [];
+    if (op.primaryKey) {
+      lines.push(
+        `${this.constraintName(op.primaryKey.name)}PRIMARY KEY (${this.columnList(op.primaryKey.columns)})`,
+      );
+    }
+    const pk = Object.entries(op.columns).filter(([, c]) => c.primaryKey === true).map(([n]) => n);
+    if (pk.length) lines.push(`PRIMARY KEY (${this.columnList(pk)})`);
+    for (const fk of op.foreignKeys ?? []) {
+      lines.push(`${this.constraintName(fk.name)}${this.foreignKeyBody(fk, op.schema, op.kind)}`);
+    }
+    for (const u of op.uniqueConstraints ?? []) {
+      lines.push(
+        `${this.constraintName(u.name)}UNIQUE (${this.columnList(u.columns)})${this.deferrable(u, op.kind)}`,
+      );
+    }
+    for (const c of op.checkConstraints ?? []) {
+      lines.push(`${this.constraintName(c.name)}CHECK (${c.condition})`);
+    }
+    const body = lines.length ? ` (\n    ${lines.join(",\n    ")}\n)` : "";
+    const sql = `CREATE TABLE ${op.ifNotExists ? "IF NOT EXISTS " : ""}${
+      this.qualify(op.table, op.schema)
+    } PARTITION OF ${this.dottedName(op.partitionOf.table)}${body} ${op.partitionOf.bound}${
+      op.partitionBy ? ` PARTITION BY ${op.partitionBy}` : ""
+    }`;
+    return [{ sql, source: op }, ...all.slice(1)];
   }
 
   protected override concurrentlyKeyword(op: { readonly concurrently?: boolean }): string {

@@ -26,6 +26,8 @@ import { STANDARD_QUOTES, stripParens } from "../_parens.ts";
 import { quoteString } from "../_sql.ts";
 import type { Connection, VersionTableName } from "../dialect.ts";
 import { introspectPostgresObjects } from "./introspect_objects.ts";
+import { identityOptions, type SequenceRow } from "./identity_options.ts";
+import { applyPartitioning, PARTITIONING_QUERY } from "./introspect_partitions.ts";
 import { postgresType } from "./types.ts";
 
 /** What to read. */
@@ -70,9 +72,10 @@ export async function introspectPostgres(
     ? key(options.versionTable.schema || main, options.versionTable.table)
     : undefined;
 
-  // Relations Retort manages: ordinary and partitioned tables that are not partitions themselves.
-  // Tables an extension owns (PostGIS's spatial_ref_sys) are the extension's, not the user's.
-  const relFilter = `c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (${inList})
+  // Relations Retort manages: ordinary and partitioned tables, partitions included (their inherited
+  // keys, foreign keys and indexes are the parent's, left out below). Tables an extension owns
+  // (PostGIS's spatial_ref_sys) are the extension's, not the user's.
+  const relFilter = `c.relkind IN ('r', 'p') AND n.nspname IN (${inList})
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
   // Each query returns its rows as one JSON text: parsing one string is many times faster than the
   // driver decoding thousands of rows (1,000 tables: ~60 ms instead of ~300 ms).
@@ -82,13 +85,25 @@ export async function introspectPostgres(
     );
     return JSON.parse(String(rows[0].j));
   };
-  const [columnRows, constraintRows, indexRows, enumRows] = await Promise.all([
+  const [columnRows, constraintRows, indexRows, enumRows, partitionRows] = await Promise.all([
     asJson(
       `SELECT a.attnum AS pos, n.nspname AS schema, c.relname AS table, td.description AS table_comment,
   a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, t.typtype AS typtype,
   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type, a.attnotnull AS notnull,
   pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated,
-  cd.description AS comment
+  cd.description AS comment,
+  CASE WHEN a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
+    ELSE cn.nspname || '.' || co.collname END FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+    WHERE co.oid = a.attcollation) END AS collation,
+  CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+    'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
+    'cycle', s.seqcycle, 'type', format_type(s.seqtypid, NULL))
+    FROM pg_depend dp JOIN pg_sequence s ON s.seqrelid = dp.objid
+    WHERE dp.classid = 'pg_class'::regclass AND dp.refclassid = 'pg_class'::regclass AND dp.refobjid = c.oid AND dp.refobjsubid = a.attnum
+      AND dp.deptype = 'i' LIMIT 1) END AS seq,
+  CASE WHEN pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%' THEN (SELECT s.relname FROM pg_depend dp
+    JOIN pg_class s ON s.oid = dp.objid WHERE dp.classid = 'pg_class'::regclass AND dp.refclassid = 'pg_class'::regclass AND dp.refobjid = c.oid
+      AND dp.refobjsubid = a.attnum AND dp.deptype = 'a' AND s.relkind = 'S' LIMIT 1) END AS owned_seq
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -115,7 +130,8 @@ JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c', 'x')`,
+WHERE ${relFilter} AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0
+  AND (k.contype <> 'c' OR k.conislocal)`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -135,7 +151,8 @@ JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${relFilter}
-  AND i.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))`,
+  AND i.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)`,
       "q.schema, q.table, q.name",
     ),
     asJson(
@@ -147,6 +164,7 @@ WHERE n.nspname IN (${inList})
   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')`,
       "q.schema, q.name, q.pos",
     ),
+    asJson(PARTITIONING_QUERY(relFilter), "q.schema, q.table"),
   ]);
 
   const drafts = new Map<string, TableDraft>();
@@ -225,6 +243,7 @@ WHERE n.nspname IN (${inList})
       ...(r.nulls_not_distinct === true ? { nullsNotDistinct: true } : {}),
     });
   }
+  applyPartitioning(drafts, partitionRows, key);
   const tables = finishTables(drafts);
   const enums: Record<string, string[]> = {};
   for (const r of enumRows) {
@@ -337,6 +356,11 @@ function columnOf(r: Record<string, unknown>): Column {
     out.computed = { sql: raw, stored: true };
   } else if (identity === "a" || identity === "d") {
     out.autoincrement = true;
+    const options = identityOptions(identity === "a", r.seq as SequenceRow | null | undefined);
+    if (options) out.identity = options;
+  } else if (raw !== undefined && serialType(type, r) !== undefined) {
+    // SERIAL: a sequence named <table>_<column>_seq owned by the column; created again as SERIAL.
+    out.type = serialType(type, r)!;
   } else if (raw !== undefined && /^nextval\(/i.test(raw)) {
     // A serial column (as SQLAlchemy reflects it): the sequence is the column's autoincrement, and
     // an identity column replaces it when the table is created again.
@@ -345,7 +369,19 @@ function columnOf(r: Record<string, unknown>): Column {
     out.default = postgresCanonicalDefault({ sql: raw });
   }
   if (r.comment !== null && r.comment !== undefined) out.comment = String(r.comment);
+  if (typeof r.collation === "string") out.collation = r.collation;
   return out;
+}
+
+/** `serial`, `bigserial` or `smallserial` for a column that SERIAL made, else `undefined`. */
+function serialType(type: string, r: Record<string, unknown>): string | undefined {
+  const serial: Readonly<Record<string, string>> = {
+    integer: "serial",
+    bigint: "bigserial",
+    smallint: "smallserial",
+  };
+  if (serial[type] === undefined || r.owned_seq !== `${r.table}_${r.name}_seq`) return undefined;
+  return serial[type];
 }
 
 const TYPE_ALIASES: Readonly<Record<string, string>> = {

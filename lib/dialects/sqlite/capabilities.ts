@@ -27,6 +27,8 @@ export const SQLITE_CAPABILITIES: DialectCapabilities = Object.freeze({
   lockTimeout: false,
   migratorLock: "write-transaction",
   pipelining: false,
+  rowidTables: true,
+  storageOptions: false,
   multiStatementIsTransaction: false,
   maxIdentifierLength: null,
 });

@@ -14,6 +14,7 @@ import type {
   CreatePrimaryKeyOp,
   CreateSchemaOp,
   CreateTableCommentOp,
+  CreateTableOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
   DropSchemaOp,
@@ -136,6 +137,32 @@ export class SqliteDdl extends DdlCompiler {
   // same database file.
   protected override referencedSchemaDefault(): undefined {
     return undefined;
+  }
+
+  // SQLite has no partitioning and no table inheritance.
+  protected override tableOptions(op: CreateTableOp): string {
+    if (op.partitionBy !== undefined || op.partitionOf !== undefined || op.inherits !== undefined) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create table "${op.table}" partitioned or inheriting on SQLite: SQLite has neither`,
+        "leave partitionBy, partitionOf and inherits out of SQLite schemas",
+      );
+    }
+    const options = [
+      ...(op.sqlite?.strict ? ["STRICT"] : []),
+      ...(op.sqlite?.withoutRowid ? ["WITHOUT ROWID"] : []),
+    ];
+    return options.length ? ` ${options.join(", ")}` : "";
+  }
+
+  // SQLite's collation names are plain words (NOCASE, RTRIM, BINARY or one the application made).
+  protected override collationClause(column: Column): string | undefined {
+    if (column.collation === undefined) return undefined;
+    return `COLLATE ${
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(column.collation)
+        ? column.collation
+        : this.quoteIdentifier(column.collation)
+    }`;
   }
 
   // SQLite has no ENUM: the values become a CHECK on a VARCHAR as long as the longest value

@@ -56,6 +56,10 @@ export const sqliteDialect: Dialect = Object.freeze(
         default: sqliteCanonicalDefault,
         // SQLite names no constraint itself: Retort's own name for an unnamed key.
         primaryKeyName: (table) => `pk_${table}`,
+        // The DDL declares an autoincrement key INTEGER: AUTOINCREMENT needs the rowid alias.
+        autoincrementType: "integer",
+        // An enum is a VARCHAR as long as its longest value (with a CHECK), as the DDL declares it.
+        enumType: (e) => sqliteCanonicalType(`varchar(${Math.max(1, ...e.values.map((v) => v.length))})`),
       };
     },
     // Imported on use: scratch.ts itself opens its databases through this dialect.

@@ -35,6 +35,7 @@ import {
 } from "./_create_table_parser.ts";
 import { introspectSqliteObjects } from "./introspect_objects.ts";
 import { sqliteType } from "./types.ts";
+import { enumValuesOfCheck } from "./_enum_check.ts";
 
 /** What to read. */
 export interface SqliteIntrospectOptions {
@@ -123,6 +124,11 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       column.default = sqliteCanonicalDefault({ sql: String(r.dflt) });
     }
     if (info?.autoincrement) column.autoincrement = true;
+    if (info?.collation) column.collation = info.collation;
+    if (info?.enumValues) {
+      column.type = "enum";
+      column.enum = { values: info.enumValues };
+    }
     d.columns[name] = column;
     if (Number(r.pk) > 0) d.pk.push({ name, pos: Number(r.pk) });
   }
@@ -200,6 +206,7 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${tableFilter}
       ...(d.indexes.length ? { indexes: d.indexes } : {}),
       ...(d.foreignKeys.length ? { foreignKeys: d.foreignKeys } : {}),
       ...(d.parsed.checks.length ? { checkConstraints: d.parsed.checks } : {}),
+      ...(d.parsed.options ? { sqlite: d.parsed.options } : {}),
     };
   }
   return { tables, ...await introspectSqliteObjects(conn) };
@@ -252,6 +259,10 @@ export function sqliteCanonicalDefault(value: SqlValue | SqlExpression): SqlValu
 interface ParsedColumn {
   readonly generated?: string;
   readonly autoincrement: boolean;
+  /** The values of an enum column (`VARCHAR(n) CHECK (col IN (...))`, see `_enum_check.ts`). */
+  readonly enumValues?: string[];
+  /** `COLLATE name`. */
+  readonly collation?: string;
 }
 
 interface ParsedTable {
@@ -265,6 +276,8 @@ interface ParsedTable {
     initiallyDeferred?: boolean;
   }[];
   readonly checks: CheckConstraint[];
+  /** `WITHOUT ROWID` and `STRICT` after the column list. */
+  readonly options?: { withoutRowid?: boolean; strict?: boolean };
 }
 
 /**
@@ -289,9 +302,16 @@ function readCreateTable(sql: string): ParsedTable {
   for (const column of parsed.columns) {
     let generated: string | undefined;
     let autoincrement = false;
+    let enumValues: string[] | undefined;
+    let collation: string | undefined;
     for (const clause of column.clauses) {
       const named = clause.name ? { name: clause.name } : {};
+      const values = clause.kind === "check" && !clause.name && enumValues === undefined
+        ? enumValuesOfCheck(column.name, column.type, inner(clause.text))
+        : undefined;
       if (clause.kind === "generated") generated ??= inner(clause.text);
+      else if (values) enumValues = values;
+      else if (clause.kind === "collate") collation = collationName(clause.text);
       else if (clause.kind === "check") checks.push({ ...named, condition: inner(clause.text) });
       else if (clause.kind === "references") {
         foreignKeys.push({ ...named, columns: [column.name], ...deferrableIn(clause.text) });
@@ -301,7 +321,12 @@ function readCreateTable(sql: string): ParsedTable {
         );
       }
     }
-    columns.set(column.name.toLowerCase(), { ...(generated ? { generated } : {}), autoincrement });
+    columns.set(column.name.toLowerCase(), {
+      ...(generated ? { generated } : {}),
+      autoincrement,
+      ...(enumValues ? { enumValues } : {}),
+      ...(collation ? { collation } : {}),
+    });
   }
   for (const c of parsed.constraints) {
     if (c.kind === "primary") primaryKeyName = c.name;
@@ -311,7 +336,27 @@ function readCreateTable(sql: string): ParsedTable {
       foreignKeys.push({ name: c.name, columns: [...c.columns], ...deferrableIn(c.text) });
     } else checks.push({ ...(c.name ? { name: c.name } : {}), condition: inner(c.text) });
   }
-  return { columns, ...(primaryKeyName ? { primaryKeyName } : {}), uniques, foreignKeys, checks };
+  const tail = parsed.tail.replace(/\s+/g, " ").toUpperCase();
+  const options = {
+    ...(/\bWITHOUT ROWID\b/.test(tail) ? { withoutRowid: true } : {}),
+    ...(/\bSTRICT\b/.test(tail) ? { strict: true } : {}),
+  };
+  return {
+    columns,
+    ...(primaryKeyName ? { primaryKeyName } : {}),
+    uniques,
+    foreignKeys,
+    checks,
+    ...(Object.keys(options).length ? { options } : {}),
+  };
+}
+
+/** The name in `COLLATE name`, unquoted; SQLite's own collations in upper case, as documented. */
+function collationName(text: string): string | undefined {
+  const m = /^\s*COLLATE\s+("(?:[^"]|"")+"|`[^`]+`|'[^']+'|\[[^\]]+\]|\S+)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const name = /^["`'[]/.test(m[1]) ? m[1].slice(1, -1) : m[1];
+  return /^(binary|nocase|rtrim)$/i.test(name) ? name.toUpperCase() : name;
 }
 
 /**

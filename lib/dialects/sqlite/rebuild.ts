@@ -367,6 +367,8 @@ function alterWorkColumn(c: WorkColumn, op: AlterColumnOp, compiler: SqliteDdl, 
   }
   if (op.type !== undefined) {
     c.type = compiler.typeSql(op.type);
+    // A new type restates its collation, as PostgreSQL's ALTER TYPE and MySQL's MODIFY do.
+    c.clauses = c.clauses.filter((k) => k.kind !== "collate");
     c.original = undefined;
   }
   if (op.nullable !== undefined) {

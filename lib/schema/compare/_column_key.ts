@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Column, SqlExpression, SqlValue } from "../../operations/types.ts";
+import type { Column, IdentityOptions, SqlExpression, SqlValue } from "../../operations/types.ts";
 import type { SchemaNormalizer } from "../normalizer.ts";
 import { sqlKey } from "./_match.ts";
 
@@ -13,6 +13,12 @@ export function columnType(c: Column, n: SchemaNormalizer): string {
   if (c.type === "enum" && c.enum) {
     const spelt = n.enumType?.(c.enum);
     if (spelt !== undefined) return spelt;
+  }
+  if (
+    c.autoincrement === true && n.autoincrementType !== undefined &&
+    /^\s*(integer|int|bigint|smallint)\s*$/i.test(c.type)
+  ) {
+    return n.autoincrementType;
   }
   return n.type(c.type);
 }
@@ -39,4 +45,30 @@ export function describeDefault(value: SqlValue | SqlExpression | undefined): st
     return value.sql;
   }
   return JSON.stringify(value);
+}
+
+const TYPE_MAXIMA = new Set([32767, 2147483647, 9223372036854775807]);
+
+/**
+ * An identity's options with PostgreSQL's defaults left out (start at the minimum, increment 1,
+ * minimum 1, the type's maximum, cache 1, no cycle, BY DEFAULT), as introspection reports them.
+ *
+ * @param i the identity options, if any
+ * @returns a stable text, `default` when all are defaults
+ */
+export function identityKey(i: IdentityOptions | undefined): string {
+  if (i === undefined) return "default";
+  const increment = i.increment ?? 1;
+  const parts: string[] = [];
+  if (i.always) parts.push("always");
+  if (increment !== 1) parts.push(`increment ${increment}`);
+  const min = i.minValue !== undefined && !(increment > 0 && i.minValue === 1) ? i.minValue : undefined;
+  if (min !== undefined) parts.push(`min ${min}`);
+  if (i.maxValue !== undefined && !(increment > 0 && TYPE_MAXIMA.has(i.maxValue))) {
+    parts.push(`max ${i.maxValue}`);
+  }
+  if (i.start !== undefined && !(increment > 0 && i.start === (min ?? 1))) parts.push(`start ${i.start}`);
+  if (i.cache !== undefined && i.cache !== 1) parts.push(`cache ${i.cache}`);
+  if (i.cycle) parts.push("cycle");
+  return parts.length ? parts.join(" ") : "default";
 }

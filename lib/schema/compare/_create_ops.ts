@@ -30,6 +30,11 @@ export function createTableOp(name: string, schema: string | undefined, t: Norma
     ...(t.checkConstraints.length ? { checkConstraints: t.checkConstraints } : {}),
     ...(t.indexes.length ? { indexes: t.indexes } : {}),
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
+    ...(t.mysql !== undefined ? { mysql: t.mysql } : {}),
+    ...(t.sqlite !== undefined ? { sqlite: t.sqlite } : {}),
+    ...(t.partitionBy !== undefined ? { partitionBy: t.partitionBy } : {}),
+    ...(t.partitionOf !== undefined ? { partitionOf: t.partitionOf } : {}),
+    ...(t.inherits !== undefined ? { inherits: t.inherits } : {}),
   });
 }
 

@@ -22,8 +22,9 @@ export interface Step {
    */
   readonly columnAfter?: Column;
   /**
-   * The downgrade operation when it is not the inverse of `up` (a routine replaced in place with
-   * `CREATE OR REPLACE` goes back to its old statement, not away).
+   * The downgrade operation when it is not the inverse of `up`, known beforehand: a routine
+   * replaced in place with `CREATE OR REPLACE` goes back to its old statement, not away; raw SQL
+   * the differ wrote both ways.
    */
   readonly down?: Operation;
   /** A second downgrade operation, run after the inverse (the index InnoDB leaves behind a dropped foreign key). */

@@ -6,7 +6,9 @@
  * @module
  */
 import * as create from "../../operations/create.ts";
-import { columnType, defaultKey, describeDefault } from "./_column_key.ts";
+import type { Column } from "../../operations/types.ts";
+import { columnAttributeChanges, typeWithAttributes } from "./_column_attrs.ts";
+import { columnType, defaultKey, describeDefault, identityKey } from "./_column_key.ts";
 import { type Placed, type TableComparison, type TablePair, tableStep } from "./_step.ts";
 
 /**
@@ -35,7 +37,12 @@ export function compareColumns(pair: TablePair): TableComparison {
     const wantType = columnType(want, n);
     const haveType = columnType(have, n);
     if (pair.compareType && wantType !== haveType) {
-      up.type = want.type;
+      // An enum's values are its type where it has no type of its own (MySQL's inline ENUM(...)).
+      up.type = want.enum === undefined
+        ? want.type
+        : n.capabilities.enums === "named-type"
+        ? want.enum.name ?? want.type
+        : wantType;
       details.push(`column "${col}" type ${haveType} -> ${wantType}`);
     }
     if ((want.nullable ?? true) !== (have.nullable ?? true)) {
@@ -54,13 +61,44 @@ export function compareColumns(pair: TablePair): TableComparison {
       up.comment = want.comment ?? null;
       details.push(`column "${col}" comment changed`);
     }
+    // Identity options change in place (both sides identity); the inverse restores the old ones.
+    if (n.capabilities.identity && have.autoincrement && (want.autoincrement || want.identity)) {
+      if (identityKey(want.identity) !== identityKey(have.identity)) {
+        details.push(
+          `column "${col}" identity ${identityKey(have.identity)} -> ${identityKey(want.identity)}`,
+        );
+        type Options = Parameters<typeof create.alterColumn>[2];
+        const change = (to: Column, from: Column) =>
+          create.alterColumn(name, col, {
+            ...so,
+            identity: to.identity ?? {},
+            existing: { ...from, autoincrement: true },
+          } as Options);
+        steps.push({
+          slot: "alterColumn",
+          step: { ...tableStep(pair, change(want, have)), down: change(have, want) },
+        });
+      }
+    }
+    const attributes = columnAttributeChanges(want, have, t.mysql, n);
+    details.push(...attributes.map((d) => `column "${col}" ${d.slice("column ".length)}`));
+    if (attributes.length) up.type = want.type;
     if (Object.keys(up).length === 0) continue;
+    // A type restated with its collation (and MySQL charset, ON UPDATE) keeps them, both ways; where
+    // a side has none of its own, its table's collation is spelt (MySQL's MODIFY would otherwise give
+    // the column whatever the table's default is when the statement runs).
+    const own = (c: Column) =>
+      c.collation !== undefined || c.charset !== undefined || c.onUpdate !== undefined;
+    const spell = attributes.length > 0 || own(want) || own(have);
+    const spelt = (c: Column, table: typeof t) =>
+      up.type === undefined || !spell ? c : { ...c, type: typeWithAttributes(c, n, table.mysql) };
+    if (up.type !== undefined && spelt(want, t).type !== want.type) up.type = spelt(want, t).type;
     const op = create.alterColumn(
       name,
       col,
-      { ...so, ...up, existing: have } as Parameters<typeof create.alterColumn>[2],
+      { ...so, ...up, existing: spelt(have, c) } as Parameters<typeof create.alterColumn>[2],
     );
-    steps.push({ slot: "alterColumn", step: { ...tableStep(pair, op), columnAfter: want } });
+    steps.push({ slot: "alterColumn", step: { ...tableStep(pair, op), columnAfter: spelt(want, t) } });
   }
   for (const col of goneColumns) {
     const up = create.dropColumn(name, col, so);

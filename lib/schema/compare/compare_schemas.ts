@@ -29,6 +29,7 @@ import { comparePrimaryKeys } from "./primary_keys.ts";
 import type { SchemaChange } from "./schema_change.ts";
 import { compareSchemaNames } from "./schema_names.ts";
 import { compareSchemaObjects } from "./schema_objects.ts";
+import { compareTableOptions } from "./table_options.ts";
 import { compareTables } from "./tables.ts";
 import { compareUniqueConstraints } from "./unique_constraints.ts";
 
@@ -73,6 +74,7 @@ const TABLE_COMPARATORS: readonly TableComparator[] = [
   compareCheckConstraints,
   compareExclusionConstraints,
   compareComments,
+  compareTableOptions,
 ];
 
 /**
@@ -99,7 +101,7 @@ export function compareSchemas(target: Schema, current: Schema, options: Compare
   const normalizer = cached(options.normalizer);
   const included = tableFilter(options.includeTables ?? ["*"], options.excludeTables ?? []);
   const schemaNames = compareSchemaNames(target, current);
-  const enums = compareEnums(target, current);
+  const enums = compareEnums(target, current, normalizer.capabilities.enums);
   const targetTables = filterTables(target.tables, included);
   const currentTables = filterTables(current.tables, included);
   const tables = compareTables(targetTables, currentTables, normalizer);

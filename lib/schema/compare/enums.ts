@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { EnumSupport } from "../../dialects/capabilities.ts";
 import * as create from "../../operations/create.ts";
 import { type Schema, splitTableKey } from "../model.ts";
 import type { Step } from "./_step.ts";
@@ -23,15 +24,25 @@ export interface EnumsComparison {
 /**
  * Compare the enum types of two schemas.
  *
+ * Only where enums are types of their own (`named-type`): elsewhere the values are the column's
+ * type and `compareColumns` sees them. A type named only by its columns
+ * (`type: "enum", enum: { name, values }`) is wanted as much as one of the `enums` block.
+ *
  * @param target the schema wanted
  * @param current the schema there is
+ * @param support how the database keeps enums (`capabilities.enums`); `named-type` when absent
  * @returns the steps before and after the table changes, and the changes
  */
-export function compareEnums(target: Schema, current: Schema): EnumsComparison {
+export function compareEnums(
+  target: Schema,
+  current: Schema,
+  support: EnumSupport = "named-type",
+): EnumsComparison {
   const early: Step[] = [];
   const late: Step[] = [];
   const changes: SchemaChange[] = [];
-  const targetEnums = target.enums ?? {};
+  if (support !== "named-type") return { early, late, changes };
+  const targetEnums = { ...enumsOfColumns(target), ...target.enums };
   const currentEnums = current.enums ?? {};
   for (const [key, values] of Object.entries(targetEnums)) {
     const { schema, table: name } = splitTableKey(key);
@@ -51,9 +62,13 @@ export function compareEnums(target: Schema, current: Schema): EnumsComparison {
         comment: `PostgreSQL cannot remove a value from an enum: downgrade leaves "${v}" in "${key}"`,
       });
     }
-    if (added.length) {
-      changes.push({ type: "enum.changed", name: key, details: added.map((v) => `value "${v}" added`) });
-    }
+    // A value only the database has cannot be removed in place (PostgreSQL has no DROP VALUE).
+    const extra = had.filter((v) => !values.includes(v));
+    const details = [
+      ...added.map((v) => `value "${v}" added`),
+      ...extra.map((v) => `value "${v}" is in the database only`),
+    ];
+    if (details.length) changes.push({ type: "enum.changed", name: key, details });
   }
   for (const [key, values] of Object.entries(currentEnums)) {
     if (targetEnums[key] !== undefined) continue;
@@ -62,4 +77,18 @@ export function compareEnums(target: Schema, current: Schema): EnumsComparison {
     changes.push({ type: "enum.removed", name: key, details: [] });
   }
   return { early, late, changes };
+}
+
+/** The enum types that columns name (`enum: { name, values }`), by name, first declaration first. */
+function enumsOfColumns(schema: Schema): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const table of Object.values(schema.tables)) {
+    for (const column of Object.values(table.columns)) {
+      const name = column.enum?.name;
+      if (name !== undefined && column.type.trim().toLowerCase() === "enum" && !Object.hasOwn(out, name)) {
+        out[name] = column.enum!.values;
+      }
+    }
+  }
+  return out;
 }

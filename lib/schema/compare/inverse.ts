@@ -28,7 +28,7 @@ import type { Step } from "./_step.ts";
  */
 export function inverseOf(step: Step): Operation | undefined {
   const { up, before } = step;
-  if (step.down) return step.down;
+  if (step.down !== undefined) return step.down;
   if (step.parts) {
     const batch = up as Extract<Operation, { kind: "batchAlterTable" }>;
     const downs = [...step.parts].reverse().flatMap((p) => [inverseOf(p), p.downAlso])

@@ -104,8 +104,8 @@ export function compareTables(
 }
 
 /**
- * Table keys in dependency order: referenced tables before the tables that refer to them; ties
- * (and cycles) broken by key.
+ * Table keys in dependency order: referenced tables before the tables that refer to them, parents
+ * before their partitions and heirs; ties (and cycles) broken by key.
  *
  * @param tables normalised tables by key
  * @returns every key once
@@ -116,7 +116,10 @@ export function dependencyOrder(tables: ReadonlyMap<string, NormalizedTable>): s
   const visit = (k: string) => {
     if (seen.has(k)) return;
     seen.add(k);
-    for (const f of tables.get(k)!.foreignKeys) {
+    const t = tables.get(k)!;
+    const parents = [...(t.partitionOf ? [t.partitionOf.table] : []), ...(t.inherits ?? [])];
+    for (const p of parents) if (p !== k && tables.has(p)) visit(p);
+    for (const f of t.foreignKeys) {
       if (f.referencedTable !== k && tables.has(f.referencedTable)) visit(f.referencedTable);
     }
     out.push(k);

@@ -1,6 +1,12 @@
 import { assertEquals, assertThrows } from "../../_assert.ts";
 import { UnsupportedOperationError } from "../../../lib/errors.ts";
-import { addColumn, bulkInsert, dropIndex } from "../../../lib/operations/create.ts";
+import {
+  addColumn,
+  alterColumn,
+  bulkInsert,
+  createTable,
+  dropIndex,
+} from "../../../lib/operations/create.ts";
 import { createMysqlDialect, mysqlDialect } from "../../../lib/dialects/mysql/dialect.ts";
 import { mysqlType } from "../../../lib/dialects/mysql/types.ts";
 import { runDdlCases } from "./run_ddl_cases.ts";
@@ -92,4 +98,65 @@ Deno.test("mysqlType maps portable names and passes others through", () => {
   assertEquals(mysqlType("timestamptz"), "DATETIME");
   assertEquals(mysqlType("uuid"), "CHAR(36)");
   assertEquals(mysqlType("tinyint(1)"), "tinyint(1)");
+});
+
+Deno.test("mysqlDialect.ddl refuses an offline alterColumn that would drop what it does not restate", () => {
+  const error = assertThrows(
+    () => mysqlDialect.ddl(alterColumn("t", "c", { type: "varchar(20)" })),
+    UnsupportedOperationError,
+  );
+  assertEquals(
+    error.message.startsWith(
+      'Cannot alter column "t.c" on MySQL without its current definition: MODIFY restates the whole column',
+    ),
+    true,
+  );
+  assertEquals(
+    mysqlDialect.ddl(alterColumn("t", "c", {
+      type: "varchar(20)",
+      existing: {
+        type: "varchar(10)",
+        nullable: false,
+        default: "x",
+        charset: "latin1",
+        collation: "latin1_bin",
+        comment: "k",
+      },
+    }))[0].sql,
+    "ALTER TABLE t MODIFY c VARCHAR(20) DEFAULT 'x' NOT NULL COMMENT 'k'",
+  );
+  assertEquals(
+    mysqlDialect.ddl(alterColumn("t", "ts", {
+      nullable: false,
+      existing: {
+        type: "timestamp(0)",
+        onUpdate: "CURRENT_TIMESTAMP",
+        charset: "latin1",
+        collation: "latin1_bin",
+      },
+    }))[0].sql,
+    "ALTER TABLE t MODIFY ts timestamp(0) CHARACTER SET latin1 COLLATE latin1_bin ON UPDATE CURRENT_TIMESTAMP NOT NULL",
+  );
+});
+
+Deno.test("mysqlDialect.ddl renders table options, partitions, charset, collation and ON UPDATE", () => {
+  const sql = mysqlDialect.ddl(createTable("t", {
+    id: { type: "integer" },
+    s: { type: "varchar(5)", charset: "latin1", collation: "latin1_bin" },
+    u: { type: "timestamp(0)", default: { sql: "CURRENT_TIMESTAMP" }, onUpdate: "CURRENT_TIMESTAMP" },
+  }, {
+    mysql: {
+      engine: "InnoDB",
+      charset: "utf8mb4",
+      collate: "utf8mb4_bin",
+      rowFormat: "DYNAMIC",
+    },
+    partitionBy: "HASH(id) PARTITIONS 2",
+  }))[0].sql;
+  assertEquals(
+    sql,
+    "CREATE TABLE t (\n    id INTEGER,\n    s VARCHAR(5) CHARACTER SET latin1 COLLATE latin1_bin,\n" +
+      "    u timestamp(0) DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP\n)" +
+      " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin ROW_FORMAT=DYNAMIC PARTITION BY HASH(id) PARTITIONS 2",
+  );
 });

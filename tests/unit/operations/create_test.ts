@@ -87,7 +87,7 @@ Deno.test("createTable rejects bad tables and columns with clear messages", () =
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "text", nulable: false } as unknown as Column })),
-    'Cannot create createTable operation for "t": column "a": unknown key "nulable" (expected one of type, nullable, default, primaryKey, autoincrement, unique, references, comment, computed, identity, enum)',
+    'Cannot create createTable operation for "t": column "a": unknown key "nulable" (expected one of type, nullable, default, primaryKey, autoincrement, unique, references, comment, computed, identity, enum, collation, charset, onUpdate)',
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int", primaryKey: true, nullable: true } })),
@@ -115,7 +115,7 @@ Deno.test("createTable rejects bad tables and columns with clear messages", () =
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int" } }, { ifnotexists: true } as never)),
-    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, comment, mysql)',
+    'Cannot create createTable operation: unknown option "ifnotexists" (expected one of schema, ifNotExists, primaryKey, uniqueConstraints, foreignKeys, checkConstraints, indexes, comment, mysql, sqlite, partitionBy, partitionOf, inherits)',
   );
   assertEquals(
     message(() => createTable("t", { a: { type: "int", nullable: "no" as unknown as boolean } })),

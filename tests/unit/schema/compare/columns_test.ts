@@ -105,3 +105,66 @@ Deno.test("compareColumns leaves types and defaults alone when told to", () => {
   };
   assertEquals(compareColumns(pair).steps, []);
 });
+
+Deno.test("compareColumns restates a MySQL enum's values, collations and ON UPDATE, and changes identity options in place", () => {
+  const enumStep = compareColumns(pairOf({
+    normalizer: my,
+    current: { columns: { m: { type: "enum('a','b')" } } },
+    target: { columns: { m: { type: "enum", enum: { values: ["a", "b", "c"] } } } },
+  })).steps[0].step.up;
+  assertEquals((enumStep as { type?: string }).type, "enum('a','b','c')");
+
+  const collation = compareColumns(pairOf({
+    normalizer: my,
+    current: { columns: { s: { type: "varchar(5)" } }, mysql: { collate: "utf8mb4_general_ci" } },
+    target: {
+      columns: { s: { type: "varchar(5)", collation: "utf8mb4_bin", onUpdate: "now()" } },
+      mysql: { collate: "utf8mb4_general_ci" },
+    },
+  }));
+  assertEquals(collation.details, [
+    'column "s" collation default -> utf8mb4_bin',
+    'column "s" ON UPDATE none -> now()',
+  ]);
+  assertEquals(
+    (collation.steps[0].step.up as { type?: string }).type,
+    "varchar(5) COLLATE utf8mb4_bin ON UPDATE now()",
+  );
+  // The table's own collation on a column is no collation of the column's own.
+  assertEquals(
+    compareColumns(pairOf({
+      normalizer: my,
+      current: { columns: { s: { type: "varchar(5)" } }, mysql: { collate: "utf8mb4_bin" } },
+      target: {
+        columns: { s: { type: "varchar(5)", collation: "utf8mb4_bin" } },
+        mysql: { collate: "utf8mb4_bin" },
+      },
+    })).details,
+    [],
+  );
+
+  const identity = compareColumns(pairOf({
+    current: { columns: { id: { type: "integer", autoincrement: true } } },
+    target: { columns: { id: { type: "integer", identity: { start: 1, increment: 5 } } } },
+  }));
+  assertEquals(identity.details, ['column "id" identity default -> increment 5']);
+  assertEquals(JSON.parse(JSON.stringify(identity.steps[0].step.down)), {
+    kind: "alterColumn",
+    table: "account",
+    column: "id",
+    autoincrement: true,
+    identity: {},
+    existing: { type: "integer", identity: { start: 1, increment: 5 }, autoincrement: true },
+  });
+});
+
+Deno.test("compareColumns sees a SQLite bigint autoincrement key as the INTEGER it is declared", () => {
+  assertEquals(
+    compareColumns(pairOf({
+      normalizer: lite,
+      current: { columns: { id: { type: "integer", nullable: false, autoincrement: true } } },
+      target: { columns: { id: { type: "bigint", nullable: false, autoincrement: true } } },
+    })).details,
+    [],
+  );
+});

@@ -28,3 +28,24 @@ Deno.test("compareEnums places a first value before the next one", () => {
   const found = compareEnums({ tables: {}, enums: { m: ["a", "b"] } }, { tables: {}, enums: { m: ["b"] } });
   assertEquals(plain(found.early[0].up), { kind: "addEnumValue", name: "m", value: "a", before: "b" });
 });
+
+Deno.test("compareEnums creates a type named only by its column, and nothing where enums are no types", () => {
+  const target = {
+    tables: { t: { columns: { m: { type: "enum", enum: { name: "mood", values: ["sad", "ok"] } } } } },
+  };
+  assertEquals(plain(compareEnums(target, { tables: {} }).early.map((s) => s.up)), [
+    { kind: "createEnum", name: "mood", values: ["sad", "ok"] },
+  ]);
+  const withBlock = { ...target, enums: { mood: ["sad", "ok"] } };
+  for (const support of ["inline", "none"] as const) {
+    const found = compareEnums(withBlock, { tables: {} }, support);
+    assertEquals([found.early.length, found.late.length, found.changes.length], [0, 0, 0]);
+  }
+});
+
+Deno.test("compareEnums reports a value that only the database has", () => {
+  const found = compareEnums({ tables: {}, enums: { m: ["a"] } }, { tables: {}, enums: { m: ["a", "z"] } });
+  assertEquals(found.changes.map((c) => [c.type, c.name, c.details]), [
+    ["enum.changed", "m", ['value "z" is in the database only']],
+  ]);
+});
