@@ -60,39 +60,42 @@ export async function introspectMysql(
   options: MysqlIntrospectOptions = {},
 ): Promise<Schema> {
   const db = "table_schema = database()";
-  const [tableRows, columnRows, indexRows, constraintRows, checkRows, partitionRows] = await Promise.all([
-    conn.query(
-      `SELECT t.table_name AS t, t.table_comment AS comment, t.engine, t.table_collation AS collation,
+  // Keys, their constraints and their referential rules are read by three single-table queries and
+  // joined here: MariaDB's join of the three information_schema views took ~3 s on 1,000 tables,
+  // each view alone ~80 ms (scripts/bench/check_tables.ts).
+  const [tableRows, columnRows, indexRows, keyRows, typeRows, ruleRows, checkRows, partitionRows] =
+    await Promise
+      .all([
+        conn.query(
+          `SELECT t.table_name AS t, t.table_comment AS comment, t.engine, t.table_collation AS collation,
   a.character_set_name AS charset, t.create_options AS create_options
 FROM information_schema.tables t
 LEFT JOIN information_schema.collation_character_set_applicability a ON a.collation_name = t.table_collation
 WHERE t.${db} AND t.table_type = 'BASE TABLE' ORDER BY t.table_name`,
-    ),
-    conn.query(`SELECT table_name AS t, column_name AS name, column_type AS type, is_nullable AS nullable,
+        ),
+        conn.query(`SELECT table_name AS t, column_name AS name, column_type AS type, is_nullable AS nullable,
   column_default AS dflt, extra, column_comment AS comment, generation_expression AS gen,
   character_set_name AS charset, collation_name AS collation
 FROM information_schema.columns WHERE ${db} ORDER BY table_name, ordinal_position`),
-    conn.query(`SELECT * FROM information_schema.statistics WHERE ${db}
+        conn.query(`SELECT * FROM information_schema.statistics WHERE ${db}
 ORDER BY table_name, index_name, seq_in_index`),
-    conn.query(
-      `SELECT k.table_name AS t, k.constraint_name AS name, c.constraint_type AS type, k.column_name AS col,
-  k.referenced_table_schema AS ref_schema, k.referenced_table_name AS ref_table, k.referenced_column_name AS ref_col,
-  r.update_rule, r.delete_rule
-FROM information_schema.key_column_usage k
-JOIN information_schema.table_constraints c ON c.constraint_schema = k.constraint_schema
-  AND c.table_name = k.table_name AND c.constraint_name = k.constraint_name
-LEFT JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema
-  AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name
-WHERE k.${db} AND c.constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
-ORDER BY k.table_name, k.constraint_name, k.ordinal_position`,
-    ),
-    conn.query(`SELECT c.table_name AS t, c.constraint_name AS name, k.check_clause AS clause
+        conn.query(`SELECT table_name AS t, constraint_name AS name, column_name AS col,
+  referenced_table_schema AS ref_schema, referenced_table_name AS ref_table, referenced_column_name AS ref_col
+FROM information_schema.key_column_usage WHERE ${db}
+ORDER BY table_name, constraint_name, ordinal_position`),
+        conn.query(`SELECT table_name AS t, constraint_name AS name, constraint_type AS type
+FROM information_schema.table_constraints
+WHERE constraint_schema = database() AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')`),
+        conn.query(`SELECT table_name AS t, constraint_name AS name, update_rule, delete_rule
+FROM information_schema.referential_constraints WHERE constraint_schema = database()`),
+        conn.query(`SELECT c.table_name AS t, c.constraint_name AS name, k.check_clause AS clause
 FROM information_schema.table_constraints c
 JOIN information_schema.check_constraints k ON k.constraint_schema = c.constraint_schema
   AND k.constraint_name = c.constraint_name
 WHERE c.${db} AND c.constraint_type = 'CHECK' ORDER BY c.table_name, c.constraint_name`),
-    conn.query(PARTITIONS_QUERY),
-  ]);
+        conn.query(PARTITIONS_QUERY),
+      ]);
+  const constraintRows = joinConstraintRows(keyRows, typeRows, ruleRows);
   const versionTable = options.versionTable && !options.versionTable.schema
     ? options.versionTable.table
     : undefined;
@@ -330,4 +333,29 @@ function isForeignKeyIndex(
   return foreignKeys.some((f) =>
     (f.name === name || f.columns[0] === name) && f.columns.every((c, i) => columns[i] === c)
   );
+}
+
+/**
+ * One row per constraint column, as the join of `key_column_usage`, `table_constraints` and
+ * `referential_constraints` would give it: keys of primary, unique and foreign-key constraints only.
+ */
+function joinConstraintRows(
+  keys: readonly Record<string, unknown>[],
+  types: readonly Record<string, unknown>[],
+  rules: readonly Record<string, unknown>[],
+): Record<string, unknown>[] {
+  const id = (r: Record<string, unknown>) => `${r.t ?? r.T}\u0000${r.name ?? r.NAME}`;
+  const typeOf = new Map(types.map((r) => [id(r), r.type ?? r.TYPE]));
+  const ruleOf = new Map(rules.map((r) => [id(r), r]));
+  return keys.flatMap((k) => {
+    const type = typeOf.get(id(k));
+    if (type === undefined) return [];
+    const rule = ruleOf.get(id(k));
+    return [{
+      ...k,
+      type,
+      update_rule: rule?.update_rule ?? rule?.UPDATE_RULE ?? null,
+      delete_rule: rule?.delete_rule ?? rule?.DELETE_RULE ?? null,
+    }];
+  });
 }
