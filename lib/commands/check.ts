@@ -30,6 +30,11 @@ export interface CheckResult {
    * `strict` they make `ok` false.
    */
   readonly uncompared: readonly string[];
+  /**
+   * Revision files that differ from what ran (the revision log's sha256) or are gone, one line each;
+   * they make `ok` false: the schema file may match while the history no longer says how it was made.
+   */
+  readonly revisions?: readonly string[];
 }
 
 /** Options of {@link check}. */
@@ -48,20 +53,37 @@ export interface CheckOptions {
  * @throws {ConnectionError} when the database cannot be reached
  */
 export async function check(config: Config, options: CheckOptions = {}): Promise<CheckResult> {
-  const cmp = await compareWithDatabase(config);
+  const [cmp, revisions] = await Promise.all([compareWithDatabase(config), revisionFindings(config)]);
   const diffs = cmp.changes.filter((c) => c.type === "table.changed").map((c) => ({
     table: c.name,
     diff: diffOf(c.name, cmp.target.tables[c.name], cmp.current.tables[c.name], cmp.normalizer),
   }));
   const uncompared = compareRawObjects(cmp.target, cmp.current).uncompared;
   return {
-    ok: cmp.operations.length === 0 && !(options.strict && uncompared.length > 0),
+    ok: cmp.operations.length === 0 && !(options.strict && uncompared.length > 0) && revisions.length === 0,
     schemaFile: cmp.schemaFile,
     changes: cmp.changes,
     operations: cmp.operations.length,
     diffs,
     uncompared,
+    revisions,
   };
+}
+
+/**
+ * What the revision log says of the revision files: edited after they ran, or gone. Empty where the
+ * project has no script directory to compare with or the database no log.
+ */
+async function revisionFindings(config: Config): Promise<string[]> {
+  if (config.file === undefined) return [];
+  const { status } = await import("./status.ts");
+  const s = await status(config);
+  return [
+    ...(s.edited ?? []).map((e) =>
+      `revision ${e.revision} edited after it ran (applied ${e.appliedAt}): ${e.path}`
+    ),
+    ...(s.missing ?? []).map((m) => `revision ${m} applied, but its revision file is gone`),
+  ];
 }
 
 /** A unified diff of a table as the database has it and as the schema file wants it. */
@@ -83,8 +105,14 @@ export function formatCheck(result: CheckResult): string {
       ...result.uncompared.map((u) => `  ${u}`),
     ]
     : [];
+  const revisions = result.revisions?.length
+    ? ["Revision files that differ from what ran:", ...result.revisions.map((r) => `  ${r}`)]
+    : [];
   if (result.ok) {
     return [`No differences between the database and ${result.schemaFile}`, ...notCompared].join("\n");
+  }
+  if (result.operations === 0 && revisions.length > 0) {
+    return [`The database matches ${result.schemaFile}, but:`, ...revisions, ...notCompared].join("\n");
   }
   if (result.operations === 0) {
     return [`The database holds objects ${result.schemaFile} cannot be compared with:`, ...notCompared].join(
@@ -108,6 +136,7 @@ export function formatCheck(result: CheckResult): string {
   }
   for (const d of result.diffs) lines.push("", d.diff.trimEnd());
   if (notCompared.length) lines.push("", ...notCompared);
+  if (revisions.length) lines.push("", ...revisions);
   lines.push("", `Run "migrate revision --autogenerate -m MESSAGE" to write a revision for these changes`);
   return lines.join("\n");
 }

@@ -114,6 +114,17 @@ for (const r of ROWS) {
           edited.stdout.split("\n").find((l) => l.startsWith("[!]")),
           `[!] l1 edited after it ran (applied ${rows[0].started_at}; sha256 differs): ${project.file("l1")}`,
         );
+        // check says so too, even where the schema file matches the database.
+        const dump = await project.run(["schema", "dump", "-o", "schema.ts"]);
+        assertEquals(dump.code, 0, describeRun(dump));
+        appendFileSync(join(project.dir, "migrate.toml"), 'schema = "schema.ts"\n');
+        const checked = await project.run(["check"]);
+        assertEquals(checked.code, 1, describeRun(checked));
+        assertEquals(checked.stdout.trim().split("\n"), [
+          `The database matches ${join(project.dir, "schema.ts")}, but:`,
+          "Revision files that differ from what ran:",
+          `  revision l1 edited after it ran (applied ${rows[0].started_at}): ${project.file("l1")}`,
+        ]);
       })
     );
   });
