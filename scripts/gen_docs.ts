@@ -373,6 +373,10 @@ const KEYS: Record<string, { text: string; default?: string }> = {
     text:
       "Seconds a single migration statement may run (`--statement-timeout`): PostgreSQL `statement_timeout`, MariaDB `max_statement_time` / MySQL `max_execution_time`, plus `lock_wait_timeout`. No limit when absent.",
   },
+  lint_ignore: {
+    text: 'Lint rule ids `migrate lint` and `upgrade --plan` leave out, e.g. `["rename"]` (docs/lint.md).',
+    default: "[]",
+  },
   revision_format: { text: "Format `migrate revision` writes by default: `ts` or `sql`.", default: '"ts"' },
   environments: {
     text: "`[environments.NAME]`: any of the keys above, applied with `-e NAME` or `MIGRATE_ENV=NAME`.",

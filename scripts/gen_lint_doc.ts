@@ -49,6 +49,7 @@ Changes to a table created earlier in the same revision lock nobody out and are 
 
 ## Switching a rule off
 
+- For every revision: \`lint_ignore = ["RULE", ...]\` in the config (an unknown id is an error).
 - For one run: \`migrate lint --ignore RULE...\`.
 - For one revision: a comment in the revision file, with the reason:
   \`-- migrate:lint-ignore RULE reason\` in a \`.sql\` revision, \`// migrate:lint-ignore RULE reason\` in a

@@ -101,6 +101,16 @@ export async function lint(config: Config, options: LintCommandOptions = {}): Pr
   for (const id of options.ignore ?? []) {
     if (!lintRule(id)) throw new UsageError(`Cannot ignore lint rule "${id}": no rule has that id`);
   }
+  for (const id of config.lintIgnore) {
+    if (!lintRule(id)) {
+      throw new ConfigError(
+        `Cannot ignore lint rule "${id}" (lint_ignore in ${
+          config.file ?? "the config"
+        }): no rule has that id`,
+        { file: config.file ?? "migrate.toml", key: "lint_ignore" },
+      );
+    }
+  }
   const map = options.map ?? loadRevisionMap(config);
   const { steps, startHeads } = await plannedSteps(config, map, options);
   const { dialectName } = await import("./_dialect_of.ts");
@@ -148,7 +158,7 @@ export async function lint(config: Config, options: LintCommandOptions = {}): Pr
     }
     const findings = lintRevisions(revisions, {
       transactionalDdl: dialect.capabilities.transactionalDdl,
-      ignore: options.ignore,
+      ignore: [...config.lintIgnore, ...(options.ignore ?? [])],
       ignoreByRevision,
     });
     return {

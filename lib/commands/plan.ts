@@ -140,6 +140,7 @@ export async function plan(config: Config, options: PlanOptions): Promise<PlanRe
       }));
       const findings = lintRevisions(linted, {
         transactionalDdl: dialect.capabilities.transactionalDdl,
+        ignore: config.lintIgnore,
         ignoreByRevision: new Map(linted.map((r) => [r.revision, ignoresOf(r.file)])),
       });
       return { from: heads, steps: result, findings };

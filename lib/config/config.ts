@@ -53,6 +53,8 @@ export interface Config {
   readonly includeTables: readonly string[];
   /** Globs of tables autogenerate and `check` leave alone (`exclude_tables`, default none); beat includes. */
   readonly excludeTables: readonly string[];
+  /** Lint rule ids switched off for every revision (`lint_ignore`, default none; docs/lint.md). */
+  readonly lintIgnore: readonly string[];
   /** Commands run on each new revision file; `{file}` is replaced by its path. */
   readonly postWriteHooks: readonly string[];
   /** Migration lock wait in milliseconds. */

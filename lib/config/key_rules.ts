@@ -58,6 +58,8 @@ export const SETTING_RULES = {
   lock_timeout: { kind: "seconds", min: 0, exclusive: false, default: 60 },
   /** Seconds a migration statement may run (PostgreSQL statement_timeout, MySQL max_execution_time). */
   statement_timeout: { kind: "seconds", min: 0, exclusive: true },
+  /** Lint rule ids `migrate lint` and `--plan` leave out (docs/lint.md). Retort-only key. */
+  lint_ignore: { ...strings, default: [] },
   /** Format `migrate revision` writes by default; `sql` in the `sql` template. Retort-only key. */
   revision_format: { kind: "enum", values: ["ts", "sql"], default: "ts" },
 } as const satisfies Readonly<Record<string, KeyRule>>;

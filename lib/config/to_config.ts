@@ -63,6 +63,7 @@ export function toConfig(
       ? {}
       : { statementTimeoutMs: Math.round(s.statement_timeout * 1000) }),
     revisionFormat: s.revision_format,
+    lintIgnore: s.lint_ignore,
     fleet,
     x,
     environment,

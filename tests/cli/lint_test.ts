@@ -3,7 +3,7 @@
  * rule's case reports each finding with its rule id, file:line and the database's lock, exits 1 on
  * errors; a history of safe revisions reports nothing and exits 0.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertEquals } from "../_assert.ts";
@@ -156,6 +156,29 @@ for (const d of DIALECTS) {
           assertEquals(up.code, 0, describeRun(up));
           const r = await project.run(["--json", "lint"]);
           assertEquals(JSON.parse(r.stdout).revisions, ["a2", "a3"], describeRun(r));
+        });
+
+        await t.step("lint_ignore in the config switches a rule off; an unknown id is refused", async () => {
+          const toml = join(project.dir, "migrate.toml");
+          const before = readFileSync(toml, "utf8");
+          try {
+            writeFileSync(toml, `${before}lint_ignore = ["rename"]\n`);
+            const r = await project.run(["--json", "lint", "--all"]);
+            assertEquals(
+              summary(JSON.parse(r.stdout).findings),
+              d.findings.filter((f) => !f.startsWith("rename ")),
+            );
+            writeFileSync(toml, `${before}lint_ignore = ["no-such-rule"]\n`);
+            const bad = await project.run(["lint", "--all"]);
+            assertEquals(bad.code, 2, describeRun(bad));
+            assertEquals(
+              bad.stderr.includes('Cannot ignore lint rule "no-such-rule" (lint_ignore in '),
+              true,
+              bad.stderr,
+            );
+          } finally {
+            writeFileSync(toml, before);
+          }
         });
 
         await t.step("--ignore switches a rule off; an unknown id is refused", async () => {
