@@ -8,7 +8,6 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   Column,
-  CreateExclusionConstraintOp,
   CreateIndexOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -170,52 +169,12 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
+  // MATCH, NOT VALID, NULLS NOT DISTINCT and EXCLUDE are PostgreSQL's; the base refuses them.
+  protected override get postgresConstraintClauses(): boolean {
+    return false;
+  }
+
   // Prefix lengths (Alembic's mysql_length), FULLTEXT/SPATIAL and DESC; MySQL has no operator
-  // MySQL parses MATCH and ignores it: a MATCH FULL key would not be one.
-  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
-    if (fk.match === "full") {
-      throw this.unsupported(
-        kind,
-        "Cannot create a MATCH FULL foreign key on MySQL: it ignores MATCH",
-        "drop match",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL adds a constraint without checking the rows already there.
-  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
-    if (op.notValid) {
-      throw this.unsupported(
-        op.kind,
-        "Cannot add a NOT VALID constraint on MySQL: it checks existing rows",
-        "drop notValid",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
-  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
-    if (u.nullsNotDistinct) {
-      throw this.unsupported(
-        kind,
-        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on MySQL: NULLs never collide there",
-        "drop nullsNotDistinct",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL has EXCLUDE constraints.
-  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
-    throw this.unsupported(
-      op.kind,
-      `Cannot create exclusion constraint "${op.name}" on MySQL: it has no EXCLUDE constraints`,
-      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
-    );
-  }
-
   // classes, NULLS placement, per-column collation or INCLUDE.
   protected override get indexSyntax(): IndexSyntax {
     return {

@@ -9,7 +9,6 @@ import type {
   BatchAlterTableOp,
   Column,
   CreateCheckConstraintOp,
-  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateSchemaOp,
@@ -20,7 +19,6 @@ import type {
   DropSchemaOp,
   DropTableCommentOp,
   Operation,
-  OperationKind,
   SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
@@ -341,49 +339,9 @@ export class SqliteDdl extends DdlCompiler {
     return super.addColumn(op);
   }
 
-  // SQLite parses MATCH and ignores it: a MATCH FULL key would not be one.
-  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
-    if (fk.match === "full") {
-      throw this.unsupported(
-        kind,
-        "Cannot create a MATCH FULL foreign key on SQLite: it ignores MATCH",
-        "drop match",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL adds a constraint without checking the rows already there.
-  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
-    if (op.notValid) {
-      throw this.unsupported(
-        op.kind,
-        "Cannot add a NOT VALID constraint on SQLite: it checks existing rows",
-        "drop notValid",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
-  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
-    if (u.nullsNotDistinct) {
-      throw this.unsupported(
-        kind,
-        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on SQLite: NULLs never collide there",
-        "drop nullsNotDistinct",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL has EXCLUDE constraints.
-  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
-    throw this.unsupported(
-      op.kind,
-      `Cannot create exclusion constraint "${op.name}" on SQLite: it has no EXCLUDE constraints`,
-      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
-    );
+  // MATCH, NOT VALID, NULLS NOT DISTINCT and EXCLUDE are PostgreSQL's; the base refuses them.
+  protected override get postgresConstraintClauses(): boolean {
+    return false;
   }
 
   // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.
