@@ -7,6 +7,7 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   BatchAlterTableOp,
+  BatchOperation,
   Column,
   CreateCheckConstraintOp,
   CreateForeignKeyOp,
@@ -15,10 +16,10 @@ import type {
   CreateTableCommentOp,
   CreateTableOp,
   CreateUniqueConstraintOp,
-  DropConstraintOp,
   DropSchemaOp,
   DropTableCommentOp,
   Operation,
+  OperationKind,
   SqlExpression,
   SqlValue,
 } from "../../operations/types.ts";
@@ -34,6 +35,15 @@ import { assertNever } from "../../operations/types.ts";
 import { alterTableLimit, needsRebuild } from "./rebuild_rules.ts";
 
 const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
+
+// The constraint operations SQLite's ALTER TABLE cannot do, as the refusal words them.
+const CONSTRAINT_REFUSALS: Partial<Record<OperationKind, readonly [string, "to" | "of"]>> = {
+  createPrimaryKey: ["add primary key", "to"],
+  createUniqueConstraint: ["add unique constraint", "to"],
+  createForeignKey: ["add foreign key", "to"],
+  createCheckConstraint: ["add check constraint", "to"],
+  dropConstraint: ["drop constraint", "of"],
+};
 
 /**
  * Compiles operations for SQLite. Renders (CREATE TABLE with an autoincrement key):
@@ -198,39 +208,17 @@ export class SqliteDdl extends DdlCompiler {
     }];
   }
 
-  protected override createPrimaryKey(op: CreatePrimaryKeyOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add primary key "${op.name}" to "${op.table}"`);
+  // The constraint operations SQLite's ALTER TABLE has no clause for are refused before the shared
+  // compiler renders them; the rebuild of a batch runs them as part of a new table instead.
+  override compile(op: Operation): SqlStatement[] {
+    const refusal = CONSTRAINT_REFUSALS[op.kind];
+    if (refusal !== undefined) {
+      const { name, table } = op as { readonly name: string; readonly table: string };
+      if (alterTableLimit(op as BatchOperation)?.always) {
+        throw this.needsRebuild(op.kind, `${refusal[0]} "${name}" ${refusal[1]} "${table}"`);
+      }
     }
-    return super.createPrimaryKey(op);
-  }
-
-  protected override createUniqueConstraint(op: CreateUniqueConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add unique constraint "${op.name}" to "${op.table}"`);
-    }
-    return super.createUniqueConstraint(op);
-  }
-
-  protected override createForeignKey(op: CreateForeignKeyOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add foreign key "${op.name}" to "${op.table}"`);
-    }
-    return super.createForeignKey(op);
-  }
-
-  protected override createCheckConstraint(op: CreateCheckConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add check constraint "${op.name}" to "${op.table}"`);
-    }
-    return super.createCheckConstraint(op);
-  }
-
-  protected override dropConstraint(op: DropConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `drop constraint "${op.name}" of "${op.table}"`);
-    }
-    return super.dropConstraint(op);
+    return super.compile(op);
   }
 
   // SQLite stores no comments (column comments are ignored the same way).
