@@ -23,6 +23,7 @@ import type {
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
+import { informationSchemaTableExists } from "../_information_schema.ts";
 import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { IndexSyntax } from "../index_sql.ts";
@@ -331,15 +332,6 @@ export class MysqlDdl extends DdlCompiler {
   }
 
   protected versionTableExists(table: string, schema?: string): { sql: string; params: SqlValue[] } {
-    return schema
-      ? {
-        sql: "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-        params: [schema, table],
-      }
-      : {
-        sql:
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = database() AND table_name = ?",
-        params: [table],
-      };
+    return informationSchemaTableExists(table, schema, "database()");
   }
 }
