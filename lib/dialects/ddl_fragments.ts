@@ -332,19 +332,52 @@ export abstract class DdlFragments {
     return sql + this.deferrable(fk, kind);
   }
 
+  /**
+   * Whether this database has PostgreSQL's constraint clauses: MATCH, NOT VALID, UNIQUE NULLS NOT
+   * DISTINCT (15) and EXCLUDE. Dialects without them (MySQL and SQLite parse MATCH and ignore it,
+   * check the existing rows, never let NULLs collide) answer false and each clause is refused.
+   */
+  protected get postgresConstraintClauses(): boolean {
+    return true;
+  }
+
   /** ` NULLS NOT DISTINCT` of a unique constraint (PostgreSQL 15); dialects without it refuse it. */
-  protected uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, _kind: OperationKind): string {
-    return u.nullsNotDistinct ? " NULLS NOT DISTINCT" : "";
+  protected uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
+    if (!u.nullsNotDistinct) return "";
+    if (this.postgresConstraintClauses) return " NULLS NOT DISTINCT";
+    throw this.unsupported(
+      kind,
+      `Cannot create a UNIQUE NULLS NOT DISTINCT constraint on ${this.indexSyntax.label}: NULLs never collide there`,
+      "drop nullsNotDistinct",
+    );
   }
 
   /** ` NOT VALID` of a constraint added to a table (PostgreSQL); dialects without it refuse it. */
   protected notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
-    return op.notValid ? " NOT VALID" : "";
+    if (!op.notValid) return "";
+    if (this.postgresConstraintClauses) return " NOT VALID";
+    throw this.unsupported(
+      op.kind,
+      `Cannot add a NOT VALID constraint on ${this.indexSyntax.label}: it checks existing rows`,
+      "drop notValid",
+    );
   }
 
-  /** ` MATCH FULL` / ` MATCH SIMPLE` (PostgreSQL), or nothing; dialects that ignore MATCH refuse it. */
-  protected foreignKeyMatch(fk: { readonly match?: string }, _kind: OperationKind): string {
-    return fk.match === undefined ? "" : ` MATCH ${fk.match.toUpperCase()}`;
+  /**
+   * ` MATCH FULL` / ` MATCH SIMPLE` (PostgreSQL), or nothing; dialects that ignore MATCH refuse
+   * MATCH FULL, since a key they do not enforce that way would not be one, and drop the others.
+   */
+  protected foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
+    if (fk.match === undefined) return "";
+    if (this.postgresConstraintClauses) return ` MATCH ${fk.match.toUpperCase()}`;
+    if (fk.match === "full") {
+      throw this.unsupported(
+        kind,
+        `Cannot create a MATCH FULL foreign key on ${this.indexSyntax.label}: it ignores MATCH`,
+        "drop match",
+      );
+    }
+    return "";
   }
 
   /** The schema of a referenced table when the key names none: the referencing table's schema. */
@@ -365,6 +398,13 @@ export abstract class DdlFragments {
    * PostgreSQL's grammar; dialects without exclusion constraints refuse it.
    */
   protected createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
+    if (!this.postgresConstraintClauses) {
+      throw this.unsupported(
+        op.kind,
+        `Cannot create exclusion constraint "${op.name}" on ${this.indexSyntax.label}: it has no EXCLUDE constraints`,
+        "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
+      );
+    }
     const elements = op.elements.map(({ operator, ...e }) =>
       `${this.indexColumns([e as IndexColumn], { name: op.name })} WITH ${operator}`
     ).join(", ");

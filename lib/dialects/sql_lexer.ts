@@ -162,6 +162,12 @@ export function isSpace(code: number): boolean {
     code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** The first position at or after `i` in `text` that holds no white space ({@link isSpace}), or `text.length`. */
+export function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 interface Compiled {
   /** For each ASCII code, what region it may open (0: none). */
   readonly starts: Uint8Array;
@@ -360,8 +366,7 @@ export function tokenizeSql(rules: SqlLexerRules, text: string): SqlToken[] {
   while (i < n) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
-      let j = i + 1;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      const j = skipSpace(text, i + 1);
       out.push({ kind: "space", start: i, end: j, closed: true });
       i = j;
       continue;
@@ -481,13 +486,8 @@ export function findSqlChars(rules: SqlLexerRules, text: string, chars: string):
  */
 export function hasSqlCode(rules: SqlLexerRules, text: string): boolean {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  for (let i = skipSpace(text, 0); i < n; i = skipSpace(text, i)) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
-      i++;
-      continue;
-    }
     const r = mayStartRegion(rules, code) ? sqlRegionAt(rules, text, i) : undefined;
     // An unterminated comment is left for the server to report.
     if (r === undefined || r.kind !== "comment" || !r.closed) return true;

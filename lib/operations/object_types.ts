@@ -9,22 +9,29 @@
  * @module
  */
 
+/**
+ * The options of a sequence, a standalone one or the one behind an identity column; absent keys
+ * are the database's defaults.
+ */
+export interface SequenceOptions {
+  /** First value (`START WITH`). */
+  readonly start?: number;
+  /** Step (`INCREMENT BY`). */
+  readonly increment?: number;
+  /** `MINVALUE`; the type's default when absent. */
+  readonly minValue?: number;
+  /** `MAXVALUE`; the type's default when absent. */
+  readonly maxValue?: number;
+  /** `CACHE`; 1 when absent. */
+  readonly cache?: number;
+  /** `CYCLE`: wrap around at the end; `NO CYCLE` when absent. */
+  readonly cycle?: boolean;
+}
+
 /** A standalone sequence's options (PostgreSQL `CREATE SEQUENCE`); absent keys are the defaults. */
-export interface SequenceDefinition {
+export interface SequenceDefinition extends SequenceOptions {
   /** Data type: `smallint`, `integer` or `bigint` (default `bigint`). */
   readonly type?: string;
-  /** `START WITH`. */
-  readonly start?: number;
-  /** `INCREMENT BY`. */
-  readonly increment?: number;
-  /** `MINVALUE`. */
-  readonly minValue?: number;
-  /** `MAXVALUE`. */
-  readonly maxValue?: number;
-  /** `CACHE`. */
-  readonly cache?: number;
-  /** `CYCLE`. */
-  readonly cycle?: boolean;
 }
 
 /** A PostgreSQL domain: a base type with an optional `NOT NULL`, default and `CHECK`s. */

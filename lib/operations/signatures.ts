@@ -57,6 +57,19 @@ export interface OperationSignature {
 
 const SCHEMA = ["schema"] as const;
 
+// The options of `alterColumn` besides `schema`: all of them in a batch, which supplies the schema.
+const ALTER_COLUMN_CHANGES = [
+  "type",
+  "using",
+  "nullable",
+  "default",
+  "newName",
+  "comment",
+  "autoincrement",
+  "identity",
+  "existing",
+] as const;
+
 /**
  * The signature table, keyed by kind. Typed as a `Record` over every kind (`satisfies`), so a kind
  * without an entry fails to compile; `as const` keeps the literal rules for the derived types below.
@@ -153,36 +166,13 @@ export const SIGNATURES = {
   alterColumn: {
     summary: "Change a column's type, nullability, default, name, comment or autoincrement.",
     args: ["table", "column"],
-    options: [
-      "schema",
-      "type",
-      "using",
-      "nullable",
-      "default",
-      "newName",
-      "comment",
-      "autoincrement",
-      "identity",
-      "existing",
-    ],
+    options: ["schema", ...ALTER_COLUMN_CHANGES],
     optionsRequired: true,
     reverse: {
       into: ["alterColumn"],
       needs: "`existing` for a changed type, nullability, default or comment",
     },
-    batch: {
-      options: [
-        "type",
-        "using",
-        "nullable",
-        "default",
-        "newName",
-        "comment",
-        "autoincrement",
-        "identity",
-        "existing",
-      ],
-    },
+    batch: { options: ALTER_COLUMN_CHANGES },
   },
   createPrimaryKey: {
     summary: "`ADD CONSTRAINT name PRIMARY KEY (columns)`; SQLite rebuilds the table.",

@@ -91,23 +91,13 @@ function linesOf(op: Operation, current: Schema): Line[] {
   const table = o.table ?? "";
   const key = `${o.schema ?? ""}\u0000${table}`;
   const at = (rank: number, text: string, sub = ""): Line => ({ group: 3, table: key, rank, sub, text });
+  // A table added or removed whole is one line of its own group.
+  const whole = (group: number, text: string): Line => ({ group, table: key, rank: 0, sub: "", text });
   switch (op.kind) {
     case "createTable":
-      return [{
-        group: 1,
-        table: key,
-        rank: 0,
-        sub: "",
-        text: `Detected added table '${qualified(op.table, op.schema)}'`,
-      }];
+      return [whole(1, `Detected added table '${qualified(op.table, op.schema)}'`)];
     case "dropTable":
-      return [{
-        group: 2,
-        table: key,
-        rank: 0,
-        sub: "",
-        text: `Detected removed table '${qualified(op.table, op.schema)}'`,
-      }];
+      return [whole(2, `Detected removed table '${qualified(op.table, op.schema)}'`)];
     case "addColumn":
       return [at(RANK.addColumn, `Detected added column '${qualified(op.table, op.schema)}.${op.column}'`)];
     case "dropColumn":

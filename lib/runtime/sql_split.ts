@@ -15,10 +15,10 @@
  */
 import type { DialectName } from "../dialects/dialect.ts";
 import {
-  isSpace,
   isWordPart,
   isWordStart,
   regionStartTable,
+  skipSpace,
   type SqlLexerRules,
   sqlRegionAt,
 } from "../dialects/sql_lexer.ts";
@@ -87,13 +87,8 @@ export function splitSqlStatements(text: string, dialect: DialectName | SqlLexer
     inBody = false;
     bodyDepth = 0;
   };
-  let i = 0;
-  while (i < n) {
+  for (let i = skipSpace(text, 0); i < n; i = skipSpace(text, i)) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
-      i++;
-      continue;
-    }
     if (
       codeStart < 0 && rules.delimiterCommand && (code | 32) === 100 &&
       /^delimiter[ \t]/i.test(text.slice(i, i + 10)) &&

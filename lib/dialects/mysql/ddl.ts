@@ -8,7 +8,6 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   Column,
-  CreateExclusionConstraintOp,
   CreateIndexOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -24,6 +23,7 @@ import type {
 } from "../../operations/types.ts";
 import { quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
+import { informationSchemaTableExists } from "../_information_schema.ts";
 import type { ObjectDdlRules } from "../ddl_objects.ts";
 import { type ColumnContext, isSimpleDefault } from "../ddl_fragments.ts";
 import type { IndexSyntax } from "../index_sql.ts";
@@ -170,52 +170,12 @@ export class MysqlDdl extends DdlCompiler {
     return "";
   }
 
+  // MATCH, NOT VALID, NULLS NOT DISTINCT and EXCLUDE are PostgreSQL's; the base refuses them.
+  protected override get postgresConstraintClauses(): boolean {
+    return false;
+  }
+
   // Prefix lengths (Alembic's mysql_length), FULLTEXT/SPATIAL and DESC; MySQL has no operator
-  // MySQL parses MATCH and ignores it: a MATCH FULL key would not be one.
-  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
-    if (fk.match === "full") {
-      throw this.unsupported(
-        kind,
-        "Cannot create a MATCH FULL foreign key on MySQL: it ignores MATCH",
-        "drop match",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL adds a constraint without checking the rows already there.
-  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
-    if (op.notValid) {
-      throw this.unsupported(
-        op.kind,
-        "Cannot add a NOT VALID constraint on MySQL: it checks existing rows",
-        "drop notValid",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
-  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
-    if (u.nullsNotDistinct) {
-      throw this.unsupported(
-        kind,
-        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on MySQL: NULLs never collide there",
-        "drop nullsNotDistinct",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL has EXCLUDE constraints.
-  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
-    throw this.unsupported(
-      op.kind,
-      `Cannot create exclusion constraint "${op.name}" on MySQL: it has no EXCLUDE constraints`,
-      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
-    );
-  }
-
   // classes, NULLS placement, per-column collation or INCLUDE.
   protected override get indexSyntax(): IndexSyntax {
     return {
@@ -372,15 +332,6 @@ export class MysqlDdl extends DdlCompiler {
   }
 
   protected versionTableExists(table: string, schema?: string): { sql: string; params: SqlValue[] } {
-    return schema
-      ? {
-        sql: "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-        params: [schema, table],
-      }
-      : {
-        sql:
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = database() AND table_name = ?",
-        params: [table],
-      };
+    return informationSchemaTableExists(table, schema, "database()");
   }
 }

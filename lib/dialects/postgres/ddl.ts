@@ -15,6 +15,7 @@ import type {
 } from "../../operations/types.ts";
 import { hexText, quoteString, timestampText } from "../_sql.ts";
 import { DdlCompiler } from "../ddl.ts";
+import { informationSchemaTableExists } from "../_information_schema.ts";
 import type { ColumnContext } from "../ddl_fragments.ts";
 import type { SqlStatement } from "../statement.ts";
 import { postgresType } from "./types.ts";
@@ -182,15 +183,6 @@ export class PostgresDdl extends DdlCompiler {
   }
 
   protected versionTableExists(table: string, schema?: string): { sql: string; params: SqlValue[] } {
-    return schema
-      ? {
-        sql: "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-        params: [schema, table],
-      }
-      : {
-        sql:
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?",
-        params: [table],
-      };
+    return informationSchemaTableExists(table, schema, "current_schema()");
   }
 }

@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import type { Connection, ConnectOptions, Dialect, Row } from "../dialect.ts";
+import { transactionStatements } from "../_transaction_statements.ts";
 import type { DatabaseUrl } from "../../config/url.ts";
 import type { SqlValue } from "../../operations/types.ts";
 import {
@@ -198,15 +199,7 @@ export async function connectPostgres(
         throw failure(err);
       }
     },
-    async begin() {
-      await run("BEGIN");
-    },
-    async commit() {
-      await run("COMMIT");
-    },
-    async rollback() {
-      await run("ROLLBACK");
-    },
+    ...transactionStatements(run),
     async lock(name, timeoutMs, onWait) {
       const key = advisoryLockKey(name);
       const tryLock = async () => {

@@ -95,8 +95,8 @@ export function sqliteConnection(handle: SqliteHandle, dialect: Dialect): Connec
 }
 
 /**
- * Open a SQLite database through a runtime's binding: the shared half of both drivers'
- * `connectSqlite`.
+ * Open a SQLite database through a runtime's binding (`openSqliteFile` of `driver_bun.ts` or
+ * `driver_deno.ts`): what the SQLite dialect's `connect` runs.
  *
  * @param url a parsed `sqlite://` URL (`path` absolute or `:memory:`; none is `:memory:`)
  * @param dialect the SQLite dialect

@@ -7,16 +7,15 @@ import type {
   AddColumnOp,
   AlterColumnOp,
   BatchAlterTableOp,
+  BatchOperation,
   Column,
   CreateCheckConstraintOp,
-  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateSchemaOp,
   CreateTableCommentOp,
   CreateTableOp,
   CreateUniqueConstraintOp,
-  DropConstraintOp,
   DropSchemaOp,
   DropTableCommentOp,
   Operation,
@@ -36,6 +35,15 @@ import { assertNever } from "../../operations/types.ts";
 import { alterTableLimit, needsRebuild } from "./rebuild_rules.ts";
 
 const BATCH_HINT = "run it through the migrator (online or --sql), which rebuilds the table";
+
+// The constraint operations SQLite's ALTER TABLE cannot do, as the refusal words them.
+const CONSTRAINT_REFUSALS: Partial<Record<OperationKind, readonly [string, "to" | "of"]>> = {
+  createPrimaryKey: ["add primary key", "to"],
+  createUniqueConstraint: ["add unique constraint", "to"],
+  createForeignKey: ["add foreign key", "to"],
+  createCheckConstraint: ["add check constraint", "to"],
+  dropConstraint: ["drop constraint", "of"],
+};
 
 /**
  * Compiles operations for SQLite. Renders (CREATE TABLE with an autoincrement key):
@@ -200,39 +208,17 @@ export class SqliteDdl extends DdlCompiler {
     }];
   }
 
-  protected override createPrimaryKey(op: CreatePrimaryKeyOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add primary key "${op.name}" to "${op.table}"`);
+  // The constraint operations SQLite's ALTER TABLE has no clause for are refused before the shared
+  // compiler renders them; the rebuild of a batch runs them as part of a new table instead.
+  override compile(op: Operation): SqlStatement[] {
+    const refusal = CONSTRAINT_REFUSALS[op.kind];
+    if (refusal !== undefined) {
+      const { name, table } = op as { readonly name: string; readonly table: string };
+      if (alterTableLimit(op as BatchOperation)?.always) {
+        throw this.needsRebuild(op.kind, `${refusal[0]} "${name}" ${refusal[1]} "${table}"`);
+      }
     }
-    return super.createPrimaryKey(op);
-  }
-
-  protected override createUniqueConstraint(op: CreateUniqueConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add unique constraint "${op.name}" to "${op.table}"`);
-    }
-    return super.createUniqueConstraint(op);
-  }
-
-  protected override createForeignKey(op: CreateForeignKeyOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add foreign key "${op.name}" to "${op.table}"`);
-    }
-    return super.createForeignKey(op);
-  }
-
-  protected override createCheckConstraint(op: CreateCheckConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `add check constraint "${op.name}" to "${op.table}"`);
-    }
-    return super.createCheckConstraint(op);
-  }
-
-  protected override dropConstraint(op: DropConstraintOp): SqlStatement[] {
-    if (alterTableLimit(op)?.always) {
-      throw this.needsRebuild(op.kind, `drop constraint "${op.name}" of "${op.table}"`);
-    }
-    return super.dropConstraint(op);
+    return super.compile(op);
   }
 
   // SQLite stores no comments (column comments are ignored the same way).
@@ -341,49 +327,9 @@ export class SqliteDdl extends DdlCompiler {
     return super.addColumn(op);
   }
 
-  // SQLite parses MATCH and ignores it: a MATCH FULL key would not be one.
-  protected override foreignKeyMatch(fk: { readonly match?: string }, kind: OperationKind): string {
-    if (fk.match === "full") {
-      throw this.unsupported(
-        kind,
-        "Cannot create a MATCH FULL foreign key on SQLite: it ignores MATCH",
-        "drop match",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL adds a constraint without checking the rows already there.
-  protected override notValid(op: { readonly notValid?: boolean; readonly kind: OperationKind }): string {
-    if (op.notValid) {
-      throw this.unsupported(
-        op.kind,
-        "Cannot add a NOT VALID constraint on SQLite: it checks existing rows",
-        "drop notValid",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL (15) lets NULLs collide in a unique constraint.
-  protected override uniqueNulls(u: { readonly nullsNotDistinct?: boolean }, kind: OperationKind): string {
-    if (u.nullsNotDistinct) {
-      throw this.unsupported(
-        kind,
-        "Cannot create a UNIQUE NULLS NOT DISTINCT constraint on SQLite: NULLs never collide there",
-        "drop nullsNotDistinct",
-      );
-    }
-    return "";
-  }
-
-  // Only PostgreSQL has EXCLUDE constraints.
-  protected override createExclusionConstraint(op: CreateExclusionConstraintOp): SqlStatement[] {
-    throw this.unsupported(
-      op.kind,
-      `Cannot create exclusion constraint "${op.name}" on SQLite: it has no EXCLUDE constraints`,
-      "use a unique index where the operator is =, or a trigger that refuses overlapping rows",
-    );
+  // MATCH, NOT VALID, NULLS NOT DISTINCT and EXCLUDE are PostgreSQL's; the base refuses them.
+  protected override get postgresConstraintClauses(): boolean {
+    return false;
   }
 
   // SQLite's indexed-column grammar has COLLATE and ASC/DESC only.

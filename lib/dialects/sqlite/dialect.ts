@@ -5,12 +5,13 @@
  * @module
  */
 import type { DatabaseUrl } from "../../config/url.ts";
-import type { Connection, ConnectOptions, Dialect } from "../dialect.ts";
+import type { Connection, Dialect } from "../dialect.ts";
 import type { SchemaNormalizer } from "../../schema/normalizer.ts";
 import { SQLITE_CAPABILITIES } from "./capabilities.ts";
 import { SQLITE_SQL_LEXER } from "./sql_lexer.ts";
 import { SqliteDdl } from "./ddl.ts";
 import { planSqlite } from "./rebuild.ts";
+import { openSqlite } from "./_connection.ts";
 
 const compiler = new SqliteDdl();
 
@@ -65,13 +66,13 @@ export const sqliteDialect: Dialect = Object.freeze(
     // Imported on use: scratch.ts itself opens its databases through this dialect.
     openOfflineScratch: async (url, fromBase) =>
       (await import("./scratch.ts")).openSqliteScratch(url, fromBase),
-    async connect(url: DatabaseUrl, options?: ConnectOptions): Promise<Connection> {
-      if (typeof (globalThis as { Bun?: unknown }).Bun !== "undefined") {
-        const { connectSqlite } = await import("./driver_bun.ts");
-        return connectSqlite(url, sqliteDialect, options);
-      }
-      const { connectSqlite } = await import("./driver_deno.ts");
-      return connectSqlite(url, sqliteDialect, options);
+    // Opening a file does not wait, so no connect option applies. Each runtime has its own binding
+    // (DESIGN.md section 1); only the running one's file is loaded.
+    async connect(url: DatabaseUrl): Promise<Connection> {
+      const { openSqliteFile } = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined"
+        ? await import("./driver_bun.ts")
+        : await import("./driver_deno.ts");
+      return openSqlite(url, sqliteDialect, openSqliteFile);
     },
   } satisfies Dialect,
 );

@@ -7,9 +7,9 @@
  * @module
  */
 import * as create from "../../operations/create.ts";
-import type { Schema } from "../model.ts";
+import type { Routine, Schema } from "../model.ts";
 import { sameSql } from "./_definition.ts";
-import { emptyComparison, type ObjectComparison, splitObjectKey } from "./_object_steps.ts";
+import { type CreateStep, emptyComparison, type ObjectComparison, splitObjectKey } from "./_object_steps.ts";
 
 /**
  * Compare the routines of two schemas.
@@ -37,36 +37,31 @@ export function compareRoutines(target: Schema, current: Schema): ObjectComparis
       const down = create.createFunction(name, had.definition, options);
       out.creates.push({ key, definition: routine.definition, step: { up, down } });
     } else {
-      out.drops.push({
-        key,
-        definition: had.definition,
-        step: {
-          up: create.dropFunction(name, {
-            ...so,
-            ...(had.routine ? { routine: had.routine } : {}),
-            definition: had.definition,
-          }),
-        },
-      });
+      out.drops.push(dropRoutine(key, had));
       out.creates.push({ key, definition: routine.definition, step: { up } });
     }
     out.changes.push({ type: "function.changed", name: key, details: ["definition changed"] });
   }
   for (const [key, had] of Object.entries(have)) {
     if (Object.hasOwn(want, key)) continue;
-    const { so, name } = splitObjectKey(key);
-    out.drops.push({
-      key,
-      definition: had.definition,
-      step: {
-        up: create.dropFunction(name, {
-          ...so,
-          ...(had.routine ? { routine: had.routine } : {}),
-          definition: had.definition,
-        }),
-      },
-    });
+    out.drops.push(dropRoutine(key, had));
     out.changes.push({ type: "function.removed", name: key, details: [] });
   }
   return out;
+}
+
+// The drop of a routine there is, named by its kind so PostgreSQL finds it.
+function dropRoutine(key: string, had: Routine): CreateStep {
+  const { so, name } = splitObjectKey(key);
+  return {
+    key,
+    definition: had.definition,
+    step: {
+      up: create.dropFunction(name, {
+        ...so,
+        ...(had.routine ? { routine: had.routine } : {}),
+        definition: had.definition,
+      }),
+    },
+  };
 }
