@@ -361,9 +361,10 @@ function columnOf(r: Record<string, unknown>): Column {
   } else if (raw !== undefined && serialType(type, r) !== undefined) {
     // SERIAL: a sequence named <table>_<column>_seq owned by the column; created again as SERIAL.
     out.type = serialType(type, r)!;
-  } else if (raw !== undefined && /^nextval\(/i.test(raw)) {
-    // A serial column (as SQLAlchemy reflects it): the sequence is the column's autoincrement, and
-    // an identity column replaces it when the table is created again.
+  } else if (raw !== undefined && /^nextval\(/i.test(raw) && r.owned_seq) {
+    // A column that owns the sequence its default draws from (as SQLAlchemy reflects a serial): the
+    // sequence is the column's autoincrement, and an identity column replaces it when created again.
+    // A sequence the column does not own is a standalone one: the default stays `nextval(...)`.
     out.autoincrement = true;
   } else if (raw !== undefined) {
     out.default = postgresCanonicalDefault({ sql: raw });

@@ -3,8 +3,9 @@
  * together whatever their number: views and materialized views (`pg_get_viewdef`), functions,
  * procedures and aggregates (`pg_get_functiondef`; an aggregate's `CREATE AGGREGATE` from
  * `pg_aggregate`), triggers (`pg_get_triggerdef`), standalone sequences (not those owned by a
- * serial or identity column, nor those a column's default draws from, which introspection reports as
- * the column's autoincrement), extensions (but `plpgsql`, which every database has), domains, and
+ * serial or identity column, which introspection reports as the column's autoincrement; a sequence a
+ * column's default only draws from is standalone, and the column keeps its `nextval(...)` default),
+ * extensions (but `plpgsql`, which every database has), domains, and
  * as raw SQL what the model cannot hold yet: rules, policies, event triggers, indexes of
  * materialized views, composite types, comments on objects other than tables, row-level security
  * switched on, and triggers not in their default (enabled) state.
@@ -102,9 +103,7 @@ WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname IN (${inList})
   s.seqcache::text AS cache, s.seqcycle AS cycle
 FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname IN (${inList}) AND NOT EXISTS (SELECT 1 FROM pg_depend d
-  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-    WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid AND d.classid = 'pg_attrdef'::regclass)`,
+  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))`,
         "q.schema, q.name",
       ),
       asJson(
