@@ -65,6 +65,8 @@ export class ExecuteSink implements RunSink {
   /** Retort's revision log: created with the first statement, written by every step and stamp. */
   readonly #log: RevisionLog;
   #logPending = true;
+  /** A pipelined step's log row, sent and not yet answered: `commit` waits for it with COMMIT. */
+  #pendingLog: Promise<void> | undefined;
   /**
    * With a transaction per step, SQLite's lock is each step's BEGIN IMMEDIATE, so another migrator
    * may have moved the heads between two steps: each step checks them under the write lock.
@@ -139,12 +141,20 @@ export class ExecuteSink implements RunSink {
       return;
     }
     await this.#ready();
-    await this.#conn.commit();
+    const logged = this.#pendingLog;
+    this.#pendingLog = undefined;
+    if (!logged) return await this.#conn.commit();
+    // The step's log row and COMMIT go out together. A failed INSERT turns PostgreSQL's COMMIT into a
+    // rollback without an error, so the row's own result decides whether the step committed.
+    const [row, commit] = await Promise.allSettled([logged, this.#conn.commit()]);
+    if (row.status === "rejected") throw row.reason;
+    if (commit.status === "rejected") throw commit.reason;
   }
 
   /** Roll back, ignoring a connection that is already gone (the database rolls back on disconnect). */
   async rollback(): Promise<void> {
     this.#begun = undefined;
+    this.#pendingLog = undefined;
     if (this.#deferred) {
       this.#deferred = undefined;
       return;
@@ -219,7 +229,9 @@ export class ExecuteSink implements RunSink {
     const outcomes = await Promise.allSettled([begun, ran, recorded]);
     // BEGIN's error first, then the step's own: a failed step makes the version change fail too.
     for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
-    await this.#log.applied(step, startedAt, downgradeSqlOf(step));
+    // Sent now, answered with COMMIT: one round trip per step, not two.
+    this.#pendingLog = this.#log.applied(step, startedAt, downgradeSqlOf(step));
+    this.#pendingLog.catch(() => {});
   }
 
   async #recordStepVersions(actions: readonly VersionAction[]): Promise<void> {
