@@ -19,8 +19,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { withMysqlDatabase, withPostgresDatabase } from "../../tests/_db.ts";
 import { BINARY, feedMysql, feedPsql, tool } from "../../tests/cli/_project.ts";
-
-type Dialect = "postgresql" | "mysql" | "sqlite";
+import { type BenchDialect as Dialect, benchTablesDdl } from "./_gen_tables.ts";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,30 +29,6 @@ function option(name: string, fallback: number): number {
 const TABLES = option("tables", 1000);
 const RUNS = option("runs", 7);
 const ONLY = process.argv.slice(2).filter((a) => /^(postgresql|mysql|sqlite)$/.test(a)) as Dialect[];
-
-/** The schema's DDL in a dialect's spelling. */
-function ddl(dialect: Dialect, n: number): string {
-  const out: string[] = [];
-  const ts = dialect === "postgresql" ? "timestamptz DEFAULT now()" : "timestamp DEFAULT CURRENT_TIMESTAMP";
-  const bool = dialect === "mysql" ? "tinyint(1) DEFAULT 0 NOT NULL" : "boolean DEFAULT false NOT NULL";
-  const dbl = dialect === "mysql" ? "double" : "double precision";
-  for (let i = 0; i < n; i++) {
-    const t = `t${String(i).padStart(4, "0")}`;
-    const ref = i === 0
-      ? ""
-      : `, CONSTRAINT ${t}_parent_fkey FOREIGN KEY (parent_id) REFERENCES t${
-        String(i - 1).padStart(4, "0")
-      } (id)`;
-    out.push(
-      `CREATE TABLE ${t} (id integer PRIMARY KEY, parent_id integer, name varchar(100) NOT NULL, ` +
-        `code varchar(20), amount numeric(10,2) DEFAULT 0, created_at ${ts}, ` +
-        `flag ${bool}, note text, qty integer, ratio ${dbl}${ref});`,
-      `CREATE INDEX ix_${t}_name ON ${t} (name);`,
-      `CREATE INDEX ix_${t}_code ON ${t} (code, qty);`,
-    );
-  }
-  return out.join("\n");
-}
 
 // GNU time gives the process's own CPU time, which a busy machine inflates far less than wall time.
 const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -89,7 +64,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 for (const dialect of ONLY.length ? ONLY : (["postgresql", "mysql", "sqlite"] as Dialect[])) {
   await withDatabase(dialect, (url) => {
-    load(dialect, url, ddl(dialect, TABLES));
+    load(dialect, url, benchTablesDdl(dialect, TABLES));
     const dir = mkdtempSync(join(tmpdir(), "retort-bench-check-project-"));
     try {
       writeFileSync(join(dir, "migrate.toml"), `script_location = "migrations"\nschema = "schema.ts"\n`);

@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { benchTablesDdl } from "./_gen_tables.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const BINARY = process.env.RETORT_MIGRATE_BIN || join(ROOT, "dist", "migrate");
@@ -29,26 +30,6 @@ const TABLES = arg("tables", 1000);
 const RUNS = arg("runs", 5);
 const dbName = `retort_bench_introspect_${process.pid}`;
 const dbUrl = SERVER.replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`).replace("$1", "");
-
-function ddl(n: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = `t${String(i).padStart(4, "0")}`;
-    const ref = i === 0
-      ? ""
-      : `, CONSTRAINT ${t}_parent_fkey FOREIGN KEY (parent_id) REFERENCES t${
-        String(i - 1).padStart(4, "0")
-      } (id)`;
-    out.push(
-      `CREATE TABLE ${t} (id integer PRIMARY KEY, parent_id integer, name varchar(100) NOT NULL, ` +
-        `code varchar(20), amount numeric(10,2) DEFAULT 0, created_at timestamptz DEFAULT now(), ` +
-        `flag boolean DEFAULT false NOT NULL, note text, qty integer, ratio double precision${ref});`,
-      `CREATE INDEX ix_${t}_name ON ${t} (name);`,
-      `CREATE INDEX ix_${t}_code ON ${t} (code, qty);`,
-    );
-  }
-  return out.join("\n");
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,7 +55,7 @@ try {
   await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
   const db = postgres(dbUrl, { max: 1, onnotice: () => {} });
-  await db.unsafe(ddl(TABLES));
+  await db.unsafe(benchTablesDdl("postgresql", TABLES));
   await db.end();
   writeFileSync(join(dir, "migrate.toml"), `script_location = "migrations"\nschema = "schema.ts"\n`);
   time(BINARY, ["--url", dbUrl, "schema", "dump", "-o", "schema.ts"], dir);

@@ -16,7 +16,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { testUrl } from "../../tests/_db.ts";
 import { myClient } from "../../tests/cli/_catalog.ts";
-import { tool } from "../../tests/cli/_project.ts";
+import { postgresClientArgs, tool } from "../../tests/cli/_project.ts";
 
 /** Object key to normalised definition. */
 export type Fingerprint = Map<string, string>;
@@ -33,24 +33,8 @@ const fold = (s: string) => s.replace(/\s+/g, " ").trim();
  * @returns one entry per object pg_dump writes, bookkeeping tables left out
  */
 export function fingerprintPostgres(url: string): Fingerprint {
-  const u = testUrl(url);
-  const text = tool(
-    "pg_dump",
-    [
-      "--schema-only",
-      "--no-owner",
-      "--no-privileges",
-      "-h",
-      u.host ?? "127.0.0.1",
-      "-p",
-      String(u.port ?? 5432),
-      "-U",
-      u.user ?? "postgres",
-      u.database!,
-    ],
-    undefined,
-    u.password ? { PGPASSWORD: u.password } : {},
-  );
+  const { args, env } = postgresClientArgs(url);
+  const text = tool("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", ...args], undefined, env);
   const out: Fingerprint = new Map();
   const header = /^-- Name: (.*?); Type: (.*?); Schema: (.*?); Owner: .*$/;
   let key: string | undefined;

@@ -13,8 +13,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
-import { withMysqlDatabase, withPostgresDatabase } from "../../tests/_db.ts";
-import { feedMysql, feedPsql, ROOT, runBinary, type RunOutput, tool } from "../../tests/cli/_project.ts";
+import { POSTGRES_TEST_URL, withMysqlDatabase, withPostgresDatabase } from "../../tests/_db.ts";
+import {
+  feedMysql,
+  feedPsql,
+  postgresClientArgs,
+  ROOT,
+  runBinary,
+  type RunOutput,
+  tool,
+} from "../../tests/cli/_project.ts";
 import {
   diffFingerprints,
   type Fingerprint,
@@ -189,14 +197,13 @@ function load(entry: CorpusEntry, url: string): void {
  */
 export function extensionAvailable(name: string): boolean {
   try {
-    return tool("psql", [
-      "-h",
-      "127.0.0.1",
-      "-U",
-      "postgres",
-      "-Atc",
-      `select 1 from pg_available_extensions where name = '${name}'`,
-    ])
+    const { args, env } = postgresClientArgs(POSTGRES_TEST_URL);
+    return tool(
+      "psql",
+      [...args, "-Atc", `select 1 from pg_available_extensions where name = '${name}'`],
+      undefined,
+      env,
+    )
       .trim() === "1";
   } catch {
     return false;

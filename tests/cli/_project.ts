@@ -259,14 +259,22 @@ export function tool(
  * @throws {Error} with psql's stderr when a statement fails
  */
 export function feedPsql(url: string, script: string): void {
+  const { args, env } = postgresClientArgs(url);
+  tool("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", ...args, "-f", "-"], script, env);
+}
+
+/**
+ * The command-line arguments and environment that point `psql` or `pg_dump` at the database of
+ * `url`: `-h HOST -p PORT -U USER -d DATABASE` (`pg_dump` reads `-d` as its database too), and
+ * `PGPASSWORD` when the URL has a password.
+ *
+ * @param url a `postgres://` URL
+ * @returns the arguments and the variables to add to the environment
+ */
+export function postgresClientArgs(url: string): { args: string[]; env: Record<string, string> } {
   const u = testUrl(url);
-  tool(
-    "psql",
-    [
-      "-X",
-      "-q",
-      "-v",
-      "ON_ERROR_STOP=1",
+  return {
+    args: [
       "-h",
       u.host ?? "127.0.0.1",
       "-p",
@@ -274,13 +282,10 @@ export function feedPsql(url: string, script: string): void {
       "-U",
       u.user ?? "postgres",
       "-d",
-      u.database!,
-      "-f",
-      "-",
+      u.database ?? "postgres",
     ],
-    script,
-    u.password ? { PGPASSWORD: u.password } : {},
-  );
+    env: u.password ? { PGPASSWORD: u.password } : {},
+  };
 }
 
 /**

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { CHINOOK_REVISIONS } from "./_chinook.ts";
 import { REVISION_LOG } from "./_catalog.ts";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -26,21 +27,7 @@ const CHINOOK_SQL = resolve(ROOT, "..", "shared", "corpus", "chinook", "Chinook_
 
 const HEAD = "da7a10ad0013";
 const SALES_HEAD = "5a1e50000006";
-const ALL_REVISIONS = [
-  "ca7a10900001",
-  "ca7a10900002",
-  "ca7a10900003",
-  "5a1e50000004",
-  "5a1e50000005",
-  "5a1e50000006",
-  "71a915700007",
-  "71a915700008",
-  "71a915700009",
-  "3e69e0000010",
-  "da7a10ad0011",
-  "da7a10ad0012",
-  "da7a10ad0013",
-];
+const ALL_REVISIONS = CHINOOK_REVISIONS;
 
 /** Rows of each table in the upstream Chinook 1.4.5 script (counted from its INSERT statements). */
 const EXPECTED_COUNTS: Readonly<Record<string, number>> = {

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { CHINOOK_REVISIONS } from "./_chinook.ts";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,21 +20,7 @@ import { feedPsql, ROOT, runBinary } from "./_project.ts";
 
 const EXAMPLE = join(ROOT, "examples", "chinook");
 const PAGILA = resolve(ROOT, "..", "shared", "corpus", "pagila", "pagila-schema.sql");
-const REVISIONS = [
-  "ca7a10900001",
-  "ca7a10900002",
-  "ca7a10900003",
-  "5a1e50000004",
-  "5a1e50000005",
-  "5a1e50000006",
-  "71a915700007",
-  "71a915700008",
-  "71a915700009",
-  "3e69e0000010",
-  "da7a10ad0011",
-  "da7a10ad0012",
-  "da7a10ad0013",
-];
+const REVISIONS = CHINOOK_REVISIONS;
 
 /** Run the binary in `cwd` and fail, showing its output, unless it exits 0. */
 async function migrateOk(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
