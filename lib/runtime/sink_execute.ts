@@ -255,8 +255,9 @@ export class ExecuteSink implements RunSink {
         }, started ${r.startedAt} by ` +
         `${r.appliedBy ?? "unknown"}): ${
           r.statementsRun ?? 0
-        } of its statements had run and stayed applied ` +
-        `(this database commits DDL as it runs), and the version table still shows the revision before it. ` +
+        } of its statements had completed and stayed applied, and the next one may have run too ` +
+        `(this database commits DDL as it runs; a statement is counted once it has returned), and the ` +
+        `version table still shows the revision before it. ` +
         `Compare the database with the revision (migrate show ${r.revision}), finish or undo those statements ` +
         `by hand, then record where the database is with migrate stamp REVISION; the stamp clears this`,
     );
